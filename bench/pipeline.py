@@ -1,0 +1,154 @@
+"""Pipeline overhead against raw Presidio, on the same messages, in one run.
+
+    .venv/bin/python bench/pipeline.py [--messages 300]
+
+The pipeline side is ``Assistant.handle`` on the rules path (anonymize, triage, rules,
+disclaimer, a storage row). The baseline is Presidio's AnalyzerEngine + AnonymizerEngine with
+the same spaCy model and its predefined recognizers (the e-mail one swapped for the offline
+twin so that neither side touches the network). Target: pipeline p95 within 1.3x of raw.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry  # noqa: E402
+from presidio_anonymizer import AnonymizerEngine  # noqa: E402
+
+from assistant.anonymizer import build_nlp_engine  # noqa: E402
+from assistant.messages import IncomingMessage, Source  # noqa: E402
+from assistant.recognizers import OfflineEmailRecognizer  # noqa: E402
+from assistant.storage import Store  # noqa: E402
+from bot.app import build_assistant  # noqa: E402
+from bot.config import load_config  # noqa: E402
+
+QUESTIONS = [
+    "What are the symptoms of flu?",
+    "how do i know if i have a cold",
+    "What should I do about a high temperature?",
+    "How can I get rid of a headache?",
+    "How much water should I drink each day?",
+    "I can't fall asleep at night, any advice?",
+    "What is a normal blood pressure?",
+    "What are the early signs of diabetes?",
+    "What helps a sore throat?",
+    "My lower back hurts, what can I do?",
+    "How do I quit smoking?",
+    "How should I treat a minor burn?",
+    "How do I book an appointment?",
+    "I'm stressed out all the time, how can I cope?",
+]
+PREFIXES = [
+    "",
+    "Hi, I'm {name}. ",
+    "This is {name}, my number is {phone}. ",
+    "Hello, {name} here (email {email}). ",
+    "My son {first} is 7. ",
+]
+NAMES = ["Sarah Mitchell", "John Peterson", "Priya Patel", "Tom Walsh", "Anna Kowalski"]
+
+
+def make_messages(count: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    messages = []
+    for i in range(count):
+        name = rng.choice(NAMES)
+        prefix = rng.choice(PREFIXES).format(
+            name=name,
+            first=name.split()[0],
+            phone=f"07700 900{100 + i % 900:03d}",
+            email=f"{name.split()[0].lower()}{i}@example.com",
+        )
+        messages.append(prefix + rng.choice(QUESTIONS))
+    return messages
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def raw_presidio(spacy_model: str) -> tuple[AnalyzerEngine, AnonymizerEngine]:
+    nlp_engine = build_nlp_engine(spacy_model)
+    registry = RecognizerRegistry(supported_languages=["en"])
+    registry.load_predefined_recognizers(nlp_engine=nlp_engine, languages=["en"])
+    registry.remove_recognizer("EmailRecognizer")
+    registry.add_recognizer(OfflineEmailRecognizer())
+    analyzer = AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
+    return analyzer, AnonymizerEngine()
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--messages", type=int, default=300)
+    args = parser.parse_args()
+    messages = make_messages(args.messages)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        config = load_config(
+            REPO / "config.yaml",
+            environ={
+                "HEALTHBOT_LLM__ENABLED": "false",
+                "HEALTHBOT_STORAGE__PATH": str(Path(tmp) / "bench.db"),
+                "HEALTHBOT_PRIVACY__HASH_SALT": "bench",
+                "HEALTHBOT_LOGGING__LEVEL": "WARNING",
+            },
+        )
+        store = Store(config.storage.path)
+        await store.open()
+        assistant = await build_assistant(config, store=store, with_llm=False)
+        assistant.observers.clear()  # the per-message log line is not what we measure
+        analyzer, anonymizer = raw_presidio(config.privacy.spacy_model)
+
+        def run_raw(text: str) -> None:
+            results = analyzer.analyze(text=text, language="en")
+            anonymizer.anonymize(text=text, analyzer_results=results)  # type: ignore[arg-type]
+
+        # Warm both up (spaCy caches, regex compilation, SQLite pages).
+        for text in messages[:20]:
+            run_raw(text)
+            await assistant.handle(IncomingMessage("bench", "w", "w", text))
+
+        pipeline_ms: list[float] = []
+        raw_ms: list[float] = []
+        sources: dict[str, int] = {}
+        started = time.perf_counter()
+        for i, text in enumerate(messages):
+            # Interleave so that machine noise hits both sides alike.
+            t0 = time.perf_counter()
+            run_raw(text)
+            raw_ms.append((time.perf_counter() - t0) * 1000)
+            t0 = time.perf_counter()
+            reply = await assistant.handle(IncomingMessage("bench", str(i), str(i), text))
+            pipeline_ms.append((time.perf_counter() - t0) * 1000)
+            sources[reply.source.value] = sources.get(reply.source.value, 0) + 1
+        elapsed = time.perf_counter() - started
+        await store.close()
+
+    print(f"{len(messages)} messages, sources: {sources} (elapsed {elapsed:.1f}s)")
+    print(f"{'':>22} {'msg/s':>8} {'p50 ms':>8} {'p95 ms':>8}")
+    for label, values in (("raw Presidio", raw_ms), ("Assistant.handle", pipeline_ms)):
+        rate = 1000 / statistics.mean(values)
+        print(
+            f"{label:>22} {rate:8.1f} {percentile(values, 0.5):8.2f} "
+            f"{percentile(values, 0.95):8.2f}"
+        )
+    p50 = percentile(pipeline_ms, 0.5) / percentile(raw_ms, 0.5)
+    p95 = percentile(pipeline_ms, 0.95) / percentile(raw_ms, 0.95)
+    print(f"ratio pipeline/raw: p50 {p50:.2f}x, p95 {p95:.2f}x (target p95 <= 1.30x)")
+    if sources.get(Source.RULE.value, 0) < len(messages) * 0.9:
+        print("warning: fewer than 90% of messages took the rules path")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

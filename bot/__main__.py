@@ -1,0 +1,74 @@
+"""The command line: `python -m bot <command>` (also installed as `healthbot`)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from assistant.errors import AssistantError, ConfigError
+from bot.config import load_config, masked_dump
+from bot.logging_setup import configure_logging
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="healthbot", description=__doc__)
+    parser.add_argument("--config", type=Path, default=None, help="config file (config.yaml)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="start every enabled adapter (the console when none)")
+    ask = commands.add_parser("ask", help="answer messages from stdin, one per line")
+    ask.add_argument("--json", action="store_true", help="one JSON object per line")
+    commands.add_parser("anonymize", help="print the anonymized text and entities of each line")
+    commands.add_parser("check-config", help="print the effective configuration, secrets masked")
+    evaluate = commands.add_parser("eval", help="score the assistant on the shared eval sets")
+    evaluate.add_argument("--dir", type=Path, default=Path("../shared/eval"))
+    for sub in commands.choices.values():
+        sub.add_argument("--config", type=Path, default=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        print(f"healthbot: {exc}", file=sys.stderr)
+        return 2
+    configure_logging(config.logging.level, config.logging.format)
+    try:
+        if args.command == "check-config":
+            print(json.dumps(masked_dump(config), indent=2))
+            return 0
+        if args.command == "run":
+            from bot.app import run
+
+            asyncio.run(run(config))
+            return 0
+        if args.command == "ask":
+            from bot.cli import ask
+
+            return asyncio.run(ask(config, sys.stdin, sys.stdout, as_json=args.json))
+        if args.command == "anonymize":
+            from bot.cli import anonymize
+
+            return anonymize(config, sys.stdin, sys.stdout)
+        if args.command == "eval":
+            from bot.evaluation import run_eval
+
+            return asyncio.run(run_eval(config, args.dir, sys.stdout))
+    except ConfigError as exc:
+        print(f"healthbot: {exc}", file=sys.stderr)
+        return 2
+    except AssistantError as exc:
+        print(f"healthbot: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

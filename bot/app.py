@@ -1,0 +1,191 @@
+"""Wiring: build the assistant from config, start the adapters, own the shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+import os
+import signal
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from adapters.base import Adapter, AdapterContext
+from assistant.anonymizer import Anonymizer
+from assistant.errors import AdapterError, ConfigError
+from assistant.hashing import UserHasher
+from assistant.llm.registry import backend_name_for, create_backend
+from assistant.pipeline import Assistant, PipelineSettings
+from assistant.rules import RuleBook
+from assistant.storage import Store
+from assistant.triage import Triage
+from bot.commands import Commands
+from bot.config import AppConfig
+from bot.logging_setup import log_reply
+
+log = logging.getLogger(__name__)
+
+# name -> "module:Class"; imported only when enabled, so the console never loads PTB or nio.
+ADAPTERS: dict[str, str] = {
+    "console": "adapters.console:ConsoleAdapter",
+    "telegram": "adapters.telegram:TelegramAdapter",
+    "matrix": "adapters.matrix:MatrixAdapter",
+}
+
+
+def enabled_adapters(config: AppConfig, environ: Mapping[str, str] | None = None) -> list[str]:
+    """Platform adapters are on when configured so or, on "auto", when credentials are set;
+    the console is on when nothing else is (or when configured on)."""
+    env = os.environ if environ is None else environ
+    settings = config.adapters
+    names: list[str] = []
+    if settings.telegram.enabled is True or (
+        settings.telegram.enabled == "auto" and env.get("TELEGRAM_BOT_TOKEN")
+    ):
+        names.append("telegram")
+    if settings.matrix.enabled is True or (
+        settings.matrix.enabled == "auto"
+        and (env.get("MATRIX_ACCESS_TOKEN") or env.get("MATRIX_PASSWORD"))
+    ):
+        names.append("matrix")
+    if settings.console.enabled is True or (settings.console.enabled == "auto" and not names):
+        names.append("console")
+    return names
+
+
+def create_adapter(name: str, context: AdapterContext) -> Adapter:
+    try:
+        target = ADAPTERS[name]
+    except KeyError:
+        raise ConfigError(
+            f"unknown adapter {name!r}; known: {', '.join(sorted(ADAPTERS))}"
+        ) from None
+    module_name, _, class_name = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise ConfigError(
+            f"the {name} adapter needs {exc.name!r}, which is not installed; run `make install`"
+        ) from exc
+    adapter: Adapter = getattr(module, class_name)(context)
+    return adapter
+
+
+async def build_assistant(
+    config: AppConfig,
+    *,
+    store: Store | None = None,
+    anonymizer: Anonymizer | None = None,
+    with_llm: bool = True,
+) -> Assistant:
+    """A ready assistant: Presidio loaded, YAML parsed, the LLM backend started."""
+    if anonymizer is None:
+        # spaCy takes a second or two to load: keep the loop free meanwhile.
+        anonymizer = await asyncio.to_thread(
+            Anonymizer.from_settings, config.privacy.spacy_model, config.privacy.score_threshold
+        )
+    triage = Triage.from_file(config.triage.file)
+    rules = RuleBook.from_file(config.rules.file)
+    hasher = None
+    if store is not None:
+        hasher = UserHasher(await store.hash_salt(config.privacy.hash_salt.get_secret_value()))
+    backend = None
+    if with_llm and config.llm.enabled:
+        backend = create_backend(backend_name_for(config.llm), config.llm)
+        await backend.start()
+    assistant = Assistant(
+        settings=PipelineSettings(
+            llm=config.llm,
+            privacy=config.privacy,
+            triage=config.triage,
+            disclaimer=config.disclaimer,
+        ),
+        anonymizer=anonymizer,
+        triage=triage,
+        rules=rules,
+        backend=backend,
+        store=store,
+        hasher=hasher,
+    )
+    assistant.observers.append(
+        lambda message, reply: log_reply(
+            assistant.user_hash(message.platform, message.user_id), message, reply
+        )
+    )
+    return assistant
+
+
+@dataclass
+class App:
+    """Everything one running bot owns, started and stopped in one event loop."""
+
+    config: AppConfig
+    store: Store
+    assistant: Assistant
+    commands: Commands
+    adapters: list[Adapter] = field(default_factory=list)
+    shutdown: asyncio.Event = field(default_factory=asyncio.Event)
+
+    @classmethod
+    async def create(cls, config: AppConfig, adapter_names: list[str] | None = None) -> App:
+        store = Store(config.storage.path)
+        await store.open()
+        try:
+            assistant = await build_assistant(config, store=store)
+        except BaseException:
+            await store.close()
+            raise
+        commands = Commands(config=config, assistant=assistant)
+        app = cls(config=config, store=store, assistant=assistant, commands=commands)
+        purged = await store.purge_expired(config.storage.retention_days)
+        if purged:
+            log.info("retention: purged %d expired rows", purged)
+        context = AdapterContext(
+            config=config,
+            assistant=assistant,
+            commands=commands,
+            store=store,
+            request_shutdown=app.shutdown.set,
+        )
+        names = enabled_adapters(config) if adapter_names is None else adapter_names
+        app.adapters = [create_adapter(name, context) for name in names]
+        return app
+
+    async def start(self) -> None:
+        started: list[Adapter] = []
+        for adapter in self.adapters:
+            try:
+                await adapter.start()
+            except AdapterError as exc:
+                log.error("adapter %s failed to start: %s", adapter.name, exc)
+                continue
+            started.append(adapter)
+            log.info("adapter %s started", adapter.name)
+        if not started:
+            raise AdapterError("no adapter could start")
+
+    async def stop(self) -> None:
+        for adapter in reversed(self.adapters):
+            try:
+                await adapter.stop()
+            except Exception as exc:  # keep stopping the others
+                log.error("adapter %s failed to stop cleanly: %s", adapter.name, type(exc).__name__)
+        if self.assistant.backend is not None:
+            await self.assistant.backend.close()
+        await self.store.close()
+
+
+async def run(config: AppConfig) -> None:
+    """Start everything, wait for Ctrl-C, SIGTERM or the console's end, then stop."""
+    app = await App.create(config)
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, app.shutdown.set)
+    try:
+        await app.start()
+        await app.shutdown.wait()
+        log.info("shutting down")
+    finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(signum)
+        await app.stop()

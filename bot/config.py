@@ -1,0 +1,284 @@
+"""Load config.yaml once into typed, validated settings.
+
+Precedence: defaults < config.yaml < environment. Any key can be overridden with
+``HEALTHBOT_<SECTION>__<KEY>[__<KEY>...]`` (values are parsed as YAML, so ``0.2``, ``true`` and
+``[1, 2]`` work). Secrets are only read from the environment; a secret written into the file
+is a start-up error.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import Field, SecretStr, ValidationError, field_validator
+
+from assistant.errors import ConfigError
+from assistant.settings import (
+    DisclaimerSettings,
+    LLMSettings,
+    PrivacySettings,
+    RulesSettings,
+    StrictModel,
+    TriageSettings,
+)
+
+ENV_PREFIX = "HEALTHBOT_"
+DEFAULT_CONFIG_PATH = Path("config.yaml")
+
+AutoBool = Literal["auto", True, False]
+
+
+class StorageSettings(StrictModel):
+    path: Path = Path("data/healthbot.db")
+    retention_days: float = Field(90, gt=0)
+
+
+class RateLimitSettings(StrictModel):
+    per_minute: float = Field(10, gt=0)
+    burst: int = Field(5, ge=1)
+
+
+class TelegramWebhookSettings(StrictModel):
+    url: str = ""
+    listen: str = "127.0.0.1"
+    port: int = Field(8443, ge=1, le=65535)
+    url_path: str = "telegram"
+    #: secret; from HEALTHBOT_ADAPTERS__TELEGRAM__WEBHOOK__SECRET_TOKEN
+    secret_token: SecretStr = SecretStr("")
+
+
+class TelegramSettings(StrictModel):
+    #: auto: on when TELEGRAM_BOT_TOKEN is set
+    enabled: AutoBool = "auto"
+    mode: Literal["polling", "webhook"] = "polling"
+    #: the Bot API server; change only for a local Bot API server or tests
+    base_url: str = "https://api.telegram.org/bot"
+    base_file_url: str = "https://api.telegram.org/file/bot"
+    webhook: TelegramWebhookSettings = TelegramWebhookSettings()
+    #: in groups, answer only when mentioned or replied to ("mention") or every message ("all")
+    group_mode: Literal["mention", "all", "off"] = "mention"
+    rate_limit: RateLimitSettings = RateLimitSettings()
+    poll_timeout_s: int = Field(10, ge=0, le=50)
+    shutdown_grace_s: float = Field(10.0, ge=0)
+    max_concurrent_updates: int = Field(256, ge=1)
+    #: outgoing flood control (PTB's AIORateLimiter): Telegram allows about 30 messages/s
+    #: overall and 20/min per group; 0 turns a limit off (for a local Bot API server)
+    flood_overall_per_s: float = Field(30, ge=0)
+    flood_group_per_min: float = Field(20, ge=0)
+    #: how often one request is retried after a 429 before it fails
+    flood_max_retries: int = Field(5, ge=0)
+
+
+class MatrixSettings(StrictModel):
+    #: auto: on when MATRIX_ACCESS_TOKEN or MATRIX_PASSWORD is set
+    enabled: AutoBool = "auto"
+    homeserver: str = "http://localhost:8008"
+    user_id: str = "@healthbot:localhost"
+    device_name: str = "healthbot"
+    #: who may invite the bot: exact ids or glob patterns such as "@*:hospital.example"
+    allowed_users: list[str] = Field(default_factory=list)
+    #: optional room allow-list (room ids or aliases); empty allows any room
+    allowed_rooms: list[str] = Field(default_factory=list)
+    command_prefix: str = "!ask"
+    e2ee: bool = False
+    #: where nio keeps its encryption keys
+    store_dir: Path = Path("data/matrix-store")
+    trust_policy: Literal["tofu", "all", "none"] = "tofu"
+    max_timeouts: int = Field(5, ge=1)
+    sync_timeout_ms: int = Field(30_000, ge=0)
+    rate_limit: RateLimitSettings = RateLimitSettings()
+    #: on stop, how long replies in flight may take before they are cancelled
+    shutdown_grace_s: float = Field(10.0, ge=0)
+
+
+class ConsoleSettings(StrictModel):
+    #: auto: on when no platform adapter is enabled
+    enabled: AutoBool = "auto"
+    user_id: str = "console-user"
+
+
+class AdaptersSettings(StrictModel):
+    telegram: TelegramSettings = TelegramSettings()
+    matrix: MatrixSettings = MatrixSettings()
+    console: ConsoleSettings = ConsoleSettings()
+
+
+class AdminsSettings(StrictModel):
+    telegram: list[str] = Field(default_factory=list)
+    matrix: list[str] = Field(default_factory=list)
+
+    @field_validator("telegram", "matrix", mode="before")
+    @classmethod
+    def _ids_as_strings(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [str(item) for item in value]
+        return value
+
+    def is_admin(self, platform: str, user_id: str) -> bool:
+        ids: list[str] = getattr(self, platform, [])
+        return user_id in ids
+
+
+class LoggingSettings(StrictModel):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    format: Literal["text", "json"] = "text"
+
+
+class MonitoringSettings(StrictModel):
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = Field(9464, ge=0, le=65535)
+
+
+class AppConfig(StrictModel):
+    llm: LLMSettings = LLMSettings()
+    privacy: PrivacySettings = PrivacySettings()
+    triage: TriageSettings = TriageSettings()
+    rules: RulesSettings = RulesSettings()
+    disclaimer: DisclaimerSettings = DisclaimerSettings()
+    storage: StorageSettings = StorageSettings()
+    adapters: AdaptersSettings = AdaptersSettings()
+    admins: AdminsSettings = AdminsSettings()
+    logging: LoggingSettings = LoggingSettings()
+    monitoring: MonitoringSettings = MonitoringSettings()
+
+
+# Dotted keys that hold secrets: only the environment may set them.
+SECRET_KEYS: frozenset[str] = frozenset(
+    {
+        "llm.api_key",
+        "privacy.hash_salt",
+        "adapters.telegram.webhook.secret_token",
+    }
+)
+# Conventional variable names accepted besides the HEALTHBOT_ form.
+SECRET_ALIASES: Mapping[str, str] = {
+    "OPENAI_API_KEY": "llm.api_key",
+}
+# Platform credentials are read by the adapters themselves and never enter the config.
+PLATFORM_SECRETS = ("TELEGRAM_BOT_TOKEN", "MATRIX_ACCESS_TOKEN", "MATRIX_PASSWORD")
+
+
+def _set_dotted(tree: dict[str, Any], dotted: str, value: Any) -> None:
+    node = tree
+    *parents, leaf = dotted.split(".")
+    for part in parents:
+        child = node.get(part)
+        if not isinstance(child, dict):
+            child = {}
+            node[part] = child
+        node = child
+    node[leaf] = value
+
+
+def _get_dotted(tree: Mapping[str, Any], dotted: str) -> Any:
+    node: Any = tree
+    for part in dotted.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
+    overrides: dict[str, Any] = {}
+    for alias, dotted in SECRET_ALIASES.items():
+        if environ.get(alias):
+            _set_dotted(overrides, dotted, environ[alias])
+    for name, raw in environ.items():
+        if not name.startswith(ENV_PREFIX) or "__" not in name:
+            continue
+        dotted = name[len(ENV_PREFIX) :].lower().replace("__", ".")
+        value: Any = raw if dotted in SECRET_KEYS else _parse_env_value(raw)
+        _set_dotted(overrides, dotted, value)
+    return overrides
+
+
+def _parse_env_value(raw: str) -> Any:
+    try:
+        return yaml.safe_load(raw) if raw.strip() else raw
+    except yaml.YAMLError:
+        return raw
+
+
+def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _describe(error: Any) -> str:
+    location = ".".join(str(part) for part in error["loc"])
+    if error["type"] == "extra_forbidden":
+        return f"unknown key {location!r}"
+    message = str(error["msg"])
+    if error["type"] == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        message = f"must be one of {expected}"
+    return f"{location}: {message} (got {error.get('input')!r})"
+
+
+def _resolve_paths(config: AppConfig, base_dir: Path) -> AppConfig:
+    """Relative paths in the file are relative to the file, not the working directory."""
+
+    def resolve(path: Path) -> Path:
+        return path if path.is_absolute() else (base_dir / path)
+
+    config.triage.file = resolve(config.triage.file)
+    config.rules.file = resolve(config.rules.file)
+    if str(config.storage.path) != ":memory:":
+        config.storage.path = resolve(config.storage.path)
+    config.adapters.matrix.store_dir = resolve(config.adapters.matrix.store_dir)
+    return config
+
+
+def load_config(
+    path: Path | str | None = None, environ: Mapping[str, str] | None = None
+) -> AppConfig:
+    """Read, merge and validate the configuration. Raises ConfigError with one clear line."""
+    env = os.environ if environ is None else environ
+    config_path = (
+        Path(path) if path is not None else Path(env.get("HEALTHBOT_CONFIG", "config.yaml"))
+    )
+    data: dict[str, Any] = {}
+    if path is not None or config_path.exists():
+        try:
+            loaded = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"config file not found: {config_path}") from None
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"{config_path} is not valid YAML: {exc}") from exc
+        if loaded is not None and not isinstance(loaded, dict):
+            raise ConfigError(f"{config_path} must hold a mapping of sections")
+        data = loaded or {}
+    for dotted in sorted(SECRET_KEYS):
+        if _get_dotted(data, dotted):
+            env_name = ENV_PREFIX + dotted.upper().replace(".", "__")
+            raise ConfigError(
+                f"{dotted} is a secret: leave it empty in {config_path} and set {env_name}"
+            )
+    data = _merge(data, _env_overrides(env))
+    try:
+        config = AppConfig.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(_describe(error) for error in exc.errors())
+        raise ConfigError(f"invalid configuration in {config_path}: {problems}") from None
+    return _resolve_paths(config, config_path.resolve().parent)
+
+
+def masked_dump(config: AppConfig) -> dict[str, Any]:
+    """The effective configuration with secrets shown as '***' (or '' when unset)."""
+    dumped: dict[str, Any] = config.model_dump(mode="json")
+    for dotted in SECRET_KEYS:
+        value = _get_dotted(config.model_dump(), dotted)
+        secret = value.get_secret_value() if isinstance(value, SecretStr) else value
+        _set_dotted(dumped, dotted, "***" if secret else "")
+    return dumped

@@ -1,0 +1,94 @@
+"""Shared fixtures: the real Presidio anonymizer, a config with storage in tmp_path, and a
+factory for real assistants."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.anonymizer import Anonymizer
+from assistant.llm.base import LLMBackend
+from assistant.pipeline import Assistant
+from assistant.storage import Store
+from bot.app import build_assistant
+from bot.config import AppConfig, load_config
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CONFIG_PATH = REPO_ROOT / "config.yaml"
+# CI lays shared/ beside the clone; a developer checkout has it at /work/shared.
+EVAL_DIR = next(
+    (p for p in (REPO_ROOT.parent / "shared" / "eval", Path("/work/shared/eval")) if p.is_dir()),
+    REPO_ROOT.parent / "shared" / "eval",
+)
+
+MakeAssistant = Callable[..., Awaitable[Assistant]]
+
+
+def load_jsonl(name: str) -> list[dict[str, Any]]:
+    path = EVAL_DIR / name
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.fixture(scope="session")
+def anonymizer() -> Anonymizer:
+    config = load_config(CONFIG_PATH, environ={})
+    return Anonymizer.from_settings(config.privacy.spacy_model, config.privacy.score_threshold)
+
+
+@pytest.fixture
+def app_config(tmp_path: Path) -> AppConfig:
+    """The shipped config.yaml with storage in tmp_path and the LLM stage off."""
+    return load_config(
+        CONFIG_PATH,
+        environ={
+            "HEALTHBOT_LLM__ENABLED": "false",
+            "HEALTHBOT_STORAGE__PATH": str(tmp_path / "healthbot.db"),
+            "HEALTHBOT_PRIVACY__HASH_SALT": "test-salt",
+        },
+    )
+
+
+@pytest.fixture
+async def make_assistant(
+    app_config: AppConfig, anonymizer: Anonymizer
+) -> AsyncIterator[MakeAssistant]:
+    """``await make_assistant(config=None, backend=None)``: a real Assistant with a real Store.
+
+    With ``backend``, that (already constructed, not yet started) backend is started and used.
+    """
+    stores: list[Store] = []
+    backends: list[LLMBackend] = []
+
+    async def factory(
+        config: AppConfig | None = None, backend: LLMBackend | None = None
+    ) -> Assistant:
+        cfg = config or app_config
+        store = Store(cfg.storage.path)
+        await store.open()
+        stores.append(store)
+        assistant = await build_assistant(
+            cfg, store=store, anonymizer=anonymizer, with_llm=backend is None
+        )
+        if backend is not None:
+            await backend.start()
+            assistant.backend = backend
+        if assistant.backend is not None:
+            backends.append(assistant.backend)
+        return assistant
+
+    yield factory
+    for backend in backends:
+        await backend.close()
+    for store in stores:
+        await store.close()
+
+
+@pytest.fixture
+def eval_dir() -> Iterator[Path]:
+    if not EVAL_DIR.is_dir():
+        pytest.fail(f"the shared eval sets are missing: {EVAL_DIR}")
+    yield EVAL_DIR
