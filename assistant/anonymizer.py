@@ -224,9 +224,11 @@ class Anonymizer:
             return True
         if _CONDITION_AFTER_RE.match(text, result.end) or _CONDITION_INSIDE_RE.search(value):
             return True
-        from_ner = _from_ner(result)
-        # A single drug-like word tagged by NER alone ("Atorvastatin") is a medicine.
-        return from_ner and len(words) == 1 and bool(_DRUG_SUFFIX_RE.search(words[0]))
+        if not _from_ner(result) or len(words) != 1:
+            return False
+        # A single drug-like word ("Atorvastatin") or a short acronym ("COPD") tagged by NER
+        # alone is a medicine or a care term, not a person or a place.
+        return bool(_DRUG_SUFFIX_RE.search(words[0])) or (value.isupper() and len(value) <= 5)
 
 
 def _extend_locations(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
