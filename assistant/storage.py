@@ -50,6 +50,17 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX messages_user ON messages (user_hash);
     CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # /stats: covering indexes whose order matches the report's GROUP BYs, so a report over
+    # 100,000 rows reads compact indexes instead of sorting rows (bench/stats.py).
+    # (user_hash, ts) also serves /forget, so it replaces the user_hash index.
+    """
+    DROP INDEX messages_user;
+    CREATE INDEX messages_user_ts ON messages (user_hash, ts);
+    CREATE INDEX messages_report ON messages (source, platform, intent, category, ts);
+    CREATE INDEX messages_llm ON messages (
+        llm_backend, llm_model, llm_error, batch_size, ts, prompt_tokens, completion_tokens, llm_ms
+    ) WHERE llm_backend IS NOT NULL;
+    """,
 )
 
 

@@ -23,6 +23,10 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="one JSON object per line")
     commands.add_parser("anonymize", help="print the anonymized text and entities of each line")
     commands.add_parser("check-config", help="print the effective configuration, secrets masked")
+    stats = commands.add_parser("stats", help="the admins' usage report from the database")
+    stats.add_argument("--window", default="24h", help="24h, 7d, 30d or all")
+    stats.add_argument("--json", action="store_true", help="the report as JSON")
+    stats.add_argument("--png", type=Path, default=None, help="also write the chart here")
     evaluate = commands.add_parser("eval", help="score the assistant on the shared eval sets")
     evaluate.add_argument("--dir", type=Path, default=Path("../shared/eval"))
     for sub in commands.choices.values():
@@ -55,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.cli import anonymize
 
             return anonymize(config, sys.stdin, sys.stdout)
+        if args.command == "stats":
+            from bot.stats import run_stats_cli
+
+            return asyncio.run(run_stats_cli(config, args.window, args.json, args.png))
         if args.command == "eval":
             from bot.evaluation import run_eval
 

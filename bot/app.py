@@ -22,6 +22,10 @@ from assistant.triage import Triage
 from bot.commands import Commands
 from bot.config import AppConfig
 from bot.logging_setup import log_reply
+from bot.metrics import Metrics
+from bot.monitoring import MonitoringServer, build_health_check
+from bot.retention import RetentionTask
+from bot.stats import make_stats_provider
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +127,10 @@ class App:
     store: Store
     assistant: Assistant
     commands: Commands
+    metrics: Metrics
+    retention: RetentionTask
     adapters: list[Adapter] = field(default_factory=list)
+    monitoring: MonitoringServer | None = None
     shutdown: asyncio.Event = field(default_factory=asyncio.Event)
 
     @classmethod
@@ -135,11 +142,19 @@ class App:
         except BaseException:
             await store.close()
             raise
-        commands = Commands(config=config, assistant=assistant)
-        app = cls(config=config, store=store, assistant=assistant, commands=commands)
-        purged = await store.purge_expired(config.storage.retention_days)
-        if purged:
-            log.info("retention: purged %d expired rows", purged)
+        commands = Commands(
+            config=config,
+            assistant=assistant,
+            stats_provider=make_stats_provider(store, assistant, config.disclaimer.text),
+        )
+        app = cls(
+            config=config,
+            store=store,
+            assistant=assistant,
+            commands=commands,
+            metrics=Metrics(assistant),
+            retention=RetentionTask(store, config.storage.retention_days),
+        )
         context = AdapterContext(
             config=config,
             assistant=assistant,
@@ -149,9 +164,16 @@ class App:
         )
         names = enabled_adapters(config) if adapter_names is None else adapter_names
         app.adapters = [create_adapter(name, context) for name in names]
+        if config.monitoring.enabled:
+            app.monitoring = MonitoringServer(
+                config.monitoring, app.metrics, build_health_check(assistant, app.adapters)
+            )
         return app
 
     async def start(self) -> None:
+        await self.retention.start()  # purges expired rows now, then daily
+        if self.monitoring is not None:
+            await self.monitoring.start()
         started: list[Adapter] = []
         for adapter in self.adapters:
             try:
@@ -165,11 +187,15 @@ class App:
             raise AdapterError("no adapter could start")
 
     async def stop(self) -> None:
+        if self.monitoring is not None:
+            await self.monitoring.stop()
         for adapter in reversed(self.adapters):
             try:
                 await adapter.stop()
             except Exception as exc:  # keep stopping the others
                 log.error("adapter %s failed to stop cleanly: %s", adapter.name, type(exc).__name__)
+        await self.retention.stop()
+        self.metrics.close()
         if self.assistant.backend is not None:
             await self.assistant.backend.close()
         await self.store.close()

@@ -76,7 +76,9 @@ class Commands:
         else:
             result = await handler(args, message)
         elapsed_ms = round((time.perf_counter() - started) * 1000, 3)
-        reply = dataclasses.replace(result.reply, intent=name, timings_ms={"total": elapsed_ms})
+        # Only known names are kept: "/SarahMitchell" must not end up in a stored row.
+        intent = name if name in COMMAND_NAMES else "unknown"
+        reply = dataclasses.replace(result.reply, intent=intent, timings_ms={"total": elapsed_ms})
         # A row written for /forget itself would outlive the user's request.
         await self.assistant.account(message, reply, store=name != "forget")
         return dataclasses.replace(result, reply=reply)

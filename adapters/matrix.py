@@ -1,0 +1,415 @@
+"""The Matrix adapter: healthbot in the clinical staff's rooms, on matrix-nio.
+
+- Credentials come from the environment (``MATRIX_ACCESS_TOKEN`` or ``MATRIX_PASSWORD``);
+  the login and the sync position live in the storage database, so a restart neither
+  answers a message twice nor misses one (see :mod:`adapters.matrix_session`). The very
+  first start skips the rooms' old history.
+- Invites are joined only from ``allowed_users`` (ids or globs) into ``allowed_rooms`` (when
+  set); other invites are rejected. In direct rooms (two members) every text message is
+  answered; elsewhere only mentions, the ``command_prefix`` (``!ask``) and ``!commands``.
+- Replies are ``m.notice`` rich replies (inside the thread when the message was in one), and
+  notices and the bot's own messages are never answered, so two bots cannot loop.
+- nio's retries are bounded (``max_timeouts``); a failed sync backs off and resumes, and
+  ``M_LIMIT_EXCEEDED`` is waited out by nio using ``retry_after_ms``.
+
+Encryption and the device trust policy are described in :mod:`adapters.matrix_crypto`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import time
+from collections.abc import Coroutine, Mapping
+from typing import Any
+
+import aiohttp
+from nio import (
+    AsyncClient,
+    AsyncClientConfig,
+    InviteMemberEvent,
+    MatrixRoom,
+    MegolmEvent,
+    ProfileGetDisplayNameResponse,
+    RoomMessage,
+    RoomMessageMedia,
+    RoomMessageNotice,
+    RoomMessageText,
+    SyncError,
+    SyncResponse,
+)
+
+from adapters.base import Adapter, AdapterContext
+from adapters.matrix_crypto import (
+    PendingDecryption,
+    check_e2ee_available,
+    crypto_housekeeping,
+)
+from adapters.matrix_events import (
+    Addressed,
+    BotIdentity,
+    addressed,
+    is_edit,
+    matches_any,
+    room_allowed,
+)
+from adapters.matrix_send import MatrixSender
+from adapters.matrix_session import Batch, MatrixState, SyncProgress, login
+from adapters.rate_limit import UserRateLimiter
+from assistant.disclaimer import with_disclaimer
+from assistant.errors import AdapterError
+from assistant.messages import IncomingMessage, Reply, Source
+from bot.commands import CommandResult, Commands
+
+log = logging.getLogger(__name__)
+
+MAX_CONCURRENT = 16
+BACKOFF_MIN_S = 1.0
+BACKOFF_MAX_S = 30.0
+BACKFILL_PAGES = 5
+# Timeline events per room in one sync; a longer gap is back-filled with /messages.
+SYNC_FILTER: dict[str, Any] = {
+    "room": {"timeline": {"limit": 50}, "state": {"lazy_load_members": False}},
+    "presence": {"not_types": ["*"]},
+}
+FIRST_SYNC_FILTER: dict[str, Any] = {
+    "room": {"timeline": {"limit": 1}, "state": {"lazy_load_members": False}},
+    "presence": {"not_types": ["*"]},
+}
+_NOT_TEXT = "not-text"  # the Addressed.command for files and images in direct rooms
+NOT_TEXT_REPLY = "I can only read text messages. Please type your question."
+RATE_LIMITED_REPLY = (
+    "You are sending messages faster than I can answer them, so I skipped this one. Please "
+    "wait a minute, then ask again. In an emergency call {number}."
+)
+_NETWORK_ERRORS = (aiohttp.ClientError, OSError, TimeoutError)
+
+
+class MatrixAdapter(Adapter):
+    name = "matrix"
+
+    def __init__(
+        self, context: AdapterContext, *, environ: Mapping[str, str] | None = None
+    ) -> None:
+        super().__init__(context)
+        self.settings = context.config.adapters.matrix
+        self._env = os.environ if environ is None else environ
+        commands = context.commands
+        # Help texts name the commands as people type them here: "!forget", not "/forget".
+        self._commands = (
+            commands
+            if commands.prefix == "!"
+            else Commands(
+                config=commands.config,
+                assistant=commands.assistant,
+                stats_provider=commands.stats_provider,
+                prefix="!",
+            )
+        )
+        limits = self.settings.rate_limit
+        self._limiter = UserRateLimiter(limits.per_minute, limits.burst)
+        self._client: AsyncClient | None = None
+        self._sender: MatrixSender | None = None
+        self._identity = BotIdentity(self.settings.user_id)
+        self._sync_task: asyncio.Task[None] | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._semaphore = asyncio.Semaphore(MAX_CONCURRENT)
+        self._connected = False
+        self._state = MatrixState(context.store, self.settings.user_id)
+        self._progress = SyncProgress(self._state)
+        self._pending = PendingDecryption()
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    @property
+    def client(self) -> AsyncClient:
+        if self._client is None:
+            raise AdapterError("the Matrix adapter is not started")
+        return self._client
+
+    async def start(self) -> None:
+        settings = self.settings
+        if settings.e2ee:
+            check_e2ee_available()
+            # The key store is pickled with nio's default key: keep the folder private.
+            settings.store_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        config = AsyncClientConfig(
+            max_timeouts=settings.max_timeouts,
+            max_limit_exceeded=20,
+            backoff_factor=0.25,
+            max_timeout_retry_wait_time=5,
+            request_timeout=30,
+            encryption_enabled=settings.e2ee,
+            store_sync_tokens=False,  # our own storage keeps the token
+        )
+        self._client = AsyncClient(
+            settings.homeserver,
+            settings.user_id,
+            store_path=str(settings.store_dir) if settings.e2ee else "",
+            config=config,
+        )
+        try:
+            await login(self.client, settings, self._env, self._state)
+            await self._load_identity()
+            await crypto_housekeeping(self.client)
+            self._sender = MatrixSender(self.client, settings.trust_policy)
+            # The first sync runs here: on a fresh start whatever it returns is old history,
+            # and a message sent after start() returns must not be mistaken for it.
+            await self._first_sync()
+        except BaseException as exc:
+            await self.client.close()
+            self._client = None
+            if isinstance(exc, _NETWORK_ERRORS):
+                raise AdapterError(
+                    f"cannot reach the Matrix homeserver {settings.homeserver}: "
+                    f"{type(exc).__name__}"
+                ) from exc
+            raise
+        self._sync_task = asyncio.create_task(self._sync_loop(), name="matrix-sync")
+        log.info("matrix: syncing as device %s (e2ee %s)", self.client.device_id, settings.e2ee)
+
+    async def stop(self) -> None:
+        if self._client is None:
+            return
+        if self._sync_task is not None:
+            self._sync_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sync_task
+            self._sync_task = None
+        if self._tasks:
+            # Finish what is in flight within the grace period, then cancel the rest.
+            _, late = await asyncio.wait(set(self._tasks), timeout=self.settings.shutdown_grace_s)
+            for task in late:
+                task.cancel()
+            await asyncio.gather(*late, return_exceptions=True)
+        await self._progress.save()
+        await self.client.close()
+        self._connected = False
+        self._client = None
+
+    def is_connected(self) -> bool:
+        return self._connected
+
+    # -- login and sync ----------------------------------------------------------------
+
+    async def _load_identity(self) -> None:
+        answer = await self.client.get_displayname()
+        names: tuple[str, ...] = ()
+        if isinstance(answer, ProfileGetDisplayNameResponse) and answer.displayname:
+            names = (answer.displayname,)
+        self._identity = BotIdentity(self.client.user_id, names)
+
+    async def _first_sync(self) -> None:
+        since = await self._progress.load()
+        fresh = since is None
+        sync_filter = FIRST_SYNC_FILTER if fresh else SYNC_FILTER
+        # full_state: after a restart nio knows no room yet (members, encryption, names).
+        response = await self.client.sync(0, sync_filter, since=since, full_state=True)
+        status = getattr(getattr(response, "transport_response", None), "status", 0) or 0
+        if not fresh and not isinstance(response, SyncResponse) and 400 <= status < 500:
+            # The homeserver no longer knows the token (a reset database): start afresh.
+            log.warning("matrix: the saved sync token was refused; skipping to the present")
+            since, fresh, sync_filter = None, True, FIRST_SYNC_FILTER
+            response = await self.client.sync(0, sync_filter, full_state=True)
+        if not isinstance(response, SyncResponse):
+            raise AdapterError(f"the first Matrix sync failed: {response}")
+        self._connected = True
+        await self._process(response, since=since, history=fresh)
+        if fresh:
+            log.info("matrix: first start, old history skipped")
+
+    async def _sync_loop(self) -> None:
+        backoff = BACKOFF_MIN_S
+        while True:
+            since = self.client.next_batch
+            try:
+                response = await self.client.sync(self.settings.sync_timeout_ms, SYNC_FILTER)
+            except Exception as exc:  # outages surface as aiohttp/OS errors after nio's retries
+                reason = type(exc).__name__
+            else:
+                if isinstance(response, SyncResponse):
+                    self._connected = True
+                    try:
+                        await self._process(response, since=since, history=False)
+                    except Exception as exc:  # e.g. a back-fill lost to an outage
+                        # Fetch the same sync again; answered events are skipped then.
+                        self.client.next_batch = since
+                        reason = f"after-sync work: {type(exc).__name__}"
+                    else:
+                        backoff = BACKOFF_MIN_S
+                        continue
+                elif isinstance(response, SyncError) and response.status_code == "M_UNKNOWN_TOKEN":
+                    self._connected = False
+                    log.error("matrix: the access token was revoked; the adapter stops syncing")
+                    return
+                else:
+                    reason = str(getattr(response, "status_code", None) or "error")
+            self._connected = False
+            log.warning("matrix: sync failed (%s); retrying in %.0f s", reason, backoff)
+            await asyncio.sleep(backoff)
+            backoff = min(backoff * 2, BACKOFF_MAX_S)
+
+    async def _process(self, response: SyncResponse, *, since: str | None, history: bool) -> None:
+        await crypto_housekeeping(self.client)
+        for room_id, info in response.rooms.invite.items():
+            await self._on_invite(room_id, info.invite_state)
+        batch = Batch(response.next_batch)
+        if not history:
+            for room_id, info in response.rooms.join.items():
+                events = list(info.timeline.events)
+                if info.timeline.limited and info.timeline.prev_batch and since:
+                    events = await self._backfill(room_id, info.timeline.prev_batch, since) + events
+                for event in events:
+                    self._dispatch(room_id, event, batch)
+            for room_id, event in self._pending.retry(self.client):
+                self._dispatch(room_id, event, batch)
+        self._progress.add(batch)
+        await self._progress.save()
+
+    async def _backfill(self, room_id: str, start: str, since: str) -> list[Any]:
+        """Events of a gap longer than the sync's timeline limit, oldest first."""
+        events: list[Any] = []
+        token: str | None = start
+        for _ in range(BACKFILL_PAGES):
+            answer = await self.client.room_messages(room_id, start=token, end=since, limit=100)
+            chunk = getattr(answer, "chunk", None)
+            if not chunk:
+                break
+            events = list(reversed(chunk)) + events
+            token = answer.end
+            if token is None:
+                break
+        log.info("matrix: back-filled %d event(s) missed in a long gap", len(events))
+        return events
+
+    async def _on_invite(self, room_id: str, invite_state: list[Any]) -> None:
+        inviter = None
+        aliases: list[str] = []
+        for event in invite_state:
+            if (
+                isinstance(event, InviteMemberEvent)
+                and event.state_key == self.client.user_id
+                and event.membership == "invite"
+            ):
+                inviter = event.sender
+            alias = getattr(event, "canonical_alias", None)
+            if isinstance(alias, str):
+                aliases.append(alias)
+        allowed = (
+            inviter is not None
+            and matches_any(inviter, self.settings.allowed_users)
+            and room_allowed(room_id, aliases, self.settings.allowed_rooms)
+        )
+        who = self._hash(inviter or "")
+        if allowed:
+            answer = await self.client.join(room_id)
+            log.info("matrix: joined a room on an invite from %s: %s", who, type(answer).__name__)
+        else:
+            answer = await self.client.room_leave(room_id)
+            log.info("matrix: rejected an invite from %s: %s", who, type(answer).__name__)
+
+    # -- dispatch ----------------------------------------------------------------------
+
+    def _dispatch(self, room_id: str, event: Any, batch: Batch) -> None:
+        client = self.client
+        if self._progress.answered(getattr(event, "event_id", "")):
+            return
+        if isinstance(event, MegolmEvent):
+            if client.olm is None:
+                log.warning("matrix: an encrypted message arrived but e2ee is off")
+            elif self._pending.add(room_id, event):
+                self._spawn(client.request_room_key(event), name="matrix-key-request")
+            return
+        if not isinstance(event, RoomMessage) or isinstance(event, RoomMessageNotice):
+            return  # notices are how bots talk: answering them could loop
+        room = client.rooms.get(room_id)
+        if event.sender == client.user_id or room is None:
+            return
+        if not room_allowed(room_id, self._aliases(room), self.settings.allowed_rooms):
+            return
+        content: dict[str, Any] = event.source.get("content", {})
+        if is_edit(content):
+            return
+        direct = room.member_count == 2
+        if isinstance(event, RoomMessageText):
+            target = addressed(
+                content, self._identity, direct=direct, prefix=self.settings.command_prefix
+            )
+        elif isinstance(event, RoomMessageMedia) and direct:
+            target = Addressed("", command=_NOT_TEXT)
+        else:
+            target = None
+        if target is None:
+            return
+        self._progress.begin(batch, event.event_id)
+        coro = self._handle(room, event, target, direct, batch)
+        self._spawn(coro, name="matrix-message")
+
+    @staticmethod
+    def _aliases(room: MatrixRoom) -> list[str]:
+        return [
+            alias for alias in (room.canonical_alias, *getattr(room, "alt_aliases", [])) if alias
+        ]
+
+    def _spawn(self, coro: Coroutine[Any, Any, Any], *, name: str) -> asyncio.Task[Any]:
+        task = asyncio.create_task(coro, name=name)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    def _hash(self, user_id: str) -> str:
+        return self.context.assistant.user_hash("matrix", user_id) or "-"
+
+    async def _handle(
+        self, room: MatrixRoom, event: RoomMessage, target: Addressed, direct: bool, batch: Batch
+    ) -> None:
+        sender = self._sender
+        assert sender is not None
+        try:
+            async with self._semaphore:
+                started = time.perf_counter()
+                message = IncomingMessage(
+                    platform="matrix",
+                    chat_id=room.room_id,
+                    user_id=event.sender,
+                    text=target.text,
+                    message_id=event.event_id,
+                    is_private=direct,
+                )
+                async with sender.typing(room.room_id):
+                    result = await self._answer(message, target)
+                    if result is not None:
+                        await sender.send_result(room, event, result)
+                # After the reply: a receipt wakes the staff's sync, which would delay it.
+                receipt = sender.read_receipt(room.room_id, event.event_id)
+                self._spawn(receipt, name="matrix-receipt")
+                log.debug(
+                    "matrix: answered user=%s in %.0f ms",
+                    self._hash(event.sender),
+                    (time.perf_counter() - started) * 1000,
+                )
+        except Exception as exc:  # one message must never stop the adapter
+            log.error("matrix: handling a message failed: %s", type(exc).__name__)
+        # Not reached when cancelled at stop: the message stays unanswered, so its sync is
+        # not marked done and the next start picks it up again.
+        await self._progress.finish(batch, event.event_id)
+
+    async def _answer(self, message: IncomingMessage, target: Addressed) -> CommandResult | None:
+        disclaimer = self.context.config.disclaimer.text
+        if target.command == _NOT_TEXT:
+            return CommandResult(
+                Reply(with_disclaimer(NOT_TEXT_REPLY, disclaimer), Source.FALLBACK)
+            )
+        decision = self._limiter.check(message.user_id)
+        if not decision.allowed:
+            # Counted as a row without text; never shown to the assistant. One notice per run.
+            log.warning("matrix: rate limited user=%s", self._hash(message.user_id))
+            number = self.context.config.triage.emergency_number
+            notice = RATE_LIMITED_REPLY.format(number=number)
+            reply = await self.context.assistant.note_rate_limited(message, notice)
+            return CommandResult(reply) if decision.notice_due else None
+        if target.command is not None:
+            return await self._commands.run(target.command, list(target.args), message)
+        return CommandResult(await self.context.assistant.handle(message))

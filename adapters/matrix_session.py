@@ -1,0 +1,151 @@
+"""What the Matrix adapter keeps in the storage database: the login and the sync position.
+
+- The login: ``MATRIX_ACCESS_TOKEN`` is used as given; otherwise a ``MATRIX_PASSWORD`` login
+  creates a device whose access token and id are kept and reused on later starts, so the
+  device's encryption keys stay valid.
+- The sync position: each sync's ``next_batch`` token is saved only once every message of
+  that sync (and of all earlier ones) has been answered, and the ids of the recently answered
+  events are saved beside it. A restart resumes from the saved token and skips what is
+  already answered: nothing is answered twice and nothing sent meanwhile is missed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from nio import AsyncClient
+
+from assistant.errors import AdapterError
+from assistant.storage import Store
+from bot.config import MatrixSettings
+
+log = logging.getLogger(__name__)
+
+HANDLED_KEEP = 256
+
+
+class MatrixState:
+    """Key/value state under ``matrix:<user id>:``; in memory only when there is no store."""
+
+    def __init__(self, store: Store | None, user_id: str) -> None:
+        self.store = store
+        self.prefix = f"matrix:{user_id}:"
+        self._memory: dict[str, str] = {}
+
+    async def get(self, name: str) -> str | None:
+        if self.store is None:
+            return self._memory.get(name)
+        return await self.store.get_state(self.prefix + name)
+
+    async def set(self, name: str, value: str) -> None:
+        if self.store is None:
+            self._memory[name] = value
+            return
+        # Shielded: a stop that cancels the sync mid-write must not leave it uncommitted.
+        await asyncio.shield(self.store.set_state(self.prefix + name, value))
+
+
+async def _token_owner(client: AsyncClient, token: str) -> tuple[str, str | None] | None:
+    """(user id, device id) when the homeserver accepts the token, else None."""
+    client.access_token = token
+    answer = await client.whoami()
+    client.access_token = ""
+    if hasattr(answer, "user_id"):
+        return answer.user_id, answer.device_id
+    log.warning("matrix: access token refused: %s", getattr(answer, "status_code", "?"))
+    return None
+
+
+async def login(
+    client: AsyncClient, settings: MatrixSettings, environ: Mapping[str, str], state: MatrixState
+) -> None:
+    """Log ``client`` in from the environment or the kept session; AdapterError says why not."""
+    env_token = environ.get("MATRIX_ACCESS_TOKEN", "")
+    if env_token:
+        owner = await _token_owner(client, env_token)
+        if owner is None:
+            raise AdapterError(f"MATRIX_ACCESS_TOKEN was refused by {settings.homeserver}")
+        user_id, device_id = owner
+        if device_id is None:
+            raise AdapterError("MATRIX_ACCESS_TOKEN has no device id; log in with MATRIX_PASSWORD")
+        client.restore_login(user_id, device_id, env_token)
+        return
+    stored = json.loads(await state.get("session") or "null")
+    if stored and await _token_owner(client, stored["access_token"]) is not None:
+        client.restore_login(stored["user_id"], stored["device_id"], stored["access_token"])
+        return
+    password = environ.get("MATRIX_PASSWORD", "")
+    if not password:
+        raise AdapterError(
+            "the Matrix adapter needs MATRIX_ACCESS_TOKEN or MATRIX_PASSWORD in the environment"
+        )
+    answer = await client.login(password, device_name=settings.device_name)
+    if not hasattr(answer, "access_token"):
+        raise AdapterError(
+            f"Matrix login as {settings.user_id} failed: "
+            f"{getattr(answer, 'status_code', '?')} {getattr(answer, 'message', '')}"
+        )
+    session = {
+        "user_id": answer.user_id,
+        "device_id": answer.device_id,
+        "access_token": answer.access_token,
+    }
+    await state.set("session", json.dumps(session))
+    log.info("matrix: logged in as a new device %s", answer.device_id)
+
+
+@dataclass
+class Batch:
+    """One sync's messages: its token may be saved once none of them is pending."""
+
+    token: str
+    pending: int = 0
+
+
+class SyncProgress:
+    def __init__(self, state: MatrixState) -> None:
+        self.state = state
+        self.saved_token: str | None = None
+        self._batches: deque[Batch] = deque()
+        self._handled: deque[str] = deque(maxlen=HANDLED_KEEP)
+        self._in_flight: set[str] = set()
+
+    async def load(self) -> str | None:
+        """The saved token (None on the very first start); remembers the answered ids."""
+        self._handled.extend(json.loads(await self.state.get("handled") or "[]"))
+        self.saved_token = await self.state.get("next_batch")
+        return self.saved_token
+
+    def answered(self, event_id: str) -> bool:
+        """Answered already, or being answered now (a sync fetched again can repeat it)."""
+        return event_id in self._in_flight or event_id in self._handled
+
+    def add(self, batch: Batch) -> None:
+        self._batches.append(batch)
+
+    def begin(self, batch: Batch, event_id: str) -> None:
+        batch.pending += 1
+        self._in_flight.add(event_id)
+
+    async def finish(self, batch: Batch, event_id: str) -> None:
+        """One message of ``batch`` is answered (or given up on)."""
+        self._handled.append(event_id)
+        self._in_flight.discard(event_id)
+        batch.pending -= 1
+        await self.state.set("handled", json.dumps(list(self._handled)))
+        await self.save()
+
+    async def save(self) -> None:
+        """Save the newest token whose messages, and all before them, are answered."""
+        token = None
+        while self._batches and self._batches[0].pending <= 0:
+            token = self._batches.popleft().token
+        if token is None or token == self.saved_token:
+            return
+        self.saved_token = token
+        await self.state.set("next_batch", token)

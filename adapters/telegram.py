@@ -1,0 +1,360 @@
+"""Telegram adapter on python-telegram-bot v22: patients talk to the assistant here.
+
+Flow: PTB's updater long-polls ``getUpdates`` (or serves a webhook) and hands each update to
+one handler, which runs in arrival order and only sorts the update into the sender's lane
+(:class:`adapters.telegram_flow.Lanes`); lanes answer concurrently across users and in order
+per user. The handler never waits for the assistant, so one slow answer holds up nobody.
+
+Exactly once across restarts: PTB's long poll confirms a batch of updates to Telegram as it
+asks for the next, so fetched updates cannot be handed back. At stop the bot therefore
+stops fetching first, then answers everything it has fetched within ``shutdown_grace_s``;
+PTB's final ``getUpdates`` confirms the offsets and updates still on the server come after
+the restart. If the grace period runs out, each chat with an unfinished message is told to
+send it again (rather than losing it silently), and the count is logged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from contextlib import AsyncExitStack
+from typing import Any
+
+from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram.error import InvalidToken, TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ExtBot, TypeHandler
+from telegram.request import HTTPXRequest
+
+from adapters.base import Adapter, AdapterContext
+from adapters.rate_limit import Decision, UserRateLimiter
+from adapters.telegram_flow import Lanes
+from adapters.telegram_send import Sender
+from adapters.telegram_updates import Classified, Kind, classify
+from assistant.disclaimer import with_disclaimer
+from assistant.errors import AdapterError
+from assistant.messages import IncomingMessage
+from bot.commands import COMMAND_DESCRIPTIONS
+
+log = logging.getLogger(__name__)
+
+TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
+ADMIN_ONLY_COMMANDS = frozenset({"stats"})
+NON_TEXT_REPLY = (
+    "I can only read text messages. Please type your question in words: I can't open "
+    "photos, voice or video messages, stickers, files, locations or contacts."
+)
+RATE_LIMIT_NOTICE = (
+    "You're sending messages faster than I can answer them, so I've skipped the last one. "
+    "Please wait a minute, then send your question again. In an emergency call {number}."
+)
+ERROR_REPLY = "Sorry, something went wrong on my side. Please send your message again."
+RESTART_NOTICE = (
+    "Sorry, I had to restart before I could answer your last message. Please send it again."
+)
+#: how long the restart notices may take once the grace period is over
+RESTART_NOTICE_BUDGET_S = 3.0
+#: PTB logs request parameters (message text) and its base URL (the token) at DEBUG
+_QUIET_LOGGERS = {"httpx": logging.WARNING, "httpcore": logging.WARNING, "telegram": logging.INFO}
+
+
+def quiet_library_loggers() -> None:
+    """Raise (never lower) library log levels so no URL with the token and no update
+    contents reach a log line, even when the app logs at DEBUG."""
+    for name, level in _QUIET_LOGGERS.items():
+        logger = logging.getLogger(name)
+        if logger.getEffectiveLevel() < level:
+            logger.setLevel(level)
+
+
+class _PollingBot(ExtBot[int]):
+    """An ExtBot that knows whether its last ``getUpdates`` worked (for /healthz)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._polling_ok = True  # underscore: PTB freezes a Bot's public attributes
+
+    @property
+    def polling_ok(self) -> bool:
+        """False after a failed getUpdates, until the next one succeeds."""
+        return self._polling_ok
+
+    async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
+        try:
+            updates = await super().get_updates(*args, **kwargs)
+        except TelegramError:
+            self._polling_ok = False
+            raise
+        self._polling_ok = True
+        return updates
+
+
+class TelegramAdapter(Adapter):
+    name = "telegram"
+
+    def __init__(self, context: AdapterContext) -> None:
+        super().__init__(context)
+        self.settings = context.config.adapters.telegram
+        limits = self.settings.rate_limit
+        self.limiter = UserRateLimiter(limits.per_minute, limits.burst)
+        self.lanes = Lanes(self.settings.max_concurrent_updates)
+        #: update id -> chat id of every message taken but not yet answered
+        self.unfinished: dict[int, int] = {}
+        self._stack = AsyncExitStack()
+        self._app: Application[Any, Any, Any, Any, Any, Any] | None = None
+        self._bot: _PollingBot | None = None
+        self._sender: Sender | None = None
+        self._username = ""
+        self._bot_id = 0
+        self._running = False
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    def _build(self, token: str) -> Application[Any, Any, Any, Any, Any, Any]:
+        s = self.settings
+        # httpcore checks every pooled connection on every request, so a pool much larger
+        # than the sends in flight costs time; 32 covers Telegram's 30 messages/s. Waiting
+        # for a free connection is fine (and a pool timeout is retried, see Sender).
+        pool = min(32, s.max_concurrent_updates + 4)
+        bot = _PollingBot(
+            token,
+            base_url=s.base_url,
+            base_file_url=s.base_file_url,
+            request=HTTPXRequest(connection_pool_size=pool, read_timeout=10.0, pool_timeout=10.0),
+            # getUpdates adds the long-poll timeout to this read timeout itself
+            get_updates_request=HTTPXRequest(connection_pool_size=2, read_timeout=5.0),
+            rate_limiter=AIORateLimiter(
+                overall_max_rate=s.flood_overall_per_s,
+                group_max_rate=s.flood_group_per_min,
+                max_retries=s.flood_max_retries,
+            ),
+        )
+        self._bot = bot
+        self._sender = Sender(bot)
+        # Updates are dispatched one at a time (cheap: the handler only queues them); the
+        # lanes give the concurrency, so PTB's concurrent_updates stays off.
+        app = ApplicationBuilder().bot(bot).concurrent_updates(False).build()
+        app.add_handler(TypeHandler(Update, self._on_update))
+        app.add_error_handler(self._on_error)
+        return app
+
+    async def start(self) -> None:
+        token = os.environ.get(TOKEN_ENV, "").strip()
+        if not token:
+            raise AdapterError(f"{TOKEN_ENV} is not set")
+        quiet_library_loggers()
+        s = self.settings
+        webhook_secret = s.webhook.secret_token.get_secret_value()
+        if s.mode == "webhook" and (not s.webhook.url or not webhook_secret):
+            raise AdapterError(
+                "webhook mode needs adapters.telegram.webhook.url and the secret "
+                "HEALTHBOT_ADAPTERS__TELEGRAM__WEBHOOK__SECRET_TOKEN"
+            )
+        app = self._build(token)
+        try:
+            await self._stack.enter_async_context(app)  # initialize(): getMe
+            self._username = app.bot.username
+            self._bot_id = app.bot.id
+            await self._register_commands()
+            await app.start()
+            self._app = app
+            self._running = True
+            updater = app.updater
+            assert updater is not None  # the builder always makes one
+            if s.mode == "webhook":
+                await updater.start_webhook(
+                    listen=s.webhook.listen,
+                    port=s.webhook.port,
+                    url_path=s.webhook.url_path,
+                    webhook_url=s.webhook.url,
+                    secret_token=webhook_secret,
+                    bootstrap_retries=3,
+                )
+            else:
+                await updater.start_polling(
+                    timeout=s.poll_timeout_s,
+                    # without a long poll, pause between requests instead of spinning
+                    poll_interval=0.0 if s.poll_timeout_s else 1.0,
+                    bootstrap_retries=3,
+                    error_callback=self._on_poll_error,
+                )
+        except InvalidToken as exc:
+            await self._abort()
+            raise AdapterError(
+                "Telegram rejected the bot token (check TELEGRAM_BOT_TOKEN)"
+            ) from exc
+        except (TelegramError, OSError) as exc:
+            await self._abort()
+            raise AdapterError(f"cannot start the Telegram bot: {type(exc).__name__}") from exc
+        log.info("telegram: running as @%s (%s)", self._username, s.mode)
+
+    async def _abort(self) -> None:
+        self._running = False
+        app = self._app
+        if app is not None and app.running:
+            await app.stop()
+        await self._stack.aclose()
+        self._app = None
+
+    async def stop(self) -> None:
+        app = self._app
+        if app is None:
+            return
+        self._running = False
+        grace = self.settings.shutdown_grace_s
+        # 1. Stop fetching (PTB confirms the fetched offsets: all of those get answered next).
+        if app.updater is not None and app.updater.running:
+            try:
+                await asyncio.wait_for(app.updater.stop(), timeout=max(grace, 1.0))
+            except TimeoutError:  # e.g. sleeping in a long network back-off
+                log.warning("telegram: the updater did not stop in time")
+        # 2. Updates still in PTB's queue go to the lanes; finish them within the grace period.
+        await app.stop()
+        if not await self.lanes.drain(grace):
+            chats = sorted(set(self.unfinished.values()))
+            await self.lanes.cancel()
+            log.warning(
+                "telegram: %d message(s) in %d chat(s) unanswered after %.1f s; asking them "
+                "to send again",
+                len(self.unfinished),
+                len(chats),
+                grace,
+            )
+            await self._send_restart_notices(chats)
+        await self._stack.aclose()
+        self._app = None
+        log.info("telegram: stopped")
+
+    async def _send_restart_notices(self, chats: list[int]) -> None:
+        sender = self._sender
+        if sender is None or not chats:
+            return
+        text = with_disclaimer(RESTART_NOTICE, self.context.config.disclaimer.text)
+        notices = [asyncio.create_task(sender.text(chat, text)) for chat in chats]
+        _, late = await asyncio.wait(notices, timeout=RESTART_NOTICE_BUDGET_S)
+        for task in late:
+            task.cancel()
+        if late:
+            await asyncio.wait(late)
+
+    async def _register_commands(self) -> None:
+        """The command menu: everyone sees the patient commands, admins also /stats."""
+        assert self._bot is not None
+        public = [
+            BotCommand(n, d)
+            for n, d in COMMAND_DESCRIPTIONS.items()
+            if n not in ADMIN_ONLY_COMMANDS
+        ]
+        everything = [BotCommand(n, d) for n, d in COMMAND_DESCRIPTIONS.items()]
+        try:
+            await self._bot.set_my_commands(public)
+            for admin in self.context.config.admins.telegram:
+                if admin.lstrip("-").isdigit():
+                    await self._bot.set_my_commands(
+                        everything, scope=BotCommandScopeChat(int(admin))
+                    )
+        except TelegramError as exc:  # the menu is a convenience; the commands work anyway
+            log.warning("telegram: setMyCommands failed: %s", type(exc).__name__)
+
+    def is_connected(self) -> bool:
+        app = self._app
+        if not self._running or app is None or app.updater is None or not app.updater.running:
+            return False
+        return self.settings.mode == "webhook" or (self._bot is not None and self._bot.polling_ok)
+
+    def _on_poll_error(self, exc: TelegramError) -> None:
+        # PTB retries with a growing pause (up to 30 s); the type is all operators need.
+        log.warning("telegram: polling failed (%s); retrying", type(exc).__name__)
+
+    async def _on_error(self, update: object, context: Any) -> None:
+        log.error("telegram: handler error %s", type(context.error).__name__)
+
+    # -- updates --------------------------------------------------------------------------
+
+    async def _on_update(self, update: Update, context: Any) -> None:
+        """Runs for every update, one at a time in arrival order: sort it into a lane."""
+        update_id = update.update_id
+        item = classify(
+            update,
+            username=self._username,
+            bot_id=self._bot_id,
+            group_mode=self.settings.group_mode,
+        )
+        message = item.message
+        if item.kind is Kind.IGNORED or message is None or message.from_user is None:
+            log.debug("telegram: ignored update (%s)", item.label)
+            return
+        user_id = str(message.from_user.id)
+        incoming = IncomingMessage(
+            platform="telegram",
+            chat_id=str(message.chat.id),
+            user_id=user_id,
+            text=item.text,
+            message_id=str(message.message_id),
+            is_private=item.is_private,
+        )
+        decision = self.limiter.check(user_id)
+        if not decision.allowed and item.kind is Kind.TEXT and self._is_emergency(item.text):
+            # Safety first: a red flag is answered even over the limit (the emergency reply
+            # is fixed text; it never reaches the LLM either).
+            decision = Decision(allowed=True)
+
+        async def job() -> None:
+            try:
+                if not decision.allowed:
+                    await self._refuse(incoming, notify=decision.notice_due)
+                else:
+                    await self._respond(item, incoming)
+            except asyncio.CancelledError:
+                raise  # cut off at shutdown: stays in `unfinished` for the restart notice
+            except Exception as exc:
+                log.error("telegram: answering failed: %s", type(exc).__name__)
+            self.unfinished.pop(update_id, None)
+
+        self.unfinished[update_id] = message.chat.id
+        self.lanes.submit(user_id, job)
+
+    def _is_emergency(self, text: str) -> bool:
+        try:
+            return self.context.assistant.triage.assess(text) is not None
+        except Exception as exc:  # triage bugs must not stop the dispatcher
+            log.error("telegram: triage check failed: %s", type(exc).__name__)
+            return False
+
+    async def _respond(self, item: Classified, incoming: IncomingMessage) -> None:
+        sender = self._sender
+        assert sender is not None and item.message is not None
+        chat_id = item.message.chat.id
+        # In groups the answer quotes the question, so it is clear whom it answers.
+        reply_to = None if item.is_private else item.message.message_id
+        disclaimer = self.context.config.disclaimer.text
+        if item.kind is Kind.NON_TEXT:
+            # Contacts and locations are personal data: only the kind label is ever used.
+            await sender.text(chat_id, with_disclaimer(NON_TEXT_REPLY, disclaimer), reply_to)
+            return
+        async with sender.typing(chat_id):
+            try:
+                if item.kind is Kind.COMMAND:
+                    result = await self.context.commands.run(
+                        item.command, list(item.args), incoming
+                    )
+                    text, attachments = result.reply.text, result.attachments
+                else:
+                    text = (await self.context.assistant.handle(incoming)).text
+                    attachments = ()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # the patient still gets an answer
+                log.error("telegram: assistant failed: %s", type(exc).__name__)
+                text, attachments = with_disclaimer(ERROR_REPLY, disclaimer), ()
+        await sender.text(chat_id, text, reply_to)
+        for attachment in attachments:
+            await sender.attachment(chat_id, attachment)
+
+    async def _refuse(self, incoming: IncomingMessage, *, notify: bool) -> None:
+        """Over the rate limit: counted (a row without text), never shown to the assistant."""
+        notice = RATE_LIMIT_NOTICE.format(number=self.context.config.triage.emergency_number)
+        reply = await self.context.assistant.note_rate_limited(incoming, notice)
+        if notify and self._sender is not None:
+            reply_to = None if incoming.is_private else int(incoming.message_id or 0) or None
+            await self._sender.text(int(incoming.chat_id), reply.text, reply_to)

@@ -1,0 +1,46 @@
+"""The Matrix adapter's sync position in a real SQLite store: the token only moves past a
+sync once all its messages (and all earlier ones) are answered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from adapters.matrix_session import Batch, MatrixState, SyncProgress
+from assistant.storage import Store
+
+
+async def test_token_waits_for_earlier_batches_and_survives_a_restart(tmp_path: Path) -> None:
+    store = Store(tmp_path / "state.db")
+    await store.open()
+    try:
+        progress = SyncProgress(MatrixState(store, "@bot:hs"))
+        assert await progress.load() is None  # very first start
+
+        first, second, empty = Batch("t1"), Batch("t2"), Batch("t3")
+        progress.begin(first, "$a")
+        progress.begin(second, "$b")
+        for batch in (first, second, empty):
+            progress.add(batch)
+        await progress.save()
+        assert progress.saved_token is None
+        assert progress.answered("$a") and progress.answered("$b")  # in flight
+
+        await progress.finish(second, "$b")  # the later one finishes first
+        assert await store.get_state("matrix:@bot:hs:next_batch") is None
+        await progress.finish(first, "$a")
+        assert await store.get_state("matrix:@bot:hs:next_batch") == "t3"
+
+        again = SyncProgress(MatrixState(store, "@bot:hs"))
+        assert await again.load() == "t3"
+        assert again.answered("$a") and again.answered("$b") and not again.answered("$c")
+        other_bot = SyncProgress(MatrixState(store, "@other:hs"))
+        assert await other_bot.load() is None
+    finally:
+        await store.close()
+
+
+async def test_without_a_store_state_stays_in_memory() -> None:
+    state = MatrixState(None, "@bot:hs")
+    assert await state.get("session") is None
+    await state.set("session", "{}")
+    assert await state.get("session") == "{}"
