@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from dataclasses import dataclass
 
@@ -13,20 +12,26 @@ from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig
 
 from assistant.errors import ConfigError
+from assistant.names import (
+    IntroducedNameRecognizer,
+    KnownNameRecognizer,
+    PlaceCueRecognizer,
+)
+from assistant.pii_spans import refine
 from assistant.placeholders import PlaceholderVault
 from assistant.recognizers import (
-    NOT_NAMES,
     CalendarDateRecognizer,
     ContextualPhoneRecognizer,
     ContextualSsnRecognizer,
+    IdNumberRecognizer,
     InsuranceIdRecognizer,
-    IntroducedNameRecognizer,
     MedicalRecordRecognizer,
     OfflineEmailRecognizer,
+    PartialNumberRecognizer,
     StreetAddressRecognizer,
     UkPostcodeRecognizer,
     UsernameRecognizer,
-    medical_terms,
+    UsZipCodeRecognizer,
 )
 
 log = logging.getLogger(__name__)
@@ -77,6 +82,7 @@ ENTITIES = (
     "LOCATION",
     "STREET_ADDRESS",
     "UK_POSTCODE",
+    "US_ZIP_CODE",
     "DATE_TIME",
     "US_SSN",
     "UK_NHS",
@@ -90,15 +96,7 @@ ENTITIES = (
     "US_BANK_NUMBER",
     "USERNAME",
     "URL",
-)
-
-_SPACY_RECOGNIZER = "SpacyRecognizer"
-# Drug-name endings: "lisinopril", "atorvastatin", "omeprazole" are never people or places.
-_DRUG_SUFFIX_RE = re.compile(
-    r"(?:pril|olol|statin|sartan|mab|cillin|mycin|floxacin|azole|dipine|oxetine|triptan|"
-    r"formin|prazole|tidine|dronate|caine|vir|zepam|azepam|lukast|tropium|terol|sone|olone|"
-    r"afil|gliptin|glutide|parin|xaban|oxacin|cycline|pam|tyline|pine|done|zole)$",
-    re.IGNORECASE,
+    "ID_NUMBER",
 )
 
 
@@ -151,12 +149,17 @@ def build_analyzer(spacy_model: str, score_threshold: float) -> AnalyzerEngine:
         MedicalRecordRecognizer(),
         InsuranceIdRecognizer(),
         UkPostcodeRecognizer(),
+        UsZipCodeRecognizer(),
         StreetAddressRecognizer(),
         CalendarDateRecognizer(),
         UsernameRecognizer(),
         ContextualSsnRecognizer(),
         ContextualPhoneRecognizer(),
         IntroducedNameRecognizer(),
+        KnownNameRecognizer(),
+        PlaceCueRecognizer(),
+        IdNumberRecognizer(),
+        PartialNumberRecognizer(),
     ):
         registry.add_recognizer(recognizer)
     return AnalyzerEngine(
@@ -184,14 +187,16 @@ class Anonymizer:
         return cls(build_analyzer(spacy_model, score_threshold), score_threshold)
 
     def find(self, text: str) -> list[RecognizerResult]:
+        artifacts = self.analyzer.nlp_engine.process_text(text, "en")
         results = self.analyzer.analyze(
             text=text,
             language="en",
             entities=list(ENTITIES),
             score_threshold=self.score_threshold,
+            nlp_artifacts=artifacts,
         )
-        kept = [r for r in results if not self._is_clinical_term(text, r)]
-        return _extend_locations(text, _resolve_overlaps(kept))
+        tags = {token.idx: token.pos_ for token in artifacts.tokens}
+        return refine(text, results, tags)
 
     def anonymize(self, text: str, vault: PlaceholderVault) -> AnonymizedText:
         results = self.find(text)
@@ -212,87 +217,9 @@ class Anonymizer:
         )
         return AnonymizedText(anonymized.text, entities)
 
-    @staticmethod
-    def _is_clinical_term(text: str, result: RecognizerResult) -> bool:
-        """Drop NER hits on eponyms and medicines ("Parkinson's", "Zoloft", "Baker's cyst")."""
-        if result.entity_type not in {"PERSON", "LOCATION", "NRP"}:
-            return False
-        value = text[result.start : result.end]
-        words = [w.strip("'’").removesuffix("'s").removesuffix("’s").lower() for w in value.split()]
-        terms = medical_terms()
-        if value.lower() in terms or any(w in terms for w in words):
-            return True
-        if _CONDITION_AFTER_RE.match(text, result.end) or _CONDITION_INSIDE_RE.search(value):
-            return True
-        if not _from_ner(result) or len(words) != 1:
-            return False
-        # A single drug-like word ("Atorvastatin") or a short acronym ("COPD") tagged by NER
-        # alone is a medicine or a care term, not a person or a place.
-        return bool(_DRUG_SUFFIX_RE.search(words[0])) or (value.isupper() and len(value) <= 5)
-
-
-def _extend_locations(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
-    """Add the town after an address ("42 Elm Street, Springfield") and before a postcode
-    ("Leeds LS6 2QT"): the small spaCy model often misses them inside an address."""
-    added: list[RecognizerResult] = []
-    for result in results:
-        if result.entity_type in {"LOCATION", "STREET_ADDRESS"}:
-            match = _TOWN_AFTER_RE.match(text, result.end)
-            if match and _plausible_place(match.group("town")):
-                start, end = match.span("town")
-                added.append(RecognizerResult("LOCATION", start, end, 0.6))
-        if result.entity_type == "UK_POSTCODE":
-            match = _TOWN_BEFORE_RE.search(text, 0, result.start)
-            if match and _plausible_place(match.group("town")):
-                start, end = match.span("town")
-                added.append(RecognizerResult("LOCATION", start, end, 0.6))
-    if not added:
-        return results
-    return _resolve_overlaps(results + added)
-
-
-def _plausible_place(word: str) -> bool:
-    lowered = word.lower()
-    return lowered not in medical_terms() and lowered not in NOT_NAMES
-
-
-_TOWN_AFTER_RE = re.compile(r",?[ \t]+(?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b")
-_TOWN_BEFORE_RE = re.compile(r"\b(?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),?[ \t]+$")
-_CONDITION_WORDS = (
-    r"(?:disease|syndrome|palsy|thyroiditis|phenomenon|sign|test|lymphoma|chorea|"
-    r"tumou?r|cyst|sarcoma|ulcer|disorder|triad|reflex|oesophagus|esophagus|contracture|"
-    r"manoeuvre|maneuver|score|scale)"
-)
-_CONDITION_AFTER_RE = re.compile(
-    rf"(?:['’]s\s+{_CONDITION_WORDS}|\s+(?:disease|syndrome|palsy|thyroiditis|phenomenon|"
-    r"lymphoma|chorea|sarcoma|contracture))\b",
-    re.IGNORECASE,
-)
-_CONDITION_INSIDE_RE = re.compile(rf"['’]s\s+{_CONDITION_WORDS}\b", re.IGNORECASE)
-
-
-def _from_ner(result: RecognizerResult) -> bool:
-    metadata = result.recognition_metadata or {}
-    return bool(metadata.get("recognizer_name") == _SPACY_RECOGNIZER)
-
 
 def _placeholder_lambda(vault: PlaceholderVault, entity: str):  # type: ignore[no-untyped-def]
     def replace(value: str) -> str:
         return vault.placeholder_for(entity, value)
 
     return replace
-
-
-def _resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
-    """Keep non-overlapping hits: pattern recognizers beat spaCy NER (which scores a flat
-    0.85 and would turn a UK phone number into a date), then higher score, then longer span."""
-
-    def priority(result: RecognizerResult) -> tuple[int, float, int]:
-        from_ner = _from_ner(result)
-        return (0 if from_ner else 1, result.score, result.end - result.start)
-
-    chosen: list[RecognizerResult] = []
-    for result in sorted(results, key=priority, reverse=True):
-        if all(result.end <= kept.start or result.start >= kept.end for kept in chosen):
-            chosen.append(result)
-    return sorted(chosen, key=lambda r: r.start)

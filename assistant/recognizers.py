@@ -1,14 +1,15 @@
-"""Recognizers for what a clinic sees and stock Presidio misses.
+"""Recognizers for the identifiers a clinic sees and stock Presidio misses: record, insurance
+and other ID numbers, postcodes and ZIP codes, street addresses, calendar dates, usernames.
 
 Each one reports only the identifying value (the ``value`` group of its pattern), not the
-context words around it, so "MRN: A7731902" keeps "MRN:" and loses the number.
+context words around it, so "MRN: A7731902" keeps "MRN:" and loses the number. Names and
+places are in names.py; how overlapping hits become the final spans is in pii_spans.py.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 
 import tldextract
@@ -24,6 +25,7 @@ _MONTHS = (
 )
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
+_SHORT_YEAR = r"['’]\d{2}\b"  # 3rd Feb '72
 
 
 class GroupPatternRecognizer(EntityRecognizer):
@@ -63,16 +65,25 @@ class GroupPatternRecognizer(EntityRecognizer):
         return results
 
 
+def word_set(text: str) -> frozenset[str]:
+    """Whitespace-separated words: long lists stay readable in a few lines."""
+    return frozenset(text.split())
+
+
 def _has_digits(value: str, minimum: int) -> bool:
     return sum(ch.isdigit() for ch in value) >= minimum
+
+
+# "number", "no.", "#", "ID" after a context word: "hosp no", "pt ID", "group#".
+_ID_WORD = r"(?:number|num|nr|no\.?|n[°o]|#|id|ref(?:erence)?)"
 
 
 class MedicalRecordRecognizer(GroupPatternRecognizer):
     def __init__(self) -> None:
         context = (
-            r"(?:mrn|medical\s+record(?:\s+(?:number|no\.?|#))?|hospital\s+(?:number|no\.?|id)|"
-            r"patient\s+(?:id|number|no\.?|#)|case\s+(?:number|no\.?)|chart\s+(?:number|no\.?)|"
-            r"nhs\s+(?:number|no\.?)|chi\s+(?:number|no\.?)|record\s+(?:number|no\.?))"
+            rf"(?:mrn|urn|crn|medical\s+record(?:\s+{_ID_WORD})?|"
+            rf"(?:hospital|hosp\.?|patient|pt\.?|case|chart|record|unit|clinic|nhs|chi)"
+            rf"\s*{_ID_WORD})"
         )
         super().__init__(
             "MEDICAL_RECORD_NUMBER",
@@ -90,9 +101,10 @@ class MedicalRecordRecognizer(GroupPatternRecognizer):
 class InsuranceIdRecognizer(GroupPatternRecognizer):
     def __init__(self) -> None:
         context = (
-            r"(?:insurance|insurer|member(?:ship)?|policy|subscriber|medicare|medicaid|"
-            r"health\s+plan|group|plan)"
-            r"(?:\s+(?:member|policy|subscriber|group|plan))?\s+(?:id|number|no\.?|#|code)"
+            r"(?:(?:insurance|ins\.?|insurer|member(?:ship)?|policy|subscriber|medicare|medicaid|"
+            r"health\s+plan|group|plan|coverage|beneficiary|claim)"
+            rf"(?:\s+(?:member|policy|subscriber|group|plan))?(?:\s*{_ID_WORD}|(?=\s*[:#=]))"
+            r"|policy|claim)"
         )
         super().__init__(
             "INSURANCE_ID",
@@ -103,6 +115,75 @@ class InsuranceIdRecognizer(GroupPatternRecognizer):
 
     def validate(self, value: str) -> bool:
         return _has_digits(value, 3)
+
+
+_RATIO_RE = re.compile(r"\d{1,3}(?:/\d{1,3})+")
+
+
+class PartialNumberRecognizer(GroupPatternRecognizer):
+    """The tail of a card or ID number: "card ending 4242", "last four digits 8812"."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "ID_NUMBER",
+            [
+                r"\b(?:ending|ends|ended)(?:\s+(?:in|with))?\s*:?\s*(?P<value>\d{3,6})\b",
+                r"\blast\s+(?:3|4|three|four)(?:\s+digits)?(?:\s+(?:are|is|of|were))?\s*:?\s*"
+                r"(?P<value>\d{3,6})\b",
+            ],
+            0.75,
+            name="PartialNumberRecognizer",
+        )
+
+
+# A number with a unit, or after a lab word, is a measurement or a dose, not an identifier:
+# "50000IU", "50000 units", "platelets 150000", "viral load of 200000".
+_UNITS = r"(?:mg|mcg|µg|ug|g|kg|lbs?|ml|l|iu|units?|mmol|mol|cal|kcal|steps|mm|cm|m|km|%)"
+_MEASURE_RE = re.compile(rf"\d{_UNITS}$", re.IGNORECASE)
+_UNIT_AFTER_RE = re.compile(rf"\s*(?:{_UNITS}|cells|copies|per|/)\b", re.IGNORECASE)
+_LAB_BEFORE_RE = re.compile(
+    r"\b(?:platelets?|count|wbc|rbc|cells|level|levels|load|titre|titer|dose|dosage|"
+    r"reading|result|score|steps|calories|ige|psa|egfr|ferritin|b12|vitamin\s+\w+)\b"
+    r"(?:\s+(?:is|was|were|are|of|at|=|:)){0,2}\s*$",
+    re.IGNORECASE,
+)
+
+
+class IdNumberRecognizer(EntityRecognizer):
+    """Any other identifier-like token: six or more digits, or five with letters mixed in
+    ("ref 77382910", "W3349281702"). In a clinic chat such a token is a record, claim, card or
+    account number far more often than a measurement; doses and counts with a unit, and
+    numbers written with thousands separators ("10,000"), stay."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["ID_NUMBER"], name="IdNumberRecognizer", supported_language="en"
+        )
+
+    def load(self) -> None:
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        for match in re.finditer(r"[^\s,;()\[\]<>\"']+", text):
+            token = match.group().rstrip(".:!?").lstrip("#")
+            digits = sum(ch.isdigit() for ch in token)
+            has_letter = any(ch.isalpha() for ch in token)
+            if digits < 5 or (digits == 5 and not has_letter) or _MEASURE_RE.search(token):
+                continue
+            if "@" in token or "://" in token:  # e-mail addresses and URLs have recognizers
+                continue
+            if _RATIO_RE.fullmatch(token):  # "150/100" is a blood pressure
+                continue
+            start = match.start() + match.group().index(token)
+            if _UNIT_AFTER_RE.match(text, start + len(token)) or _LAB_BEFORE_RE.search(
+                text, max(0, start - 40), start
+            ):
+                continue
+            results.append(RecognizerResult("ID_NUMBER", start, start + len(token), 0.5))
+        return results
 
 
 class UkPostcodeRecognizer(GroupPatternRecognizer):
@@ -123,17 +204,80 @@ _STREET_TYPES = (
 )
 
 
+_UNIT = r"(?i:flat|apt|apartment|unit|suite|ste|room)\.?\s*#?\d+[A-Z]?"
+
+
+_ADDRESS_CUE = (
+    r"(?i:\baddress(?:\s+is)?|\b(?:i\s+)?(?:live|living|lives|moved|moving|staying)\s+(?:to|at)"
+    r"|\b(?:send|post|deliver|mail)\s+(?:it\s+|them\s+|this\s+|the\s+\w+\s+)?to)"
+)
+
+
+# A word of a street name: "Victoria", "W 42nd", "Heol y Felin", "Rue de la Paix".
+_STREET_WORD = r"(?:(?:y|de|la|le|del|du|of|the|upon|on)\s+)?(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th))"
+
+
+_EU_STREET = (
+    r"(?i:rue|avenue|av\.|boulevard|bd\.?|place|chemin|all[ée]e|impasse|calle|avenida|paseo|"
+    r"plaza|carrer|rua|pra[çc]a|travessa|via|viale|piazza|corso|strada|ulica|ul\.|aleja|plac)"
+)
+_EU_LINK = r"(?i:de|des|du|la|le|les|del|della|di|da|do|dos|das|y|i)"
+_EU_SUFFIX = (
+    r"(?i:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|ring|laan|straat|gracht|plein|vej|gatan|gata)"
+)
+
+
 class StreetAddressRecognizer(GroupPatternRecognizer):
     def __init__(self) -> None:
         super().__init__(
             "STREET_ADDRESS",
             [
-                # 42 Elm Street, 221B Baker Street, 10 Downing St, Flat 3, 5 High Road
-                rf"(?P<value>\b(?:(?:flat|apt|apartment|unit)\s+\d+[A-Z]?,?\s+)?"
-                rf"\d{{1,5}}[A-Z]?,?\s+(?:[A-Z][\w'-]+\s+){{1,3}}{_STREET_TYPES})(?!\w)",
+                # 42 Elm Street, 221B Baker Street, Flat 4, 27 Victoria Road, 1420 Maple Ave, Apt 3B
+                rf"(?P<value>\b(?:{_UNIT},?\s+)?"
+                rf"\d{{1,5}}[A-Z]?,?\s+(?:{_STREET_WORD}\s+){{1,3}}{_STREET_TYPES}"
+                rf"(?:,?\s+(?:{_UNIT}|\#\s?\d+[A-Z]?))?)(?!\w)",
+                # Continental Europe: "14 Rue des Lilas", "Calle Mayor 5", "Hauptstraße 12a"
+                rf"(?P<value>\b(?:\d{{1,5}}[A-Z]?,?\s+)?{_EU_STREET}(?:\s+{_EU_LINK}){{0,2}}"
+                rf"(?:\s+[A-Z][\w'-]+){{1,3}}(?:,?\s+\d{{1,4}}[A-Za-z]?\b)?)",
+                rf"(?P<value>\b[A-Z][\w-]*{_EU_SUFFIX}\s+\d{{1,4}}[A-Za-z]?)\b",
+                # No street type, but said to be an address: "address: 88 Kingsway"
+                rf"{_ADDRESS_CUE}\s*:?\s*(?P<value>(?:{_UNIT},?\s+)?\d{{1,5}}[A-Z]?,?\s+"
+                rf"{_STREET_WORD}(?:\s+{_STREET_WORD}){{0,2}})",
             ],
             0.85,
             name="StreetAddressRecognizer",
+            flags=0,
+        )
+
+
+_US_STATES = word_set(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
+    "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR"
+)
+_US_STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    "West Virginia|Wisconsin|Wyoming"
+)
+
+
+class UsZipCodeRecognizer(GroupPatternRecognizer):
+    """US ZIP codes after a state ("Columbus, OH 43215") or the word ZIP."""
+
+    def __init__(self) -> None:
+        states = "|".join(sorted(_US_STATES))
+        super().__init__(
+            "US_ZIP_CODE",
+            [
+                rf"\b(?:{states}|{_US_STATE_NAMES}),?\s+(?P<value>\d{{5}}(?:-\d{{4}})?)\b",
+                r"(?i:\bzip(?:\s*code)?|\bpostal\s+code)\s*(?:is|:|#)?\s*"
+                r"(?P<value>\d{5}(?:-\d{4})?)\b",
+            ],
+            0.85,
+            name="UsZipCodeRecognizer",
             flags=0,
         )
 
@@ -146,11 +290,17 @@ class CalendarDateRecognizer(GroupPatternRecognizer):
         super().__init__(
             "DATE_TIME",
             [
-                rf"\b(?P<value>{_DAY}\s+(?:of\s+)?{_MONTHS}\.?(?:,?\s+{_YEAR})?)\b",
-                rf"\b(?P<value>{_MONTHS}\.?\s+{_DAY}(?:,?\s+{_YEAR})?)\b",
+                rf"\b(?P<value>{_DAY}\s+(?:of\s+)?{_MONTHS}\b\.?(?:,?\s+(?:{_YEAR}\b|{_SHORT_YEAR}))?)",
+                # 07-Jun-1990, 3/Jan/85
+                rf"\b(?P<value>{_DAY}[-/.]{_MONTHS}[-/.](?:{_YEAR}|\d{{2}}))\b",
+                rf"\b(?P<value>{_MONTHS}\.?\s+{_DAY}\b(?:,?\s+(?:{_YEAR}\b|{_SHORT_YEAR}))?)",
                 r"\b(?P<value>(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|1[0-2])[/.-](?:\d{4}|\d{2}))\b",
                 r"\b(?P<value>(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-](?:\d{4}|\d{2}))\b",
-                r"\b(?P<value>(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b",
+                r"\b(?P<value>(?:19|20)\d{2}(?P<sep>[-/.])(?:0?[1-9]|1[0-2])(?P=sep)(?:0?[1-9]|[12]\d|3[01]))\b",
+                # A day and month without the year only after a cue: "10/10" may be a pain score.
+                r"(?i:\b(?:on|since|from|until|till|by|due|dated?|appt|appointment|booked\s+for|"
+                r"seen|admitted|discharged)\s+)"
+                r"(?P<value>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))\b(?![/.]\d)",
                 rf"\b(?:born|dob|date\s+of\s+birth|birthday)\b[^.\n]{{0,12}}?(?P<value>{_MONTHS}\s+{_YEAR}|{_YEAR})\b",
             ],
             0.85,
@@ -165,12 +315,21 @@ class UsernameRecognizer(GroupPatternRecognizer):
         super().__init__(
             "USERNAME",
             [
-                r"(?<![\w.@])(?P<value>@[A-Za-z][A-Za-z0-9_.=-]{3,31}(?::[A-Za-z0-9.-]+\.[A-Za-z]{2,})?)\b"
+                r"(?<![\w.@])(?P<value>@[A-Za-z][A-Za-z0-9_.=-]{3,31}(?::[A-Za-z0-9.-]+\.[A-Za-z]{2,})?)\b",
+                # Without the @ after a cue: "user fatima_z", "username: jsmith84"
+                r"(?i:\b(?:user(?:\s*name)?|handle|log\s*in|login|account|screen\s*name|"
+                r"telegram|instagram|twitter|tiktok|snapchat|discord|skype)\s*(?:name|id)?\s*"
+                r"(?:is|:|=)?\s*)(?P<value>[A-Za-z][A-Za-z0-9_.-]{2,31})\b",
             ],
             0.85,
             name="UsernameRecognizer",
             flags=0,
         )
+
+    def validate(self, value: str) -> bool:
+        # A bare word after "user" is a username only when it looks like one ("fatima_z",
+        # "jsmith84"), not "user manual" or "account settings".
+        return value.startswith("@") or any(ch.isdigit() or ch in "_." for ch in value)
 
 
 class ContextualSsnRecognizer(GroupPatternRecognizer):
@@ -204,295 +363,6 @@ class ContextualPhoneRecognizer(GroupPatternRecognizer):
 
     def validate(self, value: str) -> bool:
         return _has_digits(value, 7)
-
-
-# Words that follow "I'm", "this is", "my son" and are not names.
-NOT_NAMES = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "so",
-        "not",
-        "no",
-        "yes",
-        "very",
-        "really",
-        "just",
-        "also",
-        "still",
-        "always",
-        "never",
-        "here",
-        "there",
-        "feeling",
-        "sick",
-        "ill",
-        "tired",
-        "worried",
-        "scared",
-        "afraid",
-        "anxious",
-        "stressed",
-        "pregnant",
-        "diabetic",
-        "asthmatic",
-        "allergic",
-        "sure",
-        "sorry",
-        "fine",
-        "okay",
-        "ok",
-        "good",
-        "great",
-        "well",
-        "better",
-        "worse",
-        "bad",
-        "unwell",
-        "dizzy",
-        "nauseous",
-        "having",
-        "getting",
-        "going",
-        "taking",
-        "trying",
-        "looking",
-        "wondering",
-        "asking",
-        "writing",
-        "calling",
-        "thinking",
-        "dying",
-        "in",
-        "on",
-        "at",
-        "of",
-        "to",
-        "for",
-        "with",
-        "about",
-        "from",
-        "by",
-        "after",
-        "before",
-        "since",
-        "because",
-        "if",
-        "when",
-        "while",
-        "is",
-        "has",
-        "was",
-        "have",
-        "had",
-        "been",
-        "be",
-        "can",
-        "could",
-        "will",
-        "would",
-        "should",
-        "may",
-        "might",
-        "must",
-        "do",
-        "does",
-        "did",
-        "my",
-        "your",
-        "his",
-        "her",
-        "their",
-        "our",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "who",
-        "what",
-        "which",
-        "how",
-        "why",
-        "where",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "you",
-        "male",
-        "female",
-        "man",
-        "woman",
-        "boy",
-        "girl",
-        "years",
-        "year",
-        "old",
-        "months",
-        "weeks",
-        "days",
-        "age",
-        "aged",
-        "type",
-        "on",
-        "off",
-        "hi",
-        "hello",
-        "hey",
-        "dear",
-        "thanks",
-        "thank",
-        "regards",
-        "cheers",
-        "urgent",
-        "help",
-        "please",
-        "re",
-        "new",
-        "currently",
-        "experiencing",
-        "suffering",
-        "struggling",
-        "concerned",
-        "curious",
-        "interested",
-        "new",
-        "back",
-        "home",
-        "out",
-        "up",
-        "down",
-        "over",
-        "under",
-        "all",
-        "any",
-        "some",
-        "every",
-        "each",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "now",
-        "today",
-        "tonight",
-        "yesterday",
-        "tomorrow",
-        "morning",
-        "evening",
-        "night",
-        "week",
-        "month",
-    ]
-)
-
-
-def _load_names(filename: str) -> frozenset[str]:
-    lines = (DATA_DIR / filename).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line and not line.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
-    """Common given names (lower case), for names typed in lower case after "I'm"."""
-    return _load_names("first_names.txt")
-
-
-@lru_cache(maxsize=1)
-def surnames() -> frozenset[str]:
-    return _load_names("surnames.txt")
-
-
-@lru_cache(maxsize=1)
-def medical_terms() -> frozenset[str]:
-    """Eponyms and medicine names that must survive anonymization."""
-    return _load_names("medical_terms.txt")
-
-
-_INTRO = (
-    r"(?:my\s+name\s+is|my\s+name'?s|name\s+is|i\s+am|i'?m|im|this\s+is|it'?s|call\s+me|"
-    r"i\s+go\s+by|regards,?|thanks,?|cheers,?|from)"
-)
-_RELATION = (
-    r"(?:my\s+(?:son|daughter|husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?|mother|"
-    r"mum|mom|father|dad|brother|sister|child|kid|baby|toddler|grandson|granddaughter|"
-    r"grandmother|grandfather|grandma|grandpa|nan|aunt|auntie|uncle|niece|nephew|cousin|"
-    r"friend|neighbou?r|colleague|carer|flatmate|roommate|gp|doctor|consultant|nurse)|"
-    r"dr|doctor|nurse|mr|mrs|ms|miss|mx|prof|patient)\.?,?"
-)
-_WORD = r"[A-Za-z][A-Za-z'-]*"
-
-
-class IntroducedNameRecognizer(GroupPatternRecognizer):
-    """Names after an introduction ("I'm david chen") or a relation ("my son Lucas", "Dr. Brooks").
-
-    spaCy's small model misses lower-case names. A name here starts with a known given name
-    (any case) or a capitalised word that is not a common word; later words are capitalised or
-    known surnames.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(
-            "PERSON",
-            [
-                rf"(?i:\b{_INTRO})\s+(?P<value>{_WORD}(?:\s+{_WORD}){{0,2}})",
-                rf"(?i:\b{_RELATION})\s+(?P<value>{_WORD}(?:\s+{_WORD}){{0,2}})",
-            ],
-            0.8,
-            name="IntroducedNameRecognizer",
-            flags=0,
-        )
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        results: list[RecognizerResult] = []
-        for pattern in self._patterns:
-            for match in pattern.finditer(text):
-                words = match.group("value").split()
-                kept = _name_length(words)
-                if kept:
-                    start = match.start("value")
-                    end = start + len(" ".join(words[:kept]))
-                    results.append(RecognizerResult("PERSON", start, end, self._score))
-        return results
-
-
-def _is_acronym(word: str) -> bool:
-    """MRN, ID, NHS, GP: all capitals, so not a name."""
-    return len(word) > 1 and word.isupper()
-
-
-def _name_length(words: list[str]) -> int:
-    """How many leading words form a name; 0 when the first word is not one."""
-    first = words[0]
-    lowered = first.lower().strip("'")
-    if lowered in NOT_NAMES or lowered in medical_terms() or _is_acronym(first):
-        return 0
-    if lowered not in first_names() and not (first[0].isupper() and len(first) > 1):
-        return 0
-    count = 1
-    for word in words[1:]:
-        lowered = word.lower()
-        if lowered in NOT_NAMES or lowered in medical_terms() or _is_acronym(word):
-            break
-        if not (word[0].isupper() or lowered in surnames()):
-            break
-        count += 1
-    return count
 
 
 class OfflineEmailRecognizer(EmailRecognizer):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,32 @@ def test_pii_bars(anonymizer: Anonymizer, source: str) -> None:
         ("ask @nurse_jones on telegram", "USERNAME", "@nurse_jones"),
         ("my name is ruth and I feel dizzy", "PERSON", "ruth"),
         ("write to me at a.b@example.org", "EMAIL_ADDRESS", "a.b@example.org"),
+        # Context variants and formats found missing in blind rounds (tests/data/pii_extra.jsonl)
+        ("pt in bay 4, hosp no 7720193, post-op", "MEDICAL_RECORD_NUMBER", "7720193"),
+        ("SSN: 287 65 4321, ins group# 882100", "INSURANCE_ID", "882100"),
+        ("Member ID: UHC884721093, Group: 7731-A", "INSURANCE_ID", "7731-A"),
+        ("claim number CLM-2024-778812", "INSURANCE_ID", "CLM-2024-778812"),
+        ("quote ref 77382910 please", "ID_NUMBER", "77382910"),
+        ("card ending 4242 was declined", "ID_NUMBER", "4242"),
+        ("1420 Maple Ave, Columbus, OH 43215", "US_ZIP_CODE", "43215"),
+        ("my address is Flat 4, 27 Victoria Road", "STREET_ADDRESS", "Flat 4, 27 Victoria Road"),
+        ("send it to 501 W 42nd St, New York", "STREET_ADDRESS", "501 W 42nd St"),
+        ("we're at 14 Rue des Lilas, 75011 Paris", "STREET_ADDRESS", "14 Rue des Lilas"),
+        ("new address: 88 Kingsway, Cardiff", "STREET_ADDRESS", "88 Kingsway"),
+        ("DOB: 07-Jun-1990 | Tel: none", "DATE_TIME", "07-Jun-1990"),
+        ("DOB 3rd Feb '72, chest infection", "DATE_TIME", "3rd Feb '72"),
+        ("appt on 21/03 with the nurse", "DATE_TIME", "21/03"),
+        ("user fatima_z asked about her meds", "USERNAME", "fatima_z"),
+        ("Handover: Bed 7 - Aaliyah Rahman, 34F", "PERSON", "Aaliyah Rahman"),
+        ("i think my son tomasz has hand foot and mouth", "PERSON", "tomasz"),
+        ("my name is oyelaran babatunde and my BP is high", "PERSON", "oyelaran babatunde"),
+        ("book me in with dr adeyemi-cole next week", "PERSON", "adeyemi-cole"),
+        ("Please update my email - Ananya Reddy", "PERSON", "Ananya Reddy"),
+        ("Thanks, Lucía Fernández", "PERSON", "Lucía Fernández"),
+        ("Dr Rajesh Gupta said my HbA1c was 48", "PERSON", "Rajesh Gupta"),
+        ("my daughter aisha has tourette's", "PERSON", "aisha"),
+        ("the waiting list is long here in Bristol", "LOCATION", "Bristol"),
+        ("56 Harbour View Rd, Cobh, Co. Cork", "LOCATION", "Cork"),
     ],
 )
 def test_clinic_identifiers_are_found(
@@ -68,10 +95,43 @@ def test_clinic_identifiers_are_found(
         "Is Zoloft safe in pregnancy?",
         "I take lisinopril and atorvastatin every morning.",
         "My 72 years old father has Alzheimer's.",
+        "Does Graves' disease cause weight loss?",
+        "Guillain-Barre after the flu vaccine, is that real?",
+        "Cholesterol 6.2, LDL 4.1, do I need a statin?",
+        "My husband snores and stops breathing at night.",
+        "BP this morning was 150/100 and platelets were 150000.",
+        "I walk 10,000 steps and take 50000 IU of vitamin D.",
+        "Pain is 7/10, palpitations x 3/7.",
+        "Consultant Rheumatologist review next week.",
+        "Headaches every morning since I started Lipitor. Normal?",
+        "Ozempic made me nauseous for the first two weeks.",
     ],
 )
 def test_clinical_meaning_is_kept(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text, PlaceholderVault()).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("SSN ending 4821, full: 601-44-4821", "4821"),
+        ("claim number CLM-2024-778812", "CLM"),
+        ("DOB: 07-Jun-1990", "Jun"),
+        ("Dr Rajesh Gupta said my HbA1c was 48", "Gupta"),
+        ("Consultant: Dr Yetunde Bakare, tel 0113 392 6000", "6000"),
+    ],
+)
+def test_no_fragment_of_a_value_survives(anonymizer: Anonymizer, text: str, fragment: str) -> None:
+    assert fragment not in anonymizer.anonymize(text, PlaceholderVault()).text
+
+
+def test_relation_words_and_verbs_stay_outside_names(anonymizer: Anonymizer) -> None:
+    text = anonymizer.anonymize(
+        "my daughter aisha has a rash and Dr Rajesh Gupta said it is eczema", PlaceholderVault()
+    ).text
+    assert re.fullmatch(
+        r"my daughter <PERSON_\d> has a rash and Dr <PERSON_\d> said it is eczema", text
+    )
 
 
 def test_placeholders_are_typed_numbered_and_stable(anonymizer: Anonymizer) -> None:
