@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rapidfuzz import fuzz, process
 
 from assistant.errors import ConfigError
+from assistant.yaml_data import compile_regex, load_mapping
 
 _PLACEHOLDER_RE = re.compile(
     r"[<\[{]\s*[A-Za-z]+(?:_[A-Za-z]+)*_\d+\s*[>\]}]|\b[A-Z]+(?:_[A-Z]+)*_\d+\b"
@@ -216,22 +216,13 @@ _RULE_KEYS = {"id", "patterns", "exclude", "allow", "examples", "answer"}
 
 def _load(path: Path) -> RuleBook:
     where = path.name
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"cannot read rules file {path}: {exc.strerror or exc}") from exc
-    try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{where}: not valid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ConfigError(f"{where}: expected a mapping at the top level")
+    data = load_mapping(path, "rules")
     scoring = _load_scoring(data.get("scoring", {}), where)
     synonyms = _load_synonyms(data.get("synonyms", {}), where)
     oos_raw = data.get("out_of_scope", [])
     if not isinstance(oos_raw, list):
         raise ConfigError(f"{where}: out_of_scope must be a list of regular expressions")
-    out_of_scope = [_compile(s, f"{where}: out_of_scope[{i}]") for i, s in enumerate(oos_raw)]
+    out_of_scope = [compile_regex(s, f"{where}: out_of_scope[{i}]") for i, s in enumerate(oos_raw)]
     raw_rules = data.get("rules")
     if not isinstance(raw_rules, list) or not raw_rules:
         raise ConfigError(f"{where}: 'rules' must be a non-empty list")
@@ -280,15 +271,6 @@ def _load_synonyms(raw: object, where: str) -> dict[str, list[str]]:
     return result
 
 
-def _compile(source: object, where: str) -> re.Pattern[str]:
-    if not isinstance(source, str) or not source.strip():
-        raise ConfigError(f"{where} must be a non-empty regular expression")
-    try:
-        return re.compile(source)
-    except re.error as exc:
-        raise ConfigError(f"{where}: invalid regular expression: {exc}") from exc
-
-
 def _string_list(value: object, where: str) -> list[Any]:
     if value is None:
         return []
@@ -311,7 +293,7 @@ def _load_rule(item: object, where: str) -> Rule:
     if not isinstance(answer, str) or not answer.strip():
         raise ConfigError(f"{where}: 'answer' must be a non-empty string")
     patterns = [
-        _compile(s, f"{where}: patterns[{i}]")
+        compile_regex(s, f"{where}: patterns[{i}]")
         for i, s in enumerate(_string_list(item.get("patterns"), f"{where}: patterns"))
     ]
     examples = _string_list(item.get("examples"), f"{where}: examples")
@@ -321,10 +303,10 @@ def _load_rule(item: object, where: str) -> Rule:
     if not patterns and not examples:
         raise ConfigError(f"{where}: give at least one of 'patterns' or 'examples'")
     exclude = [
-        _compile(s, f"{where}: exclude[{i}]")
+        compile_regex(s, f"{where}: exclude[{i}]")
         for i, s in enumerate(_string_list(item.get("exclude"), f"{where}: exclude"))
     ]
-    allow = _compile(item["allow"], f"{where}: allow") if "allow" in item else None
+    allow = compile_regex(item["allow"], f"{where}: allow") if "allow" in item else None
     return Rule(
         id=rule_id,
         answer=" ".join(answer.split()),

@@ -24,9 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from assistant.errors import ConfigError
+from assistant.yaml_data import compile_regex, load_mapping, require_mapping, require_text
 
 NegationMode = Literal["clause", "strict", "off"]
 _NEGATION_WINDOW = {"clause": 5, "strict": 2, "off": 0}
@@ -118,17 +117,19 @@ class Triage:
     @classmethod
     def from_file(cls, path: Path) -> Triage:
         """Load red flags from YAML; any malformed entry raises :class:`ConfigError`."""
-        data = _load_mapping(path)
+        data = load_mapping(path, "red-flag")
         where = path.name
-        replies = _mapping(data.get("replies"), f"{where}: replies")
-        emergency = _text(replies.get("emergency"), f"{where}: replies.emergency")
-        self_harm = _text(replies.get("self_harm"), f"{where}: replies.self_harm")
+        replies = require_mapping(data.get("replies"), f"{where}: replies")
+        emergency = require_text(replies.get("emergency"), f"{where}: replies.emergency")
+        self_harm = require_text(replies.get("self_harm"), f"{where}: replies.self_harm")
         for name, template in (("emergency", emergency), ("self_harm", self_harm)):
             if EMERGENCY_TOKEN not in template:
                 raise ConfigError(f"{where}: replies.{name} must contain {EMERGENCY_TOKEN}")
         if CRISIS_TOKEN not in self_harm:
             raise ConfigError(f"{where}: replies.self_harm must contain {CRISIS_TOKEN}")
-        language = _load_language(_mapping(data.get("language"), f"{where}: language"), where)
+        language = _load_language(
+            require_mapping(data.get("language"), f"{where}: language"), where
+        )
         raw_flags = data.get("flags")
         if not isinstance(raw_flags, list) or not raw_flags:
             raise ConfigError(f"{where}: 'flags' must be a non-empty list")
@@ -247,47 +248,12 @@ def _tidy(text: str) -> str:
     return "\n\n".join(part for part in paragraphs if part)
 
 
-def _load_mapping(path: Path) -> Mapping[str, Any]:
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"cannot read red-flag file {path}: {exc.strerror or exc}") from exc
-    try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path.name}: not valid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path.name}: expected a mapping at the top level")
-    return data
-
-
-def _mapping(value: object, where: str) -> Mapping[str, Any]:
-    if not isinstance(value, dict):
-        raise ConfigError(f"{where} must be a mapping")
-    return value
-
-
-def _text(value: object, where: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f"{where} must be a non-empty string")
-    return value
-
-
-def _compile(source: object, where: str) -> re.Pattern[str]:
-    if not isinstance(source, str) or not source.strip():
-        raise ConfigError(f"{where} must be a non-empty regular expression")
-    try:
-        return re.compile(source)
-    except re.error as exc:
-        raise ConfigError(f"{where}: invalid regular expression: {exc}") from exc
-
-
 def _alternation(sources: object, where: str) -> re.Pattern[str]:
     """A list of regexes joined into one ``(?:a)|(?:b)`` pattern."""
     if not isinstance(sources, list) or not sources:
         raise ConfigError(f"{where} must be a non-empty list of regular expressions")
     for index, source in enumerate(sources):
-        _compile(source, f"{where}[{index}]")
+        compile_regex(source, f"{where}[{index}]")
     return re.compile("|".join(f"(?:{source})" for source in sources))
 
 
@@ -296,7 +262,9 @@ def _load_language(data: Mapping[str, Any], where: str) -> _Language:
     if not isinstance(ignore, list):
         raise ConfigError(f"{where}: language.ignore must be a list")
     return _Language(
-        ignore=tuple(_compile(s, f"{where}: language.ignore[{i}]") for i, s in enumerate(ignore)),
+        ignore=tuple(
+            compile_regex(s, f"{where}: language.ignore[{i}]") for i, s in enumerate(ignore)
+        ),
         clause_breaks=_alternation(data.get("clause_breaks"), f"{where}: language.clause_breaks"),
         negation=_alternation(data.get("negation"), f"{where}: language.negation"),
         pseudo_negation=_alternation(
@@ -321,7 +289,7 @@ _FLAG_KEYS = {
 
 
 def _load_flag(raw: object, where: str) -> RedFlag:
-    data = _mapping(raw, where)
+    data = require_mapping(raw, where)
     flag_id = data.get("id")
     if not isinstance(flag_id, str) or not flag_id.strip():
         raise ConfigError(f"{where}: 'id' must be a non-empty string")
@@ -329,8 +297,8 @@ def _load_flag(raw: object, where: str) -> RedFlag:
     unknown = sorted(set(data) - _FLAG_KEYS)
     if unknown:
         raise ConfigError(f"{where}: unknown keys {unknown}; allowed: {sorted(_FLAG_KEYS)}")
-    category = _text(data.get("category"), f"{where}: category")
-    advice = _text(data.get("advice"), f"{where}: advice")
+    category = require_text(data.get("category"), f"{where}: category")
+    advice = require_text(data.get("advice"), f"{where}: advice")
     negation = data.get("negation", "clause")
     if negation not in _NEGATION_WINDOW:
         raise ConfigError(f"{where}: negation must be one of {sorted(_NEGATION_WINDOW)}")
@@ -361,18 +329,18 @@ def _load_flag(raw: object, where: str) -> RedFlag:
 
 def _load_pattern(item: object, where: str) -> _Pattern:
     if isinstance(item, str):
-        return _Pattern(all_of=(_compile(item, where),), unless=None)
-    data = _mapping(item, where)
+        return _Pattern(all_of=(compile_regex(item, where),), unless=None)
+    data = require_mapping(item, where)
     unknown = sorted(set(data) - {"regex", "all", "unless"})
     if unknown:
         raise ConfigError(f"{where}: unknown keys {unknown}; allowed: ['all', 'regex', 'unless']")
-    unless = _compile(data["unless"], f"{where}.unless") if "unless" in data else None
+    unless = compile_regex(data["unless"], f"{where}.unless") if "unless" in data else None
     if ("regex" in data) == ("all" in data):
         raise ConfigError(f"{where}: give exactly one of 'regex' or 'all'")
     if "regex" in data:
-        return _Pattern(all_of=(_compile(data["regex"], f"{where}.regex"),), unless=unless)
+        return _Pattern(all_of=(compile_regex(data["regex"], f"{where}.regex"),), unless=unless)
     parts: Iterable[object] = data["all"] if isinstance(data["all"], list) else []
-    compiled = tuple(_compile(part, f"{where}.all[{i}]") for i, part in enumerate(parts))
+    compiled = tuple(compile_regex(part, f"{where}.all[{i}]") for i, part in enumerate(parts))
     if len(compiled) < 2:
         raise ConfigError(f"{where}: 'all' needs a list of at least two regular expressions")
     return _Pattern(all_of=compiled, unless=unless)

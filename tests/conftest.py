@@ -3,7 +3,6 @@ factory for real assistants."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from assistant.anonymizer import Anonymizer
 from assistant.llm.base import LLMBackend
 from assistant.pipeline import Assistant
 from assistant.storage import Store
+from bot import evaluation
 from bot.app import build_assistant
 from bot.config import AppConfig, load_config
 
@@ -29,8 +29,8 @@ MakeAssistant = Callable[..., Awaitable[Assistant]]
 
 
 def load_jsonl(name: str) -> list[dict[str, Any]]:
-    path = EVAL_DIR / name
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    """One of the shared eval sets by file name."""
+    return evaluation.load_jsonl(EVAL_DIR / name)
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import socket
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 
 from assistant.anonymizer import Anonymizer
 from assistant.placeholders import PlaceholderVault
+from bot import evaluation
 from bot.evaluation import STRUCTURED_TYPES, score_pii, value_survives
 
 from .conftest import load_jsonl
@@ -20,7 +20,7 @@ EXTRA = Path(__file__).parent / "data" / "pii_extra.jsonl"
 
 
 def _extra_cases() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in EXTRA.read_text().splitlines() if line]
+    return evaluation.load_jsonl(EXTRA)
 
 
 def _anonymize_all(anonymizer: Anonymizer, cases: list[dict[str, Any]]) -> dict[str, str]:

@@ -6,7 +6,6 @@ anonymizer writes them), no Presidio.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from assistant.errors import ConfigError
 from assistant.rules import RuleBook, RuleMatch, rule_answers
 from assistant.settings import LLMSettings, RulesSettings, TriageSettings
 from assistant.triage import Triage
+from bot.evaluation import load_jsonl
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_THRESHOLD = LLMSettings().rule_threshold
@@ -53,18 +53,13 @@ def book() -> RuleBook:
     return RuleBook.from_file(RulesSettings().file)
 
 
-def _load(path: Path) -> list[dict[str, Any]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
 @pytest.fixture(params=["public", "extra"])
 def intent_set(request: pytest.FixtureRequest) -> tuple[str, list[dict[str, Any]]]:
     """The shared public set and our own held-out set, same format."""
     if request.param == "public":
         eval_dir: Path = request.getfixturevalue("eval_dir")
-        return "intents_public.jsonl", _load(eval_dir / "intents_public.jsonl")
-    return "intents_extra.jsonl", _load(DATA_DIR / "intents_extra.jsonl")
+        return "intents_public.jsonl", load_jsonl(eval_dir / "intents_public.jsonl")
+    return "intents_extra.jsonl", load_jsonl(DATA_DIR / "intents_extra.jsonl")
 
 
 def _answered_by(book: RuleBook, text: str, threshold: float = DEFAULT_THRESHOLD) -> str | None:
@@ -110,7 +105,7 @@ def test_uncovered_questions_fall_through(
 
 
 def test_extra_set_covers_every_rule() -> None:
-    cases = _load(DATA_DIR / "intents_extra.jsonl")
+    cases = load_jsonl(DATA_DIR / "intents_extra.jsonl")
     counts = {rule_id: 0 for rule_id in REQUIRED_IDS}
     for case in cases:
         if case["intent"] is not None:
@@ -193,7 +188,7 @@ def test_threshold_one_answers_any_match(book: RuleBook) -> None:
 
 
 def test_higher_threshold_never_answers_less(book: RuleBook) -> None:
-    cases = _load(DATA_DIR / "intents_extra.jsonl")
+    cases = load_jsonl(DATA_DIR / "intents_extra.jsonl")
     counts = [
         sum(_answered_by(book, c["text"], threshold) is not None for c in cases)
         for threshold in (0.0, 0.3, 0.5, 0.7, 0.9, 1.0)

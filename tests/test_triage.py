@@ -5,7 +5,6 @@ Pure and fast: the shipped red_flags.yaml on raw text, no Presidio.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ import yaml
 from assistant.errors import ConfigError
 from assistant.settings import TriageSettings
 from assistant.triage import Triage, TriageResult, normalise
+from bot.evaluation import load_jsonl
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 EMERGENCY_NUMBER = "999"
@@ -48,18 +48,13 @@ def triage() -> Triage:
     return Triage.from_file(TriageSettings().file)
 
 
-def _load(path: Path) -> list[dict[str, Any]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
 @pytest.fixture(params=["public", "extra"])
 def triage_set(request: pytest.FixtureRequest) -> tuple[str, list[dict[str, Any]]]:
     """The shared public set and our own held-out set, same format."""
     if request.param == "public":
         eval_dir: Path = request.getfixturevalue("eval_dir")
-        return "triage_public.jsonl", _load(eval_dir / "triage_public.jsonl")
-    return "triage_extra.jsonl", _load(DATA_DIR / "triage_extra.jsonl")
+        return "triage_public.jsonl", load_jsonl(eval_dir / "triage_public.jsonl")
+    return "triage_extra.jsonl", load_jsonl(DATA_DIR / "triage_extra.jsonl")
 
 
 # -- the bars, on whole sets ---------------------------------------------------------------

@@ -1,0 +1,52 @@
+"""Checked loading of the YAML data files (red flags, rules).
+
+Every failure is a :class:`ConfigError` naming the file and the entry, so a bad edit to a
+data file stops start-up with one clear line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.errors import ConfigError
+
+
+def load_mapping(path: Path, what: str) -> Mapping[str, Any]:
+    """The top-level mapping of ``path``; ``what`` names the file's role in errors."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read {what} file {path}: {exc.strerror or exc}") from exc
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path.name}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path.name}: expected a mapping at the top level")
+    return data
+
+
+def require_mapping(value: object, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where} must be a mapping")
+    return value
+
+
+def require_text(value: object, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where} must be a non-empty string")
+    return value
+
+
+def compile_regex(source: object, where: str) -> re.Pattern[str]:
+    if not isinstance(source, str) or not source.strip():
+        raise ConfigError(f"{where} must be a non-empty regular expression")
+    try:
+        return re.compile(source)
+    except re.error as exc:
+        raise ConfigError(f"{where}: invalid regular expression: {exc}") from exc
