@@ -3,6 +3,7 @@ factory for real assistants."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,16 @@ MakeAssistant = Callable[..., Awaitable[Assistant]]
 def load_jsonl(name: str) -> list[dict[str, Any]]:
     """One of the shared eval sets by file name."""
     return evaluation.load_jsonl(EVAL_DIR / name)
+
+
+@pytest.fixture(autouse=True)
+def restore_logging() -> Iterator[None]:
+    """`python -m bot` (main()) configures the root logger with pytest's captured stderr; put it back after."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
 
 
 @pytest.fixture(scope="session")
