@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import logging
 import os
 import signal
@@ -12,10 +11,11 @@ from dataclasses import dataclass, field
 
 from adapters.base import Adapter, AdapterContext
 from assistant.anonymizer import Anonymizer
-from assistant.errors import AdapterError, ConfigError
+from assistant.errors import AdapterError
 from assistant.hashing import UserHasher
 from assistant.llm.registry import backend_name_for, create_backend
 from assistant.pipeline import Assistant, PipelineSettings
+from assistant.plugins import load_entry
 from assistant.rules import RuleBook
 from assistant.storage import Store
 from assistant.triage import Triage
@@ -58,20 +58,7 @@ def enabled_adapters(config: AppConfig, environ: Mapping[str, str] | None = None
 
 
 def create_adapter(name: str, context: AdapterContext) -> Adapter:
-    try:
-        target = ADAPTERS[name]
-    except KeyError:
-        raise ConfigError(
-            f"unknown adapter {name!r}; known: {', '.join(sorted(ADAPTERS))}"
-        ) from None
-    module_name, _, class_name = target.partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError as exc:
-        raise ConfigError(
-            f"the {name} adapter needs {exc.name!r}, which is not installed; run `make install`"
-        ) from exc
-    adapter: Adapter = getattr(module, class_name)(context)
+    adapter: Adapter = load_entry(ADAPTERS, name, "adapter")(context)
     return adapter
 
 

@@ -26,6 +26,7 @@ from nio import (
 
 from adapters.base import AdapterContext
 from adapters.matrix import MatrixAdapter
+from adapters.matrix_crypto import crypto_housekeeping
 from assistant.llm.base import GenerationRequest, GenerationResult, LLMBackend
 from assistant.pipeline import Assistant
 from bot.commands import Commands
@@ -83,14 +84,7 @@ class Staff:
         while True:
             try:
                 response = await client.sync(5_000)
-                if client.olm is not None:
-                    await client.send_to_device_messages()
-                    if client.should_upload_keys:
-                        await client.keys_upload()
-                    if client.should_query_keys:
-                        await client.keys_query()
-                    if client.should_claim_keys:
-                        await client.keys_claim(client.get_users_for_key_claiming())
+                await crypto_housekeeping(client)
             except Exception:  # the homeserver may be restarting: try again shortly
                 await asyncio.sleep(0.3)
                 continue

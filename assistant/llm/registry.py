@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
-from assistant.errors import ConfigError
+from assistant.plugins import load_entry
 
 if TYPE_CHECKING:
     from assistant.llm.base import LLMBackend
@@ -32,19 +31,5 @@ def backend_name_for(settings: LLMSettings) -> str:
 
 
 def create_backend(name: str, settings: LLMSettings) -> LLMBackend:
-    try:
-        target = _BACKENDS[name]
-    except KeyError:
-        known = ", ".join(available_backends())
-        raise ConfigError(f"unknown LLM backend {name!r}; known backends: {known}") from None
-    module_name, _, class_name = target.partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError as exc:
-        raise ConfigError(
-            f"LLM backend {name!r} needs a package that is not installed ({exc.name}); "
-            "run `make install`"
-        ) from exc
-    backend_cls = getattr(module, class_name)
-    backend: LLMBackend = backend_cls(settings)
+    backend: LLMBackend = load_entry(_BACKENDS, name, "LLM backend")(settings)
     return backend
