@@ -8,8 +8,9 @@ event loop.
 
 from __future__ import annotations
 
+import logging
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,15 @@ if TYPE_CHECKING:
     from assistant.storage import Store
     from bot.commands import Commands
     from bot.config import AppConfig
+
+
+def quiet_library_loggers(levels: Mapping[str, int]) -> None:
+    """Raise (never lower) platform libraries' log levels: at DEBUG they log request URLs
+    (Telegram's carry the bot token), event contents and user ids, whatever the app's level."""
+    for name, level in levels.items():
+        logger = logging.getLogger(name)
+        if logger.getEffectiveLevel() < level:
+            logger.setLevel(level)
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ from nio import (
     SyncResponse,
 )
 
-from adapters.base import Adapter, AdapterContext
+from adapters.base import Adapter, AdapterContext, quiet_library_loggers
 from adapters.matrix_crypto import (
     PendingDecryption,
     check_e2ee_available,
@@ -64,6 +64,8 @@ from assistant.messages import IncomingMessage, Reply, Source
 from bot.commands import CommandResult, Commands
 
 log = logging.getLogger(__name__)
+#: nio logs whole sync responses (message bodies, staff user ids) at DEBUG
+_QUIET_LOGGERS = {"nio": logging.WARNING, "peewee": logging.WARNING}
 
 MAX_CONCURRENT = 16
 BACKOFF_MIN_S = 1.0
@@ -130,6 +132,7 @@ class MatrixAdapter(Adapter):
         return self._client
 
     async def start(self) -> None:
+        quiet_library_loggers(_QUIET_LOGGERS)
         settings = self.settings
         if settings.e2ee:
             check_e2ee_available()
