@@ -47,8 +47,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(json.dumps(masked_dump(config), indent=2))
             return 0
         if args.command == "run":
-            from bot.app import run
+            from bot.app import enabled_adapters, run
 
+            if enabled_adapters(config) == ["console"] and sys.stdin.isatty():
+                # Log lines would interleave with the chat: send them to a file instead.
+                log_path = config.storage.path.parent / "healthbot.log"
+                log_path.parent.mkdir(parents=True, exist_ok=True)
+                with log_path.open("a", encoding="utf-8") as log_file:
+                    configure_logging(config.logging.level, config.logging.format, log_file)
+                    print(f"(logs go to {log_path})", file=sys.stderr)
+                    asyncio.run(run(config))
+                return 0
             asyncio.run(run(config))
             return 0
         if args.command == "ask":
