@@ -24,11 +24,11 @@ from typing import Any
 from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ExtBot, TypeHandler
-from telegram.request import HTTPXRequest
 
-from adapters.base import Adapter, AdapterContext
+from adapters.base import Adapter, AdapterContext, quiet_library_loggers
 from adapters.rate_limit import Decision, UserRateLimiter
 from adapters.telegram_flow import Lanes
+from adapters.telegram_http import AiohttpRequest, env_proxy
 from adapters.telegram_send import Sender
 from adapters.telegram_updates import Classified, Kind, classify
 from assistant.disclaimer import with_disclaimer
@@ -55,16 +55,11 @@ RESTART_NOTICE = (
 #: how long the restart notices may take once the grace period is over
 RESTART_NOTICE_BUDGET_S = 3.0
 #: PTB logs request parameters (message text) and its base URL (the token) at DEBUG
-_QUIET_LOGGERS = {"httpx": logging.WARNING, "httpcore": logging.WARNING, "telegram": logging.INFO}
-
-
-def quiet_library_loggers() -> None:
-    """Raise (never lower) library log levels so no URL with the token and no update
-    contents reach a log line, even when the app logs at DEBUG."""
-    for name, level in _QUIET_LOGGERS.items():
-        logger = logging.getLogger(name)
-        if logger.getEffectiveLevel() < level:
-            logger.setLevel(level)
+TELEGRAM_LOG_LEVELS = {
+    "httpx": logging.WARNING,
+    "httpcore": logging.WARNING,
+    "telegram": logging.INFO,
+}
 
 
 class _PollingBot(ExtBot[int]):
@@ -112,17 +107,18 @@ class TelegramAdapter(Adapter):
 
     def _build(self, token: str) -> Application[Any, Any, Any, Any, Any, Any]:
         s = self.settings
-        # httpcore checks every pooled connection on every request, so a pool much larger
-        # than the sends in flight costs time; 32 covers Telegram's 30 messages/s. Waiting
-        # for a free connection is fine (and a pool timeout is retried, see Sender).
+        # 32 connections cover Telegram's 30 messages/s; waiting for a free connection is
+        # fine (and a pool timeout is retried, see Sender).
         pool = min(32, s.max_concurrent_updates + 4)
+        proxy = env_proxy(s.base_url)
         bot = _PollingBot(
             token,
             base_url=s.base_url,
             base_file_url=s.base_file_url,
-            request=HTTPXRequest(connection_pool_size=pool, read_timeout=10.0, pool_timeout=10.0),
+            # aiohttp rather than PTB's default httpx: a fraction of the CPU per request
+            request=AiohttpRequest(pool, read_timeout=10.0, pool_timeout=10.0, proxy=proxy),
             # getUpdates adds the long-poll timeout to this read timeout itself
-            get_updates_request=HTTPXRequest(connection_pool_size=2, read_timeout=5.0),
+            get_updates_request=AiohttpRequest(2, read_timeout=5.0, proxy=proxy),
             rate_limiter=AIORateLimiter(
                 overall_max_rate=s.flood_overall_per_s,
                 group_max_rate=s.flood_group_per_min,
@@ -142,7 +138,7 @@ class TelegramAdapter(Adapter):
         token = os.environ.get(TOKEN_ENV, "").strip()
         if not token:
             raise AdapterError(f"{TOKEN_ENV} is not set")
-        quiet_library_loggers()
+        quiet_library_loggers(TELEGRAM_LOG_LEVELS)
         s = self.settings
         webhook_secret = s.webhook.secret_token.get_secret_value()
         if s.mode == "webhook" and (not s.webhook.url or not webhook_secret):

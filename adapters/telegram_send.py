@@ -17,11 +17,11 @@ import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TypeVar
 
-import httpx
 from telegram import Bot, ReplyParameters
 from telegram.constants import ChatAction
 from telegram.error import NetworkError, RetryAfter, TelegramError, TimedOut
 
+from adapters.telegram_http import RequestNotSent
 from adapters.text_split import TELEGRAM_LIMIT, split_text, utf16_len
 from bot.commands import Attachment
 
@@ -47,9 +47,10 @@ def _retry_after_s(exc: RetryAfter) -> float:
 
 
 def _safe_to_retry(exc: TimedOut) -> bool:
-    # A connect or pool timeout means the request never left; a read timeout may mean
-    # Telegram has the message already, and a second copy is worse than a late error.
-    return isinstance(exc.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout)
+    # A connect or pool timeout means the request never left (see telegram_http); a read
+    # timeout may mean Telegram has the message already, and a second copy is worse than a
+    # late error.
+    return isinstance(exc.__cause__, RequestNotSent)
 
 
 class Sender:
@@ -120,7 +121,6 @@ class Sender:
         return await self.call("sendDocument", document) is not None
 
     async def _keep_typing(self, chat_id: int) -> None:
-        await asyncio.sleep(TYPING_DELAY_S)
         while True:
             try:
                 await self.bot.send_chat_action(chat_id, ChatAction.TYPING)
@@ -131,10 +131,20 @@ class Sender:
     @contextlib.asynccontextmanager
     async def typing(self, chat_id: int) -> AsyncIterator[None]:
         """Show "typing..." while the body runs (after a short delay), then stop it."""
-        task = asyncio.create_task(self._keep_typing(chat_id), name="telegram-typing")
+        # A timer rather than a task that sleeps first: most answers come before the delay,
+        # and a cancelled timer costs nothing, where a task costs loop turns to start and end.
+        started: list[asyncio.Task[None]] = []
+
+        def start() -> None:
+            started.append(asyncio.create_task(self._keep_typing(chat_id), name="telegram-typing"))
+
+        timer = asyncio.get_running_loop().call_later(TYPING_DELAY_S, start)
         try:
             yield
         finally:
-            task.cancel()
-            # wait() neither raises the task's CancelledError nor swallows our own
-            await asyncio.wait([task])
+            timer.cancel()
+            for task in started:
+                task.cancel()
+            if started:
+                # wait() neither raises the task's CancelledError nor swallows our own
+                await asyncio.wait(started)

@@ -10,7 +10,11 @@ is one the rules answer). Latency is measured one message at a time:
 - adapter: the emulator's clock from the moment the update is queued on the "server" until
   the bot's ``sendMessage`` arrives there (long poll, PTB, lanes, the assistant, the send).
   The emulator runs in its own process, as Telegram would, so its work is not counted
-  against the bot.
+  against the bot; the driver asks with one request that the emulator answers once the
+  reply is in, so the bot's process does nothing but the bot while the clock runs.
+
+The two alternate, and each sample starts on a settled process (the previous message fully
+answered, the store's rows written), so neither side pays for the other's leftovers.
 
 Throughput runs ``--users`` closed-loop users at once (each waits for its answer before
 asking again). PTB's outgoing flood limit (30 messages/s, Telegram's own policy) is off
@@ -31,7 +35,6 @@ import tempfile
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
-from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 # Replace (not prepend to) this script's folder on the path: this file's name would
@@ -89,48 +92,45 @@ async def handle_once(assistant: Assistant, chat: int, text: str) -> float:
 
 
 class Driver:
-    """Talks to the emulator's control plane: queue a message, wait for the answer to it."""
+    """Asks through the emulator's control plane: one request queues the message on the
+    "server" and comes back once the bot's answer has arrived there."""
 
     def __init__(self, session: aiohttp.ClientSession, url: str) -> None:
         self.session = session
         self.url = url
-        self.inboxes: dict[int, asyncio.Queue[dict[str, Any]]] = {}
-        self.task = asyncio.create_task(self._collect())
-
-    async def _collect(self) -> None:
-        seen = 0
-        while True:
-            async with self.session.get(f"{self.url}/_emulator/sent?after={seen}&wait=30") as r:
-                items = await r.json()
-            seen += len(items)
-            for item in items:
-                self.inboxes.setdefault(item["chat_id"], asyncio.Queue()).put_nowait(item)
 
     async def ask(self, chat: int, text: str) -> float:
         """update queued -> sendMessage received, in ms, both on the emulator's clock."""
-        inbox = self.inboxes.setdefault(chat, asyncio.Queue())
         body = {"user_id": chat, "text": text}
-        async with self.session.post(f"{self.url}/_emulator/message", json=body) as r:
-            queued = await r.json()
-        answer = await asyncio.wait_for(inbox.get(), 30)
-        return float(answer["at"] - queued["at"]) * 1000
-
-    async def close(self) -> None:
-        self.task.cancel()
-        await asyncio.wait([self.task])
+        async with self.session.post(f"{self.url}/_emulator/ask", json=body) as r:
+            r.raise_for_status()
+            times = await r.json()
+        return float(times["sent_at"] - times["queued_at"]) * 1000
 
 
 async def paired_latencies(
-    assistant: Assistant, driver: Driver, count: int
+    assistant: Assistant, adapter: TelegramAdapter, driver: Driver, count: int
 ) -> tuple[list[float], list[float]]:
     """One message at a time, alternating baseline and adapter so that both see the same
     machine load (other processes on a shared machine come and go)."""
     base, through = [], []
     for n in range(count):
         text = QUESTIONS[n % len(QUESTIONS)]
+        await settle(assistant, adapter)
         base.append(await handle_once(assistant, 1, text))
+        await settle(assistant, adapter)
         through.append(await driver.ask(2, text))
     return base, through
+
+
+async def settle(assistant: Assistant, adapter: TelegramAdapter) -> None:
+    """Start each sample on a quiet process, so that neither side pays for the other's
+    leftovers: the adapter has finished its last message (the sendMessage answer is read
+    after the emulator has stopped the clock) and the store has written its rows (it
+    writes behind)."""
+    await adapter.lanes.drain(10)
+    if assistant.store is not None:
+        await assistant.store.flush()
 
 
 async def throughputs(
@@ -209,10 +209,9 @@ async def main(args: argparse.Namespace) -> None:
                     question = QUESTIONS[n % len(QUESTIONS)]
                     await assistant.handle(IncomingMessage("telegram", "0", "0", question))
                     await driver.ask(3, question)
-                base_lat, tg_lat = await paired_latencies(assistant, driver, args.messages)
+                base_lat, tg_lat = await paired_latencies(assistant, adapter, driver, args.messages)
                 base_rate, tg_rate = await throughputs(assistant, driver, args.messages, args.users)
             finally:
-                await driver.close()
                 await harness.stop(adapter)
         await store.close()
 

@@ -13,8 +13,9 @@ answers, error codes PTB maps to its exceptions. It keeps the server side of the
   ``X-Telegram-Bot-Api-Secret-Token`` header; an update counts as delivered on a 200.
 - ``sendMessage`` rejects empty and over-long texts and, like Telegram, texts whose
   Markdown/HTML does not parse; ``sendPhoto``/``sendDocument`` take multipart uploads.
-- Faults on cue: 429 with ``retry_after``, 502, dropped connections, and the whole server
-  going away and coming back on the same port.
+- Faults on cue: 429 with ``retry_after``, 502, dropped connections, slow answers (the
+  request is carried out, the answer comes late), and the whole server going away and
+  coming back on the same port.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import json
 import re
 import time
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,12 +46,21 @@ _HTML_TAGS = frozenset({"b", "strong", "i", "em", "u", "ins", "s", "strike", "de
                         "pre", "span", "tg-spoiler", "blockquote", "tg-emoji"})  # fmt: skip
 
 
+#: when the request being handled arrived (set per request task, before its body is read)
+_ARRIVED: ContextVar[float] = ContextVar("arrived")
+
+
+def _arrival() -> float:
+    return _ARRIVED.get(time.perf_counter())
+
+
 @dataclass(frozen=True)
 class Fault:
     """What the next call of a method gets instead of an answer."""
 
-    kind: str  # "429", "502" or "drop"
+    kind: str  # "429", "502", "drop" or "slow" (handled, but answered after delay_s)
     retry_after: int = 1
+    delay_s: float = 0.0
 
 
 @dataclass
@@ -61,7 +72,8 @@ class Sent:
     reply_to: int | None = None
     data: bytes = b""
     filename: str = ""
-    at: float = field(default_factory=time.perf_counter)
+    #: when the request arrived (headers read, body not yet parsed), on this server's clock
+    at: float = field(default_factory=_arrival)
 
 
 def utf16_len(text: str) -> int:
@@ -130,11 +142,13 @@ class BotAPIEmulator:
         self._ids = itertools.count(1)
         self._message_ids = itertools.count(10_000)
         self._chats: dict[int, dict[str, Any]] = {}
-        self._changed = asyncio.Condition()
+        #: chat id -> what the bot sent there, in order (for the benchmark's driver)
+        self._sent_to: dict[int, list[Sent]] = {}
+        #: futures of wait_until() calls; _notify() wakes them all at once
+        self._waiters: set[asyncio.Future[None]] = set()
         self._poller: asyncio.Future[None] | None = None
         self._runner: web.AppRunner | None = None
         self._pusher: asyncio.Task[None] | None = None
-        self._notify_tasks: set[asyncio.Task[None]] = set()
 
     # -- server ---------------------------------------------------------------------------
 
@@ -150,8 +164,7 @@ class BotAPIEmulator:
         app = web.Application(client_max_size=20 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._dispatch)
         # Control plane for a driver in another process (bench/telegram.py).
-        app.router.add_post("/_emulator/message", self._control_message)
-        app.router.add_get("/_emulator/sent", self._control_sent)
+        app.router.add_post("/_emulator/ask", self._control_ask)
         # handler_cancellation: a held long poll ends when the client goes (fast shutdown);
         # no access log: request lines carry the token.
         runner = web.AppRunner(
@@ -266,44 +279,58 @@ class BotAPIEmulator:
 
     async def wait_until(self, predicate: Callable[[], bool], within_s: float = 10.0) -> None:
         """Wait until ``predicate()`` holds; TimeoutError after ``within_s``."""
+        loop = asyncio.get_running_loop()
         async with asyncio.timeout(within_s):
-            async with self._changed:
-                await self._changed.wait_for(predicate)
+            while not predicate():
+                waiter: asyncio.Future[None] = loop.create_future()
+                self._waiters.add(waiter)
+                try:
+                    await waiter
+                finally:
+                    self._waiters.discard(waiter)
 
     async def wait_sent(self, count: int, within_s: float = 10.0) -> list[Sent]:
         await self.wait_until(lambda: len(self.sent) >= count, within_s)
         return self.sent
 
     def _notify(self) -> None:
-        async def notify() -> None:
-            async with self._changed:
-                self._changed.notify_all()
+        """Wake every wait_until() to check its predicate again. Synchronous, so a held
+        long poll answers an injected update at once (no task or lock hop in between)."""
+        waiters, self._waiters = self._waiters, set()
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
 
-        task = asyncio.get_running_loop().create_task(notify())
-        self._notify_tasks.add(task)
-        task.add_done_callback(self._notify_tasks.discard)
+    def _record(self, sent: Sent) -> None:
+        self.sent.append(sent)
+        self._sent_to.setdefault(sent.chat_id, []).append(sent)
 
     # -- HTTP -----------------------------------------------------------------------------
 
     async def _dispatch(self, request: web.Request) -> web.StreamResponse:
+        _ARRIVED.set(time.perf_counter())
         if request.match_info["token"] != self.token:
             return web.json_response(
                 {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
             )
         method = request.match_info["method"]
         faults = self.faults.get(method)
+        delay_s = 0.0
         if faults:
             fault = faults.pop(0)
-            if fault.kind == "drop":
+            if fault.kind == "slow":
+                delay_s = fault.delay_s
+            elif fault.kind == "drop":
                 # Reset the connection before reading the request: nothing was processed.
                 assert request.transport is not None
                 request.transport.abort()
                 return web.Response(status=500)
-            if fault.kind == "429":
+            elif fault.kind == "429":
                 raise_error = _ApiError(429, f"Too Many Requests: retry after {fault.retry_after}",
                                         fault.retry_after)  # fmt: skip
                 return self._error(raise_error)
-            return self._error(_ApiError(502, "Bad Gateway"))
+            else:
+                return self._error(_ApiError(502, "Bad Gateway"))
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return self._error(_ApiError(404, "Not Found"))
@@ -314,6 +341,8 @@ class BotAPIEmulator:
         except _ApiError as exc:
             return self._error(exc)
         self._notify()
+        if delay_s:
+            await asyncio.sleep(delay_s)  # done, but the bot hears of it late
         return web.json_response({"ok": True, "result": result})
 
     def _error(self, exc: _ApiError) -> web.Response:
@@ -451,8 +480,8 @@ class BotAPIEmulator:
             raise _ApiError(400, problem)
         reply = self._json(params, "reply_parameters") or {}
         message = self._sent_message(chat_id, text=text)
-        self.sent.append(Sent("sendMessage", chat_id, text, message["message_id"],
-                              reply.get("message_id")))  # fmt: skip
+        self._record(Sent("sendMessage", chat_id, text, message["message_id"],
+                          reply.get("message_id")))  # fmt: skip
         return message
 
     async def _api_sendChatAction(self, params: dict[str, Any], files: dict[str, Any]) -> Any:
@@ -474,8 +503,8 @@ class BotAPIEmulator:
                 raise _ApiError(400, f"Bad Request: there is no {field_name} in the request")
             filename, data = files[ref[9:]]
         message_id = next(self._message_ids)
-        self.sent.append(Sent(method, chat_id, params.get("caption", ""), message_id,
-                              data=data, filename=filename or ""))  # fmt: skip
+        self._record(Sent(method, chat_id, params.get("caption", ""), message_id,
+                          data=data, filename=filename or ""))  # fmt: skip
         return chat_id, filename or "file", data, message_id
 
     async def _api_sendPhoto(self, params: dict[str, Any], files: dict[str, Any]) -> Any:
@@ -496,22 +525,21 @@ class BotAPIEmulator:
 
     # -- control plane ------------------------------------------------------------------
 
-    async def _control_message(self, request: web.Request) -> web.Response:
-        """Queue a private text message: {"user_id", "text"} -> {"update_id", "at"}."""
+    async def _control_ask(self, request: web.Request) -> web.Response:
+        """Queue a private text message and answer once the bot has sent the next message to
+        that chat: ``{"user_id", "text"}`` -> ``{"update_id", "queued_at", "sent_at"}``, both
+        times on this server's clock. The driver does nothing while it waits, so the bot's
+        process runs only the bot."""
         body = await request.json()
-        update_id = self.send_text(int(body["user_id"]), str(body["text"]))
-        return web.json_response({"update_id": update_id, "at": self.injected_at[update_id]})
-
-    async def _control_sent(self, request: web.Request) -> web.Response:
-        """Sent messages from index ``after`` on, waiting up to ``wait`` s for at least one
-        (``at`` is on this server's clock, like the ``at`` of a queued message)."""
-        after = int(request.query.get("after", "0"))
-        with contextlib.suppress(TimeoutError):
-            await self.wait_until(
-                lambda: len(self.sent) > after, float(request.query.get("wait", "10"))
-            )
-        items = [{"chat_id": s.chat_id, "text": s.text, "at": s.at} for s in self.sent[after:]]
-        return web.json_response(items)
+        chat_id = int(body["user_id"])
+        sent = self._sent_to.setdefault(chat_id, [])
+        before = len(sent)
+        update_id = self.send_text(chat_id, str(body["text"]))
+        await self.wait_until(lambda: len(sent) > before, float(body.get("wait", 30)))
+        return web.json_response(
+            {"update_id": update_id, "queued_at": self.injected_at[update_id],
+             "sent_at": sent[before].at}
+        )  # fmt: skip
 
     # -- webhook push ---------------------------------------------------------------------
 
