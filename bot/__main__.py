@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return anonymize(config, sys.stdin, sys.stdout)
         if args.command == "stats":
-            from bot.stats import run_stats_cli
+            from bot.stats_commands import run_stats_cli
 
             return asyncio.run(run_stats_cli(config, args.window, args.json, args.png))
         if args.command == "eval":

@@ -25,7 +25,7 @@ from bot.logging_setup import log_reply
 from bot.metrics import Metrics
 from bot.monitoring import MonitoringServer, build_health_check
 from bot.retention import RetentionTask
-from bot.stats import make_stats_provider
+from bot.stats_commands import make_stats_provider
 
 log = logging.getLogger(__name__)
 

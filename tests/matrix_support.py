@@ -229,7 +229,7 @@ class BotRunner:
         store = assistant.store
         provider = None
         with contextlib.suppress(ImportError):  # the stats report comes with its own issue
-            from bot.stats import make_stats_provider
+            from bot.stats_commands import make_stats_provider
 
             assert store is not None
             provider = make_stats_provider(store, assistant, self.config.disclaimer.text)

@@ -24,7 +24,7 @@ from assistant.pipeline import Assistant
 from assistant.storage import MessageRecord, Store
 from bot.commands import Commands
 from bot.config import AdminsSettings, AppConfig
-from bot.stats import make_stats_provider
+from bot.stats_commands import make_stats_provider
 
 ADMIN_TELEGRAM = "1001"
 ADMIN_MATRIX = "@admin:localhost"

@@ -21,7 +21,7 @@ from assistant.llm.base import GenerationRequest, GenerationResult, LLMBackend
 from assistant.pipeline import Assistant
 from bot.commands import Commands
 from bot.config import AdminsSettings, AppConfig
-from bot.stats import make_stats_provider
+from bot.stats_commands import make_stats_provider
 from tests.conftest import MakeAssistant
 from tests.telegram_emulator import BotAPIEmulator
 

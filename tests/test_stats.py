@@ -17,8 +17,9 @@ from assistant.messages import Source
 from assistant.storage import MessageRecord, Store
 from bot.config import AppConfig
 from bot.metrics import Metrics
-from bot.stats import build_report, render_png, run_stats_cli
+from bot.stats import build_report, render_png
 from bot.stats_chart import HEIGHT_PX, WIDTH_PX
+from bot.stats_commands import run_stats_cli
 from tests.conftest import MakeAssistant
 from tests.stats_support import (
     ADMIN_MATRIX,
