@@ -27,7 +27,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from assistant.errors import ConfigError
-from assistant.yaml_data import compile_regex, load_mapping
+from assistant.yaml_data import compile_regex, load_entries, load_mapping
 
 _PLACEHOLDER_RE = re.compile(
     r"[<\[{]\s*[A-Za-z]+(?:_[A-Za-z]+)*_\d+\s*[>\]}]|\b[A-Z]+(?:_[A-Z]+)*_\d+\b"
@@ -223,17 +223,7 @@ def _load(path: Path) -> RuleBook:
     if not isinstance(oos_raw, list):
         raise ConfigError(f"{where}: out_of_scope must be a list of regular expressions")
     out_of_scope = [compile_regex(s, f"{where}: out_of_scope[{i}]") for i, s in enumerate(oos_raw)]
-    raw_rules = data.get("rules")
-    if not isinstance(raw_rules, list) or not raw_rules:
-        raise ConfigError(f"{where}: 'rules' must be a non-empty list")
-    rules: list[Rule] = []
-    seen: set[str] = set()
-    for index, item in enumerate(raw_rules):
-        rule = _load_rule(item, f"{where}: rules[{index}]")
-        if rule.id in seen:
-            raise ConfigError(f"{where}: rules[{index}]: duplicate id {rule.id!r}")
-        seen.add(rule.id)
-        rules.append(rule)
+    rules = load_entries(data, "rules", where, _load_rule)
     return RuleBook(rules, synonyms=synonyms, out_of_scope=out_of_scope, scoring=scoring)
 
 

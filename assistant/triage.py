@@ -25,7 +25,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from assistant.errors import ConfigError
-from assistant.yaml_data import compile_regex, load_mapping, require_mapping, require_text
+from assistant.yaml_data import (
+    compile_regex,
+    load_entries,
+    load_mapping,
+    require_mapping,
+    require_text,
+)
 
 NegationMode = Literal["clause", "strict", "off"]
 _NEGATION_WINDOW = {"clause": 5, "strict": 2, "off": 0}
@@ -130,17 +136,7 @@ class Triage:
         language = _load_language(
             require_mapping(data.get("language"), f"{where}: language"), where
         )
-        raw_flags = data.get("flags")
-        if not isinstance(raw_flags, list) or not raw_flags:
-            raise ConfigError(f"{where}: 'flags' must be a non-empty list")
-        flags: list[RedFlag] = []
-        seen: set[str] = set()
-        for index, raw in enumerate(raw_flags):
-            flag = _load_flag(raw, f"{where}: flags[{index}]")
-            if flag.id in seen:
-                raise ConfigError(f"{where}: flags[{index}]: duplicate id {flag.id!r}")
-            seen.add(flag.id)
-            flags.append(flag)
+        flags = load_entries(data, "flags", where, _load_flag)
         return cls(flags, language, emergency_template=emergency, self_harm_template=self_harm)
 
     @property

@@ -7,9 +7,9 @@ data file stops start-up with one clear line.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import yaml
 
@@ -50,3 +50,29 @@ def compile_regex(source: object, where: str) -> re.Pattern[str]:
         return re.compile(source)
     except re.error as exc:
         raise ConfigError(f"{where}: invalid regular expression: {exc}") from exc
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+EntryT = TypeVar("EntryT", bound=_HasId)
+
+
+def load_entries(
+    data: Mapping[str, Any], key: str, where: str, load: Callable[[object, str], EntryT]
+) -> list[EntryT]:
+    """``data[key]`` as a non-empty list of entries with unique ids, each built by ``load``."""
+    raw_entries = data.get(key)
+    if not isinstance(raw_entries, list) or not raw_entries:
+        raise ConfigError(f"{where}: {key!r} must be a non-empty list")
+    entries: list[EntryT] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(raw_entries):
+        entry = load(raw, f"{where}: {key}[{index}]")
+        if entry.id in seen:
+            raise ConfigError(f"{where}: {key}[{index}]: duplicate id {entry.id!r}")
+        seen.add(entry.id)
+        entries.append(entry)
+    return entries
