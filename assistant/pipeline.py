@@ -17,6 +17,7 @@ from assistant.hashing import UserHasher
 from assistant.llm.base import ChatTurn, GenerationRequest, LLMBackend
 from assistant.memory import ConversationMemory
 from assistant.messages import IncomingMessage, LLMUsage, Reply, Source
+from assistant.normalize import normalize_text
 from assistant.placeholders import restore
 from assistant.rules import RuleBook, rule_answers
 from assistant.settings import DisclaimerSettings, LLMSettings, PrivacySettings, TriageSettings
@@ -135,7 +136,8 @@ class Assistant:
         return reply
 
     async def _answer(self, message: IncomingMessage, timer: _Timer) -> Reply:
-        text = message.text.strip()
+        # Invisible and look-alike characters must not hide words from any stage.
+        text = normalize_text(message.text).strip()
         if not text:
             return Reply(EMPTY_MESSAGE_REPLY, Source.FALLBACK)
         limit = self.settings.privacy.max_message_chars

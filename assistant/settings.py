@@ -84,6 +84,17 @@ class RulesSettings(StrictModel):
     file: Path = DATA_DIR / "rules.yaml"
 
 
+class EmbeddingSettings(StrictModel):
+    #: registry name of the embedder: "static" (model2vec, default) or "transformer"
+    backend: str = "static"
+    #: the transformer embedder's model: a hub id (tried first) or a local folder
+    model_name: str = "sentence-transformers/all-MiniLM-L6-v2"
+    #: the static embedder's model folder (shipped; built by assistant/data/build/)
+    static_model: Path = DATA_DIR / "embeddings" / "minilm-l6-static"
+    #: torch threads for the transformer embedder (two stall on a busy 2-core machine)
+    threads: int = Field(1, ge=1)
+
+
 class DisclaimerSettings(StrictModel):
     text: str = (
         "This is general information from an AI assistant, not medical advice. If you are "

@@ -19,6 +19,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from assistant.errors import ConfigError
 from assistant.settings import (
     DisclaimerSettings,
+    EmbeddingSettings,
     LLMSettings,
     PrivacySettings,
     RulesSettings,
@@ -139,6 +140,7 @@ class AppConfig(StrictModel):
     privacy: PrivacySettings = PrivacySettings()
     triage: TriageSettings = TriageSettings()
     rules: RulesSettings = RulesSettings()
+    embeddings: EmbeddingSettings = EmbeddingSettings()
     disclaimer: DisclaimerSettings = DisclaimerSettings()
     storage: StorageSettings = StorageSettings()
     adapters: AdaptersSettings = AdaptersSettings()
@@ -234,6 +236,7 @@ def _resolve_paths(config: AppConfig, base_dir: Path) -> AppConfig:
 
     config.triage.file = resolve(config.triage.file)
     config.rules.file = resolve(config.rules.file)
+    config.embeddings.static_model = resolve(config.embeddings.static_model)
     if str(config.storage.path) != ":memory:":
         config.storage.path = resolve(config.storage.path)
     config.adapters.matrix.store_dir = resolve(config.adapters.matrix.store_dir)
