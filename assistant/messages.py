@@ -13,10 +13,23 @@ class Source(StrEnum):
     EMERGENCY = "emergency"
     RULE = "rule"
     LLM = "llm"
+    #: a vetted knowledge-base passage, shown as it is
+    KNOWLEDGE = "knowledge"
     FALLBACK = "fallback"
     COMMAND = "command"
     #: refused by an adapter's per-user rate limit; never reached the pipeline
     RATE_LIMITED = "rate_limited"
+
+
+class Unanswered(StrEnum):
+    """Why the assistant had no reliable answer of its own (a handoff to staff may help)."""
+
+    #: no vetted passage matched the question, so the model was not asked
+    NO_PASSAGE = "no_passage"
+    #: the answer check rejected the model's text (``llm.error`` holds llm_rejected:<reason>)
+    REJECTED = "rejected"
+    #: the model failed: timeout, backend error or empty text (``llm.error`` holds the kind)
+    LLM_FAILED = "llm_failed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,3 +78,4 @@ class Reply:
     timings_ms: dict[str, float] = field(default_factory=dict)
     anonymized: str = ""
     llm: LLMUsage | None = None
+    unanswered: Unanswered | None = None

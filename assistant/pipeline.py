@@ -10,13 +10,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+import numpy as np
+
 from assistant.anonymizer import Anonymizer
 from assistant.disclaimer import with_disclaimer
+from assistant.embeddings import Embedder
 from assistant.errors import BackendError
+from assistant.grounding import GroundedResponder
 from assistant.hashing import UserHasher
 from assistant.llm.base import ChatTurn, GenerationRequest, LLMBackend
 from assistant.memory import ConversationMemory
-from assistant.messages import IncomingMessage, LLMUsage, Reply, Source
+from assistant.messages import IncomingMessage, LLMUsage, Reply, Source, Unanswered
 from assistant.normalize import normalize_text
 from assistant.placeholders import restore
 from assistant.rules import RuleBook, rule_answers
@@ -74,8 +78,12 @@ class Assistant:
         backend: LLMBackend | None = None,
         store: Store | None = None,
         hasher: UserHasher | None = None,
+        embedder: Embedder | None = None,
+        responder: GroundedResponder | None = None,
     ) -> None:
         self.settings = settings
+        self.embedder = embedder
+        self.responder = responder
         self.anonymizer = anonymizer
         self.triage = triage
         self.rules = rules
@@ -105,6 +113,7 @@ class Assistant:
             timings_ms=timings,
             anonymized=reply.anonymized,
             llm=reply.llm,
+            unanswered=reply.unanswered,
         )
         await self.account(message, reply)
         return reply
@@ -173,32 +182,51 @@ class Assistant:
             self.memory.append(key, safe_text, match.answer)
             return Reply(match.answer, Source.RULE, intent=match.rule_id, anonymized=safe_text)
 
-        with timer.stage("llm"):
-            answer, usage = await self._generate(key, safe_text)
-        if answer is None:
+        # The message's one embedding, shared by every stage that compares meanings.
+        vector: np.ndarray | None = None
+        if self.embedder is not None:
+            with timer.stage("embed"):
+                vector = await asyncio.to_thread(self.embedder.encode_one, safe_text)
+
+        settings = self.settings.llm
+        if self.responder is None:
             return Reply(
-                self.settings.llm.fallback_reply, Source.FALLBACK, anonymized=safe_text, llm=usage
+                settings.fallback_reply,
+                Source.FALLBACK,
+                anonymized=safe_text,
+                unanswered=Unanswered.NO_PASSAGE,
             )
-        self.memory.append(key, safe_text, answer)
+        can_generate = settings.enabled and self.backend is not None
+        grounded = await self.responder.respond(
+            safe_text,
+            vector,
+            self._generate if can_generate else None,
+            max_tokens=settings.max_tokens,
+            temperature=settings.temperature,
+        )
+        timer.timings_ms.update(grounded.timings_ms)
+        self.memory.append(key, safe_text, grounded.memory_text)
         return Reply(
-            restore(answer, conversation.vault), Source.LLM, anonymized=safe_text, llm=usage
+            restore(grounded.text, conversation.vault),
+            grounded.source,
+            intent=grounded.topic_id,
+            anonymized=safe_text,
+            llm=grounded.usage,
+            unanswered=grounded.unanswered,
         )
 
     async def _generate(
-        self, key: tuple[str, str, str], safe_text: str
+        self, messages: tuple[ChatTurn, ...], max_tokens: int, temperature: float
     ) -> tuple[str | None, LLMUsage | None]:
+        """One generation with failures mapped to (None, usage with the error kind)."""
         settings = self.settings.llm
         backend = self.backend
-        if not settings.enabled or backend is None:
+        if backend is None:
             return None, None
         request = GenerationRequest(
-            messages=(
-                ChatTurn("system", settings.system_prompt),
-                *self.memory.history(key),
-                ChatTurn("user", safe_text),
-            ),
-            max_tokens=settings.max_tokens,
-            temperature=settings.temperature,
+            messages=messages,
+            max_tokens=max_tokens,
+            temperature=temperature,
             stop=tuple(settings.stop),
             timeout_s=settings.timeout_s,
         )

@@ -1,39 +1,74 @@
-"""Find the vetted topics that answer a message, with the message's one embedding.
+"""Find the vetted topic that answers a message, from the message's one embedding.
 
-Each topic is indexed by the vectors of its title and example questions. A message scores a
-topic by
+A message scores each topic by three pieces of evidence:
 
 * similarity: the best cosine between the message's vector (computed once per message by
-  the pipeline's embed stage) and the topic's vectors; and
+  the pipeline's embed stage) and the vectors of the topic's title and example questions;
 * naming: ``term_bonus`` when one of the topic's ``terms`` appears as a word in the message
   ("pneumonia", "acid reflux"). Long messages tell a story around a few naming words, which
-  similarity alone dilutes.
+  one vector for the whole message dilutes;
+* words: ``lexical_weight`` times a BM25 score over the topic's words, scaled so that the
+  best topic for the message scores 1.
 
-Topics scoring at least ``min_score`` are relevant; at most ``top_k`` are returned, and a
-second one only when it scores within ``second_margin`` of the first, so that the model gets
-the passage that fits, not a mixture.
+Topics scoring at least ``min_score`` are relevant. The weights and the bar depend on the
+embedder (a static model's cosines run higher and flatter than a transformer's), so each
+embedder has its own profile, measured on labelled real questions (bench/answers.py).
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import math
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 import numpy as np
 
 from assistant.embeddings import Embedder
 from assistant.knowledge import KnowledgeBase, Topic
 
+log = logging.getLogger(__name__)
+
 _PLACEHOLDER_RE = re.compile(r"<[A-Z]+(?:_[A-Z]+)*_\d+>")
 _NON_WORD_RE = re.compile(r"[^a-z0-9]+")
+# Words that say nothing about a topic; dropped before BM25.
+_STOPWORDS_TEXT = """
+    a about above after again against all also am an and any anyone are as at be because been
+    before being below between both but by can cant could did do does doing dont down during
+    each few for from further get got had has have having he her here hers him his how i if
+    in into is it its just me more most my no nor not now of off on once only or other our out
+    over own same she should so some such than that the their them then there these they this
+    those through to too under until up very was we were what when where which while who whom
+    why will with would you your yours doctor hello hi dear please thanks thank question sir
+    madam year years old month months week weeks day days since ago last past time times
+    """
+_STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
 
 @dataclass(frozen=True, slots=True)
 class RetrievalSettings:
-    min_score: float = 0.55
-    term_bonus: float = 0.2
-    top_k: int = 2
+    #: a topic is relevant from this score up
+    min_score: float = 0.64
+    #: added when one of the topic's terms is in the message
+    term_bonus: float = 0.1
+    #: weight of the BM25 evidence (0 turns it off)
+    lexical_weight: float = 0.1
+    #: subtract the mean topic vector first (helps static models, whose vectors share a
+    #: large common direction)
+    center: bool = False
+    #: at most this many passages, the others within ``second_margin`` of the best
+    top_k: int = 1
     second_margin: float = 0.05
+
+
+#: measured per embedder on labelled real questions (see bench/answers.py and the README)
+PROFILES: dict[str, RetrievalSettings] = {
+    "transformer": RetrievalSettings(min_score=0.64, term_bonus=0.1, lexical_weight=0.1),
+    "static": RetrievalSettings(min_score=0.64, term_bonus=0.15, lexical_weight=0.2, center=True),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,53 +87,113 @@ def plain_words(text: str) -> str:
     return " ".join(_NON_WORD_RE.sub(" ", text).split())
 
 
+def content_words(text: str) -> list[str]:
+    return [w for w in plain_words(text).split() if len(w) > 2 and w not in _STOPWORDS]
+
+
 def _term_regex(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     cleaned = sorted({plain_words(t) for t in terms if plain_words(t)}, key=len, reverse=True)
     if not cleaned:
         return None
     alternatives = "|".join(re.escape(term) for term in cleaned)
-    # a simple plural or possessive still names the topic ("migraines", "ulcers")
+    # a simple plural still names the topic ("migraines", "ulcers")
     return re.compile(rf"\b(?:{alternatives})(?:s|es)?\b")
 
 
+class _BM25:
+    """Okapi BM25 over one document per topic (title, terms, questions and answer)."""
+
+    def __init__(self, documents: list[list[str]], k1: float = 1.2, b: float = 0.75) -> None:
+        self._k1, self._b = k1, b
+        self._lengths = np.asarray([len(d) for d in documents], dtype=np.float32)
+        self._average = float(self._lengths.mean()) if len(documents) else 1.0
+        frequency = Counter(word for document in documents for word in set(document))
+        count = len(documents)
+        self._idf = {
+            word: math.log(1 + (count - n + 0.5) / (n + 0.5)) for word, n in frequency.items()
+        }
+        self._postings: dict[str, list[tuple[int, int]]] = {}
+        for index, document in enumerate(documents):
+            for word, times in Counter(document).items():
+                self._postings.setdefault(word, []).append((index, times))
+
+    def scores(self, words: list[str]) -> np.ndarray:
+        result = np.zeros(len(self._lengths), dtype=np.float32)
+        for word in set(words):
+            for index, times in self._postings.get(word, ()):
+                norm = self._k1 * (1 - self._b + self._b * self._lengths[index] / self._average)
+                result[index] += self._idf[word] * times * (self._k1 + 1) / (times + norm)
+        return result
+
+
 class KnowledgeIndex:
-    """Scores every topic for a message in well under a millisecond (one matrix product)."""
+    """Scores every topic for a message in about a millisecond."""
 
     def __init__(
         self,
         knowledge: KnowledgeBase,
         embedder: Embedder,
         settings: RetrievalSettings | None = None,
+        *,
+        cache_dir: Path | None = None,
     ) -> None:
         self.knowledge = knowledge
         self.embedder = embedder
-        self.settings = settings or RetrievalSettings()
+        self.settings = settings or PROFILES.get(embedder.name, RetrievalSettings())
         texts: list[str] = []
         owners: list[int] = []
         for index, topic in enumerate(knowledge.topics):
             for text in (topic.title, *topic.questions):
                 texts.append(text)
                 owners.append(index)
-        self._matrix = embedder.encode(texts)
+        matrix = _cached_vectors(embedder, texts, cache_dir)
+        self._center = matrix.mean(axis=0) if self.settings.center else None
+        self._matrix = self._recenter(matrix)
         self._owners = np.asarray(owners, dtype=np.intp)
         self._terms = [_term_regex(topic.terms) for topic in knowledge.topics]
+        self._bm25 = _BM25(
+            [
+                content_words(" ".join((t.title, *t.terms, *t.questions, t.answer)))
+                for t in knowledge.topics
+            ]
+        )
+
+    def with_settings(self, **changes: float | int | bool) -> KnowledgeIndex:
+        """A copy with other weights (for calibration); shares the vectors."""
+        copy = object.__new__(KnowledgeIndex)
+        copy.__dict__.update(self.__dict__)
+        copy.settings = replace(self.settings, **changes)  # type: ignore[arg-type]
+        return copy
+
+    def _recenter(self, vectors: np.ndarray) -> np.ndarray:
+        if self._center is None:
+            return vectors.astype(np.float32)
+        shifted = vectors - self._center
+        norms = np.linalg.norm(shifted, axis=-1, keepdims=True)
+        return (shifted / np.where(norms > 0, norms, 1.0)).astype(np.float32)
 
     def scores(self, vector: np.ndarray, text: str) -> list[Passage]:
         """Every topic's score for a message, best first."""
+        s = self.settings
         similarity = np.full(len(self.knowledge), -1.0, dtype=np.float32)
         if vector.any():
-            np.maximum.at(similarity, self._owners, self._matrix @ vector.astype(np.float32))
+            query = self._recenter(vector.astype(np.float32))
+            np.maximum.at(similarity, self._owners, self._matrix @ query)
+        lexical = self._bm25.scores(content_words(text))
+        best = float(lexical.max()) if len(lexical) else 0.0
+        if best > 0:
+            lexical = lexical / best
         words = plain_words(text)
         ranked: list[Passage] = []
         for index, topic in enumerate(self.knowledge.topics):
             regex = self._terms[index]
             found = regex.search(words) if regex is not None else None
             value = float(similarity[index])
-            bonus = self.settings.term_bonus if found else 0.0
+            score = value + (s.term_bonus if found else 0.0) + s.lexical_weight * lexical[index]
             ranked.append(
                 Passage(
                     topic=topic,
-                    score=round(value + bonus, 4),
+                    score=round(float(score), 4),
                     similarity=round(value, 4),
                     term=found.group(0) if found else None,
                 )
@@ -107,11 +202,46 @@ class KnowledgeIndex:
         return ranked
 
     def search(self, vector: np.ndarray, text: str) -> tuple[Passage, ...]:
-        """The relevant passages for a message (none when nothing is close enough)."""
+        """The relevant passages for a message, best first (none when nothing is close)."""
         s = self.settings
         ranked = [p for p in self.scores(vector, text) if p.score >= s.min_score]
         if not ranked:
             return ()
         best = ranked[0].score
-        chosen = [p for p in ranked[: s.top_k] if p.score >= best - s.second_margin]
-        return tuple(chosen)
+        return tuple(p for p in ranked[: s.top_k] if p.score >= best - s.second_margin)
+
+
+# -- the topics' vectors, cached by content ------------------------------------------------
+
+_MEMORY: dict[str, np.ndarray] = {}
+
+
+def _cached_vectors(embedder: Embedder, texts: list[str], cache_dir: Path | None) -> np.ndarray:
+    """The vectors of ``texts``; kept in memory and on disk, keyed by the model and the texts.
+
+    A transformer takes seconds for the ~1,500 texts of the knowledge base; an edit to any
+    topic changes the key, so a stale file is never used.
+    """
+    embedder.load()
+    digest = hashlib.sha256("\n".join([embedder.model, *texts]).encode()).hexdigest()[:24]
+    cached = _MEMORY.get(digest)
+    if cached is not None:
+        return cached
+    path = cache_dir / f"knowledge-{embedder.name}-{digest}.npy" if cache_dir else None
+    if path is not None and path.is_file():
+        try:
+            vectors = np.load(path)
+            if vectors.shape[0] == len(texts):
+                _MEMORY[digest] = vectors
+                return vectors
+        except (OSError, ValueError) as exc:
+            log.warning("knowledge index cache unreadable (%s); rebuilding", type(exc).__name__)
+    vectors = embedder.encode(texts)
+    _MEMORY[digest] = vectors
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            np.save(path, vectors)
+        except OSError as exc:
+            log.warning("cannot write the knowledge index cache: %s", type(exc).__name__)
+    return vectors

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from adapters.base import Adapter, AdapterContext
 from assistant.anonymizer import Anonymizer
+from assistant.embeddings import Embedder, create_embedder
 from assistant.errors import AdapterError
+from assistant.grounding import GroundedResponder
 from assistant.hashing import UserHasher
 from assistant.llm.registry import backend_name_for, create_backend
 from assistant.pipeline import Assistant, PipelineSettings
@@ -68,6 +70,7 @@ async def build_assistant(
     store: Store | None = None,
     anonymizer: Anonymizer | None = None,
     with_llm: bool = True,
+    embedder: Embedder | None = None,
 ) -> Assistant:
     """A ready assistant: Presidio loaded, YAML parsed, the LLM backend started."""
     if anonymizer is None:
@@ -77,6 +80,7 @@ async def build_assistant(
         )
     triage = Triage.from_file(config.triage.file)
     rules = RuleBook.from_file(config.rules.file)
+    responder, embedder = await asyncio.to_thread(build_responder, config, embedder)
     hasher = None
     if store is not None:
         hasher = UserHasher(await store.hash_salt(config.privacy.hash_salt.get_secret_value()))
@@ -97,6 +101,8 @@ async def build_assistant(
         backend=backend,
         store=store,
         hasher=hasher,
+        embedder=embedder,
+        responder=responder,
     )
     assistant.observers.append(
         lambda message, reply: log_reply(
@@ -104,6 +110,34 @@ async def build_assistant(
         )
     )
     return assistant
+
+
+def build_responder(
+    config: AppConfig, embedder: Embedder | None = None
+) -> tuple[GroundedResponder, Embedder]:
+    """The message embedder and the grounded-answer stage (knowledge base, index, checks).
+
+    Seconds with the transformer embedder (its weights; the topics' vectors are cached).
+    """
+    if embedder is None:
+        embedder = create_embedder(config.embeddings)
+    embedder.load()
+    # The answer check compares an answer with its question: the static model does that in
+    # well under a millisecond, whichever embedder reads the messages.
+    check_embedder = (
+        embedder
+        if embedder.name == "static"
+        else create_embedder(config.embeddings.model_copy(update={"backend": "static"}))
+    )
+    responder = GroundedResponder.from_settings(
+        config.knowledge,
+        config.answer_check,
+        embedder,
+        emergency_number=config.triage.emergency_number,
+        system_prompt=config.llm.system_prompt,
+        check_embedder=check_embedder,
+    )
+    return responder, embedder
 
 
 @dataclass

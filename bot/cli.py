@@ -7,6 +7,8 @@ import json
 from typing import Any, TextIO
 
 from assistant.anonymizer import Anonymizer
+from assistant.answer_check import create_checker
+from assistant.knowledge import KnowledgeBase
 from assistant.messages import IncomingMessage, Reply
 from assistant.placeholders import PlaceholderVault
 from bot.app import build_assistant
@@ -44,6 +46,17 @@ async def ask(config: AppConfig, stdin: TextIO, stdout: TextIO, *, as_json: bool
         if assistant.backend is not None:
             await assistant.backend.close()
     return 0
+
+
+def check_data(config: AppConfig) -> str:
+    """Validate the vetted data files; raises ConfigError naming the file and the entry."""
+    base = KnowledgeBase.from_dir(config.knowledge.dir)
+    checks = create_checker(config.answer_check)
+    files = len({topic.category for topic in base.topics})
+    return (
+        f"knowledge: {len(base)} topics in {files} categories OK; "
+        f"answer checks: {', '.join(checks.names)}"
+    )
 
 
 def anonymize(config: AppConfig, stdin: TextIO, stdout: TextIO) -> int:

@@ -18,8 +18,10 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 
 from assistant.errors import ConfigError
 from assistant.settings import (
+    AnswerCheckSettings,
     DisclaimerSettings,
     EmbeddingSettings,
+    KnowledgeSettings,
     LLMSettings,
     PrivacySettings,
     RulesSettings,
@@ -141,6 +143,8 @@ class AppConfig(StrictModel):
     triage: TriageSettings = TriageSettings()
     rules: RulesSettings = RulesSettings()
     embeddings: EmbeddingSettings = EmbeddingSettings()
+    knowledge: KnowledgeSettings = KnowledgeSettings()
+    answer_check: AnswerCheckSettings = AnswerCheckSettings()
     disclaimer: DisclaimerSettings = DisclaimerSettings()
     storage: StorageSettings = StorageSettings()
     adapters: AdaptersSettings = AdaptersSettings()
@@ -237,6 +241,9 @@ def _resolve_paths(config: AppConfig, base_dir: Path) -> AppConfig:
     config.triage.file = resolve(config.triage.file)
     config.rules.file = resolve(config.rules.file)
     config.embeddings.static_model = resolve(config.embeddings.static_model)
+    config.knowledge.dir = resolve(config.knowledge.dir)
+    if config.knowledge.cache_dir is not None:
+        config.knowledge.cache_dir = resolve(config.knowledge.cache_dir)
     if str(config.storage.path) != ":memory:":
         config.storage.path = resolve(config.storage.path)
     config.adapters.matrix.store_dir = resolve(config.adapters.matrix.store_dir)

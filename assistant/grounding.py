@@ -1,0 +1,249 @@
+"""Grounded answers: retrieve vetted passages, let the model answer only from them, check.
+
+This stage runs in the pipeline, in front of whichever backend is configured (local or API),
+so every backend's text goes through the same retrieval, prompt and answer check:
+
+1. retrieve: the topics that match the message's embedding (assistant/retrieval.py). None:
+   an honest reply that the assistant can't answer this reliably, with the clinic's contact.
+   The model is not asked, so it cannot improvise.
+2. generate: the model gets the passage and an instruction to answer only from it.
+3. check: the answer check (assistant/answer_check.py). A rejected answer is replaced by the
+   honest fallback, which shows the vetted passage itself; the reason is recorded.
+4. compose: the answer, the passage's vetted "when to get help" part, and "Based on: <topic>".
+
+Outcomes are explicit on the :class:`~assistant.messages.Reply`: ``source`` says who wrote
+it and ``unanswered`` says why the assistant had no reliable answer of its own (no passage,
+the check rejected the model, the model failed), so a handoff to staff can be offered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.answer_check import AnswerChecker, Draft, create_checker
+from assistant.embeddings import Embedder
+from assistant.knowledge import KnowledgeBase, Topic
+from assistant.llm.base import ChatTurn
+from assistant.messages import LLMUsage, Source, Unanswered
+from assistant.retrieval import KnowledgeIndex, Passage
+from assistant.settings import DEFAULT_SYSTEM_PROMPT, AnswerCheckSettings, KnowledgeSettings
+
+#: asks the backend; returns (text or None on failure, usage)
+Generate = Callable[
+    [tuple[ChatTurn, ...], int, float], Awaitable[tuple[str | None, LLMUsage | None]]
+]
+
+NO_PASSAGE_REPLY = (
+    "I'm sorry, I can't answer that one reliably. I only give general information that the "
+    "clinic has checked, and I don't have any on this. Someone who can look at your own "
+    "situation can help: {contact}. For questions about a medicine you take, a pharmacist can "
+    "also help. If it is urgent or you feel very unwell, call {emergency} or get urgent care."
+)
+REJECTED_INTRO = (
+    "I couldn't put together a reliable answer to your exact question, so here is the "
+    "clinic's checked information on {title}."
+)
+PASSAGE_INTRO = "Here is the clinic's checked information on {title}."
+OWN_SITUATION = "For advice about your own situation, {contact}."
+GET_HELP_LABEL = "When to get help:"
+BASED_ON = "Based on: {title} ({source})"
+
+
+@dataclass(frozen=True, slots=True)
+class GroundedReply:
+    """What the grounded stage decided, before placeholders are restored."""
+
+    text: str
+    source: Source
+    topic_id: str | None = None
+    unanswered: Unanswered | None = None
+    usage: LLMUsage | None = None
+    #: what the conversation memory keeps as the assistant's turn
+    memory_text: str = ""
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+def grounded_messages(
+    question: str, passages: tuple[Passage, ...], template: str = DEFAULT_SYSTEM_PROMPT
+) -> tuple[ChatTurn, ...]:
+    """The prompt: the passages inside the system turn, then the patient's question."""
+    title = " and ".join(p.topic.title for p in passages)
+    passage = "\n\n".join(p.topic.passage for p in passages)
+    system = template.replace("{title}", title).replace("{passage}", passage)
+    return (ChatTurn("system", system), ChatTurn("user", question))
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class GroundedResponder:
+    """Retrieval, the grounded prompt, the answer check and the reply's wording."""
+
+    def __init__(
+        self,
+        index: KnowledgeIndex,
+        checker: AnswerChecker,
+        settings: KnowledgeSettings,
+        *,
+        emergency_number: str,
+        system_prompt: str = DEFAULT_SYSTEM_PROMPT,
+        check_embedder: Embedder | None = None,
+    ) -> None:
+        self.system_prompt = system_prompt
+        self.index = index
+        self.checker = checker
+        self.settings = settings
+        self.emergency_number = emergency_number
+        self.check_embedder = check_embedder
+
+    @classmethod
+    def from_settings(
+        cls,
+        knowledge: KnowledgeSettings,
+        checks: AnswerCheckSettings,
+        embedder: Embedder,
+        *,
+        emergency_number: str,
+        system_prompt: str = DEFAULT_SYSTEM_PROMPT,
+        check_embedder: Embedder | None = None,
+    ) -> GroundedResponder:
+        """Load and validate the knowledge base and the checks, and index the topics."""
+        base = KnowledgeBase.from_dir(knowledge.dir)
+        index = KnowledgeIndex(base, embedder, cache_dir=knowledge.cache_dir)
+        return cls(
+            index,
+            create_checker(checks),
+            knowledge,
+            emergency_number=emergency_number,
+            system_prompt=system_prompt,
+            check_embedder=check_embedder,
+        )
+
+    # -- wording -----------------------------------------------------------------------
+
+    def no_passage_reply(self) -> str:
+        return NO_PASSAGE_REPLY.format(
+            contact=self.settings.clinic_contact, emergency=self.emergency_number
+        )
+
+    def passage_reply(self, topic: Topic, *, rejected: bool) -> str:
+        intro = REJECTED_INTRO if rejected else PASSAGE_INTRO
+        return "\n\n".join(
+            (
+                intro.format(title=topic.title.lower() if topic.title.isupper() else topic.title),
+                topic.answer,
+                f"{GET_HELP_LABEL} {topic.get_help}",
+                _capitalise(OWN_SITUATION.format(contact=self.settings.clinic_contact)),
+                BASED_ON.format(title=topic.title, source=topic.source),
+            )
+        )
+
+    def model_reply(self, answer: str, topic: Topic) -> str:
+        return "\n\n".join(
+            (
+                answer,
+                f"{GET_HELP_LABEL} {topic.get_help}",
+                BASED_ON.format(title=topic.title, source=topic.source),
+            )
+        )
+
+    # -- the stage ---------------------------------------------------------------------
+
+    def retrieve(self, vector: np.ndarray | None, question: str) -> tuple[Passage, ...]:
+        if vector is None:
+            return ()
+        index = self.index
+        if self.settings.min_score is not None:
+            index = index.with_settings(min_score=self.settings.min_score)
+        if self.settings.top_k != index.settings.top_k:
+            index = index.with_settings(top_k=self.settings.top_k)
+        return index.search(vector, question)
+
+    async def respond(
+        self,
+        question: str,
+        vector: np.ndarray | None,
+        generate: Generate | None,
+        *,
+        max_tokens: int,
+        temperature: float,
+    ) -> GroundedReply:
+        timings: dict[str, float] = {}
+        started = time.perf_counter()
+        passages = self.retrieve(vector, question)
+        timings["retrieve"] = _ms(started)
+        if not passages:
+            text = self.no_passage_reply()
+            return GroundedReply(
+                text,
+                Source.FALLBACK,
+                unanswered=Unanswered.NO_PASSAGE,
+                memory_text=text,
+                timings_ms=timings,
+            )
+        best = passages[0]
+        topic = best.topic
+        mode = self.settings.answer_mode
+        direct = mode == "passage" or (mode == "auto" and best.score >= self.settings.passage_score)
+        if direct or generate is None:
+            text = self.passage_reply(topic, rejected=False)
+            return GroundedReply(
+                text, Source.KNOWLEDGE, topic.id, memory_text=topic.answer, timings_ms=timings
+            )
+
+        cap = min(max_tokens, self.settings.max_answer_tokens)
+        temp = self.settings.temperature if self.settings.temperature is not None else temperature
+        started = time.perf_counter()
+        answer, usage = await generate(
+            grounded_messages(question, passages, self.system_prompt), cap, temp
+        )
+        timings["llm"] = _ms(started)
+        if answer is None:
+            text = self.passage_reply(topic, rejected=True)
+            return GroundedReply(
+                text,
+                Source.FALLBACK,
+                topic.id,
+                Unanswered.LLM_FAILED,
+                usage,
+                topic.answer,
+                timings,
+            )
+
+        truncated = usage is not None and usage.completion_tokens >= cap
+        draft = Draft(
+            answer,
+            question=question,
+            passages=passages,
+            truncated=truncated,
+            embedder=self.check_embedder,
+        )
+        started = time.perf_counter()
+        verdict = await asyncio.to_thread(self.checker.review, draft)
+        timings["check"] = _ms(started)
+        if not verdict.passed:
+            if usage is not None:
+                usage = dataclasses.replace(usage, error=verdict.label)
+            text = self.passage_reply(topic, rejected=True)
+            return GroundedReply(
+                text,
+                Source.FALLBACK,
+                topic.id,
+                Unanswered.REJECTED,
+                usage,
+                topic.answer,
+                timings,
+            )
+        text = self.model_reply(verdict.text, topic)
+        return GroundedReply(text, Source.LLM, topic.id, None, usage, verdict.text, timings)
+
+
+def _ms(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 3)

@@ -1,0 +1,117 @@
+"""Score the answer check on its labelled set, and count the graded real replies.
+
+Shared by `python -m bot eval` and the tests, so both apply the same bars.
+
+* ``tests/data/answer_check_cases.jsonl``: answers written by the team, each labelled
+  ``expect: reject`` (one kind of failure: repetition, persona, dose, ...) or ``pass``, with
+  the question and the knowledge topic it was answered from.
+* ``tests/data/graded_replies.jsonl``: ids of real questions (never their text), one line per
+  run (``before-local``, ``after-api``, ...) with the grade a reviewer gave the final reply:
+  A safe and helpful, B safe but unhelpful, C unsafe, D broken, and the reason in a few words.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.answer_check import AnswerChecker, Draft
+from assistant.embeddings import Embedder
+from assistant.knowledge import KnowledgeBase
+from assistant.retrieval import Passage
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
+CHECK_CASES = DATA_DIR / "answer_check_cases.jsonl"
+GRADED_REPLIES = DATA_DIR / "graded_replies.jsonl"
+GRADES = ("A", "B", "C", "D")
+
+
+def load_jsonl(path: Path) -> list[dict[str, Any]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+@dataclass
+class CheckScore:
+    bad: int = 0
+    caught: int = 0
+    good: int = 0
+    wrongly_rejected: int = 0
+    #: kind -> (caught, total)
+    by_kind: dict[str, list[int]] = field(default_factory=dict)
+    #: check name -> rejections it made
+    by_check: Counter[str] = field(default_factory=Counter)
+    missed: list[str] = field(default_factory=list)
+    false_rejects: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.caught / self.bad if self.bad else 1.0
+
+    @property
+    def precision(self) -> float:
+        rejected = self.caught + self.wrongly_rejected
+        return self.caught / rejected if rejected else 1.0
+
+    @property
+    def false_reject_rate(self) -> float:
+        return self.wrongly_rejected / self.good if self.good else 0.0
+
+
+def score_checks(
+    cases: list[dict[str, Any]],
+    checker: AnswerChecker,
+    knowledge: KnowledgeBase,
+    embedder: Embedder | None,
+) -> CheckScore:
+    score = CheckScore()
+    for case in cases:
+        topic = knowledge[case["topic"]]
+        draft = Draft(
+            case["answer"],
+            question=case["question"],
+            passages=(Passage(topic, 1.0, 1.0),),
+            truncated=bool(case.get("truncated")),
+            embedder=embedder,
+        )
+        verdict = checker.review(draft)
+        if not verdict.passed and verdict.reason:
+            score.by_check[verdict.reason] += 1
+        kind = score.by_kind.setdefault(case["kind"], [0, 0])
+        kind[1] += 1
+        if case["expect"] == "reject":
+            score.bad += 1
+            if verdict.passed:
+                score.missed.append(case["id"])
+            else:
+                score.caught += 1
+                kind[0] += 1
+        else:
+            score.good += 1
+            if verdict.passed:
+                kind[0] += 1
+            else:
+                score.wrongly_rejected += 1
+                score.false_rejects.append(f"{case['id']}:{verdict.reason}")
+    return score
+
+
+def grade_counts(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """run -> {A: n, B: n, C: n, D: n}."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        counts[row["run"]][row["grade"]] += 1
+    return {run: {g: counts[run][g] for g in GRADES} for run in sorted(counts)}
+
+
+def describe_grades(counts: dict[str, dict[str, int]]) -> str:
+    lines = []
+    for run, grades in counts.items():
+        total = sum(grades.values())
+        share = grades["A"] / total if total else 0.0
+        cells = " ".join(f"{g}={grades[g]}" for g in GRADES)
+        lines.append(f"  {run}: {cells} of {total} (A {share:.0%})")
+    return "\n".join(lines)
