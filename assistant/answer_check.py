@@ -45,6 +45,7 @@ _CHECKS: dict[str, str] = {
     "repetition": "assistant.answer_checks:RepetitionCheck",
     "non_language": "assistant.answer_checks:NonLanguageCheck",
     "truncated": "assistant.answer_checks:TruncationCheck",
+    "echo": "assistant.answer_checks:EchoCheck",
     "persona": "assistant.answer_checks:PersonaCheck",
     "discourages_care": "assistant.answer_checks:DiscouragesCareCheck",
     "unsupported_specifics": "assistant.answer_checks:UnsupportedSpecificsCheck",

@@ -157,6 +157,24 @@ class TruncationCheck(AnswerCheck):
         return Repair(kept)
 
 
+def _stems(text: str) -> set[str]:
+    """Every word but the shortest and the function words, stemmed."""
+    return {stem(w) for w in plain_words(text).split() if len(w) > 2 and w not in _FUNCTION_WORDS}
+
+
+class EchoCheck(AnswerCheck):
+    """Says nothing the passage holds: restates the question, or fills with vague words."""
+
+    name = "echo"
+
+    def _inspect(self, draft: Draft) -> Finding | None:
+        answer = _stems(draft.text)
+        new = (answer & _stems(draft.passage_text)) - _stems(draft.question)
+        if len(new) < self.settings.min_passage_words:
+            return Reject("nothing from the passage")
+        return None
+
+
 # -- who is speaking -----------------------------------------------------------------------
 
 _PROFESSIONS = (

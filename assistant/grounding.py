@@ -28,10 +28,10 @@ import numpy as np
 
 from assistant.answer_check import AnswerChecker, Draft, create_checker
 from assistant.embeddings import Embedder
-from assistant.knowledge import KnowledgeBase, Topic
+from assistant.knowledge import CarePointer, KnowledgeBase, Topic, load_care_pointers
 from assistant.llm.base import ChatTurn
 from assistant.messages import LLMUsage, Source, Unanswered
-from assistant.retrieval import KnowledgeIndex, Passage
+from assistant.retrieval import KnowledgeIndex, Passage, plain_words, term_regex
 from assistant.settings import DEFAULT_SYSTEM_PROMPT, AnswerCheckSettings, KnowledgeSettings
 
 #: asks the backend; returns (text or None on failure, usage)
@@ -39,20 +39,21 @@ Generate = Callable[
     [tuple[ChatTurn, ...], int, float], Awaitable[tuple[str | None, LLMUsage | None]]
 ]
 
-NO_PASSAGE_REPLY = (
-    "I'm sorry, I can't answer that one reliably. I only give general information that the "
-    "clinic has checked, and I don't have any on this. Someone who can look at your own "
-    "situation can help: {contact}. For questions about a medicine you take, a pharmacist can "
-    "also help. If it is urgent or you feel very unwell, call {emergency} or get urgent care."
+NO_PASSAGE_INTRO = (
+    "I'm sorry, I can't answer that one reliably: I only give general health information "
+    "that the clinic has checked, and I have none that fits this question."
 )
 REJECTED_INTRO = (
-    "I couldn't put together a reliable answer to your exact question, so here is the "
-    "clinic's checked information on {title}."
+    "I couldn't put together a reliable answer to your exact question. Here is the "
+    "clinic's checked general information that fits it best."
 )
-PASSAGE_INTRO = "Here is the clinic's checked information on {title}."
+PASSAGE_INTRO = "Here is the clinic's checked general information that fits your question best."
 OWN_SITUATION = "For advice about your own situation, {contact}."
+URGENT = "If it is urgent or you feel very unwell, call {emergency} or get urgent care."
 GET_HELP_LABEL = "When to get help:"
 BASED_ON = "Based on: {title} ({source})"
+#: at most this many care pointers in one reply
+MAX_POINTERS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +96,10 @@ class GroundedResponder:
         emergency_number: str,
         system_prompt: str = DEFAULT_SYSTEM_PROMPT,
         check_embedder: Embedder | None = None,
+        care_pointers: tuple[CarePointer, ...] = (),
     ) -> None:
         self.system_prompt = system_prompt
+        self._pointer_terms = [(p, term_regex(p.terms)) for p in care_pointers]
         self.index = index
         self.checker = checker
         self.settings = settings
@@ -124,23 +127,34 @@ class GroundedResponder:
             emergency_number=emergency_number,
             system_prompt=system_prompt,
             check_embedder=check_embedder,
+            care_pointers=load_care_pointers(knowledge.care_pointers),
         )
 
     # -- wording -----------------------------------------------------------------------
 
-    def no_passage_reply(self) -> str:
-        return NO_PASSAGE_REPLY.format(
-            contact=self.settings.clinic_contact, emergency=self.emergency_number
-        )
+    def _own_situation(self) -> str:
+        return _capitalise(OWN_SITUATION.format(contact=self.settings.clinic_contact))
+
+    def pointers_for(self, question: str) -> list[CarePointer]:
+        words = plain_words(question)
+        found = [p for p, regex in self._pointer_terms if regex is not None and regex.search(words)]
+        return found[:MAX_POINTERS]
+
+    def no_passage_reply(self, question: str) -> str:
+        parts = [NO_PASSAGE_INTRO]
+        pointers = self.pointers_for(question)
+        if pointers:
+            parts.append(" ".join(p.text for p in pointers))
+        parts.append(f"{self._own_situation()} {URGENT.format(emergency=self.emergency_number)}")
+        return "\n\n".join(parts)
 
     def passage_reply(self, topic: Topic, *, rejected: bool) -> str:
-        intro = REJECTED_INTRO if rejected else PASSAGE_INTRO
         return "\n\n".join(
             (
-                intro.format(title=topic.title.lower() if topic.title.isupper() else topic.title),
+                REJECTED_INTRO if rejected else PASSAGE_INTRO,
                 topic.answer,
                 f"{GET_HELP_LABEL} {topic.get_help}",
-                _capitalise(OWN_SITUATION.format(contact=self.settings.clinic_contact)),
+                self._own_situation(),
                 BASED_ON.format(title=topic.title, source=topic.source),
             )
         )
@@ -180,7 +194,7 @@ class GroundedResponder:
         passages = self.retrieve(vector, question)
         timings["retrieve"] = _ms(started)
         if not passages:
-            text = self.no_passage_reply()
+            text = self.no_passage_reply(question)
             return GroundedReply(
                 text,
                 Source.FALLBACK,

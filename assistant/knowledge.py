@@ -106,6 +106,47 @@ class KnowledgeBase:
                 yield question, topic.passage, topic.source
 
 
+@dataclass(frozen=True, slots=True)
+class CarePointer:
+    """Where to turn when no topic answers: the service that fits a question's words."""
+
+    id: str
+    source: str
+    terms: tuple[str, ...]
+    text: str
+
+
+def load_care_pointers(path: Path) -> tuple[CarePointer, ...]:
+    """The pointers of ``path`` in file order (earlier ones win when several fit)."""
+    where = path.name
+    data = load_mapping(path, "care pointers")
+    return tuple(load_entries(data, "pointers", where, _load_pointer))
+
+
+def _load_pointer(item: object, where: str) -> CarePointer:
+    if not isinstance(item, dict):
+        raise ConfigError(f"{where} must be a mapping")
+    pointer_id = item.get("id")
+    if not isinstance(pointer_id, str) or not _ID_RE.fullmatch(pointer_id):
+        raise ConfigError(f"{where}: 'id' must be lower_snake_case, got {pointer_id!r}")
+    where = f"{where} (id {pointer_id!r})"
+    unknown = sorted(set(item) - {"id", "source", "terms", "text"})
+    if unknown:
+        raise ConfigError(f"{where}: unknown keys {unknown}")
+    source = _one_line(require_text(item.get("source"), f"{where}: 'source'"))
+    if not source.startswith(SOURCE_PUBLISHERS):
+        raise ConfigError(f"{where}: 'source' must name the public guidance it follows")
+    terms = _strings(item.get("terms"), f"{where}: 'terms'")
+    if not terms:
+        raise ConfigError(f"{where}: 'terms' must list at least one word")
+    return CarePointer(
+        id=pointer_id,
+        source=source,
+        terms=tuple(t.casefold() for t in terms),
+        text=_sentences(item.get("text"), f"{where}: 'text'"),
+    )
+
+
 # -- loading -------------------------------------------------------------------------------
 
 

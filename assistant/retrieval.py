@@ -7,8 +7,10 @@ A message scores each topic by three pieces of evidence:
 * naming: ``term_bonus`` when one of the topic's ``terms`` appears as a word in the message
   ("pneumonia", "acid reflux"). Long messages tell a story around a few naming words, which
   one vector for the whole message dilutes;
-* words: ``lexical_weight`` times a BM25 score over the topic's words, scaled so that the
-  best topic for the message scores 1.
+* naming the whole question: up to ``coverage_bonus`` more when the term is most of what
+  the message says ("Do I have costochondritis?"), where one vector knows the rare word least;
+* words: ``lexical_weight`` times a BM25 score over the topic's words, saturated as
+  ``bm25 / (bm25 + lexical_saturation)`` so that rare shared words count most.
 
 Topics scoring at least ``min_score`` are relevant. The weights and the bar depend on the
 embedder (a static model's cosines run higher and flatter than a transformer's), so each
@@ -51,11 +53,14 @@ _STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 @dataclass(frozen=True, slots=True)
 class RetrievalSettings:
     #: a topic is relevant from this score up
-    min_score: float = 0.64
+    min_score: float = 0.74
     #: added when one of the topic's terms is in the message
     term_bonus: float = 0.1
-    #: weight of the BM25 evidence (0 turns it off)
-    lexical_weight: float = 0.1
+    #: added in proportion to the share of the message's content words the term makes up
+    coverage_bonus: float = 0.3
+    #: weight of the BM25 evidence (0 turns it off), and the BM25 score that counts half
+    lexical_weight: float = 0.3
+    lexical_saturation: float = 8.0
     #: subtract the mean topic vector first (helps static models, whose vectors share a
     #: large common direction)
     center: bool = False
@@ -66,8 +71,10 @@ class RetrievalSettings:
 
 #: measured per embedder on labelled real questions (see bench/answers.py and the README)
 PROFILES: dict[str, RetrievalSettings] = {
-    "transformer": RetrievalSettings(min_score=0.64, term_bonus=0.1, lexical_weight=0.1),
-    "static": RetrievalSettings(min_score=0.64, term_bonus=0.15, lexical_weight=0.2, center=True),
+    "transformer": RetrievalSettings(),
+    "static": RetrievalSettings(
+        min_score=0.76, lexical_weight=0.45, coverage_bonus=0.5, center=True
+    ),
 }
 
 
@@ -91,7 +98,7 @@ def content_words(text: str) -> list[str]:
     return [w for w in plain_words(text).split() if len(w) > 2 and w not in _STOPWORDS]
 
 
-def _term_regex(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+def term_regex(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     cleaned = sorted({plain_words(t) for t in terms if plain_words(t)}, key=len, reverse=True)
     if not cleaned:
         return None
@@ -150,7 +157,7 @@ class KnowledgeIndex:
         self._center = matrix.mean(axis=0) if self.settings.center else None
         self._matrix = self._recenter(matrix)
         self._owners = np.asarray(owners, dtype=np.intp)
-        self._terms = [_term_regex(topic.terms) for topic in knowledge.topics]
+        self._terms = [term_regex(topic.terms) for topic in knowledge.topics]
         self._bm25 = _BM25(
             [
                 content_words(" ".join((t.title, *t.terms, *t.questions, t.answer)))
@@ -179,17 +186,20 @@ class KnowledgeIndex:
         if vector.any():
             query = self._recenter(vector.astype(np.float32))
             np.maximum.at(similarity, self._owners, self._matrix @ query)
-        lexical = self._bm25.scores(content_words(text))
-        best = float(lexical.max()) if len(lexical) else 0.0
-        if best > 0:
-            lexical = lexical / best
+        content = content_words(text)
+        lexical = self._bm25.scores(content)
+        lexical = lexical / (lexical + s.lexical_saturation)
         words = plain_words(text)
         ranked: list[Passage] = []
         for index, topic in enumerate(self.knowledge.topics):
             regex = self._terms[index]
             found = regex.search(words) if regex is not None else None
             value = float(similarity[index])
-            score = value + (s.term_bonus if found else 0.0) + s.lexical_weight * lexical[index]
+            named = 0.0
+            if found:
+                share = min(1.0, len(found.group(0).split()) / max(1, len(content)))
+                named = s.term_bonus + s.coverage_bonus * share
+            score = value + named + s.lexical_weight * lexical[index]
             ranked.append(
                 Passage(
                     topic=topic,

@@ -20,8 +20,7 @@ DEFAULT_SYSTEM_PROMPT = (
     "You are the clinic's health information assistant, an AI. Answer the patient's question "
     "in two or three short, plain sentences, using only the facts in the clinic's information "
     "below. Do not add any other facts, numbers, medicines, names or diagnoses. Do not talk "
-    "about yourself. If the information does not answer the question, say that the clinic "
-    "can help.\n\nClinic information about {title}:\n{passage}"
+    "about yourself.\n\nClinic information about {title}:\n{passage}"
 )
 
 
@@ -109,6 +108,8 @@ class KnowledgeSettings(StrictModel):
 
     #: folder of topic files (assistant/data/knowledge/*.yaml)
     dir: Path = DATA_DIR / "knowledge"
+    #: where to turn when no topic answers (named in the honest fallback)
+    care_pointers: Path = DATA_DIR / "care_pointers.yaml"
     #: a topic is relevant from this retrieval score up; null: the embedder's measured profile
     min_score: float | None = Field(None, ge=0.0, le=2.0)
     #: passages given to the model (one suits a small model best)
@@ -120,8 +121,9 @@ class KnowledgeSettings(StrictModel):
     passage_score: float = Field(0.9, ge=0.0, le=2.0)
     #: token cap for a grounded answer (short answers go wrong less often)
     max_answer_tokens: int = Field(120, ge=16, le=2048)
+    #: sampling temperature for grounded answers (low: stay close to the passage);
     #: null: llm.temperature
-    temperature: float | None = Field(None, ge=0.0, le=2.0)
+    temperature: float | None = Field(0.3, ge=0.0, le=2.0)
     #: how a patient reaches the clinic, used in every honest "I can't answer that" reply
     clinic_contact: str = "contact the clinic reception by phone or book an appointment"
     #: where the topics' vectors are cached (keyed by model and content); null: memory only
@@ -134,6 +136,7 @@ DEFAULT_ANSWER_CHECKS = [
     "repetition",
     "non_language",
     "truncated",
+    "echo",
     "persona",
     "discourages_care",
     "unsupported_specifics",
@@ -151,6 +154,8 @@ class AnswerCheckSettings(StrictModel):
     plugins: dict[str, str] = Field(default_factory=dict)
     #: an answer trimmed back to fewer words than this no longer answers
     min_words: int = Field(6, ge=1)
+    #: content words an answer must take from the passage (not the question) to say anything
+    min_passage_words: int = Field(2, ge=0)
     #: share of an answer's content words that neither the passage nor the question holds
     max_ungrounded: float = Field(0.3, ge=0.0, le=1.0)
     #: answer/question cosine (static embedder) that counts as on topic without shared words

@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from assistant.anonymizer import Anonymizer
 from assistant.answer_check import create_checker
-from assistant.knowledge import KnowledgeBase
+from assistant.knowledge import KnowledgeBase, load_care_pointers
 from assistant.messages import IncomingMessage, Reply
 from assistant.placeholders import PlaceholderVault
 from bot.app import build_assistant
@@ -51,11 +51,12 @@ async def ask(config: AppConfig, stdin: TextIO, stdout: TextIO, *, as_json: bool
 def check_data(config: AppConfig) -> str:
     """Validate the vetted data files; raises ConfigError naming the file and the entry."""
     base = KnowledgeBase.from_dir(config.knowledge.dir)
+    pointers = load_care_pointers(config.knowledge.care_pointers)
     checks = create_checker(config.answer_check)
     files = len({topic.category for topic in base.topics})
     return (
         f"knowledge: {len(base)} topics in {files} categories OK; "
-        f"answer checks: {', '.join(checks.names)}"
+        f"care pointers: {len(pointers)} OK; answer checks: {', '.join(checks.names)}"
     )
 
 

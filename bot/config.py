@@ -242,6 +242,7 @@ def _resolve_paths(config: AppConfig, base_dir: Path) -> AppConfig:
     config.rules.file = resolve(config.rules.file)
     config.embeddings.static_model = resolve(config.embeddings.static_model)
     config.knowledge.dir = resolve(config.knowledge.dir)
+    config.knowledge.care_pointers = resolve(config.knowledge.care_pointers)
     if config.knowledge.cache_dir is not None:
         config.knowledge.cache_dir = resolve(config.knowledge.cache_dir)
     if str(config.storage.path) != ":memory:":

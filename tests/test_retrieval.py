@@ -1,0 +1,110 @@
+"""Retrieval: the right vetted topic for a patient's wording, none for what we don't cover,
+and the message's one embedding reused rather than computed again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.embeddings import Embedder
+from assistant.knowledge import KnowledgeBase
+from assistant.messages import IncomingMessage
+from assistant.retrieval import PROFILES, KnowledgeIndex
+from assistant.settings import DATA_DIR
+from bot.config import AppConfig
+
+from .conftest import MakeAssistant
+from .fakes import CountingEmbedder
+
+
+@pytest.fixture(scope="module")
+def index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> KnowledgeIndex:
+    base = KnowledgeBase.from_dir(DATA_DIR / "knowledge")
+    return KnowledgeIndex(base, embedder, cache_dir=tmp_path_factory.mktemp("cache"))
+
+
+# Written by the team in the way patients write: long, personal, misspelt.
+CASES = [
+    ("my 4 yr old has a barking cough at night and a hoarse voice", {"croup"}),
+    (
+        "I have had the runs and been throwing up since last night, what do i eat",
+        {"diarrhoea_vomiting"},
+    ),
+    ("sharp burning in my chest after dinner, worse lying down", {"acid_reflux"}),
+    ("what are the side effects of my statin tablets? my legs ache", {"statins"}),
+    ("i keep getting water infections, it stings when i wee", {"uti"}),
+    ("got a lump in my groin that goes away when i lie down", {"hernia"}),
+    ("my toenail has gone thick and yellow and crumbly", {"fungal_nail"}),
+    ("been coughing for 5 weeks after pneumonia, is that normal", {"pneumonia_recovery"}),
+    ("the room spins when i roll over in bed in the morning", {"vertigo"}),
+    ("Is it ok to take ibuprofen if I have a stomach ulcer?", {"ibuprofen", "stomach_ulcer"}),
+    ("my period is 2 weeks late and the test was negative", {"irregular_periods"}),
+    ("white patches inside my cheeks that wipe off after my inhaler", {"mouth_lumps_thrush"}),
+    ("can i go swimming with a verruca", {"warts"}),
+    ("what should i ask the surgeon before my knee operation", {"surgery_decisions"}),
+    ("what does it mean when my blood results say slightly high", {"test_results"}),
+    ("i missed my blood pressure tablet this morning", {"missed_dose"}),
+    ("my baby is 5 months and chewing everything and drooling", {"teething"}),
+    ("I feel low every day since my mum passed away", {"grief", "low_mood_depression"}),
+    ("is homeopathy any good for my eczema", {"herbal_supplements", "eczema"}),
+    ("how long after an endoscopy do results come", {"endoscopy"}),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), CASES)
+def test_patient_wording_finds_the_vetted_topic(
+    index: KnowledgeIndex, embedder: Embedder, question: str, expected: set[str]
+) -> None:
+    found = index.search(embedder.encode_one(question), question)
+    assert found, f"no passage for {question!r}"
+    assert found[0].topic.id in expected, [(p.topic.id, p.score) for p in found]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the capital of France",
+        "can you recommend a good laptop for gaming",
+        "my car makes a knocking noise when i brake",
+        "how do i file my tax return",
+    ],
+)
+def test_nothing_relevant_means_no_passage(
+    index: KnowledgeIndex, embedder: Embedder, question: str
+) -> None:
+    assert index.search(embedder.encode_one(question), question) == ()
+
+
+def test_every_embedder_has_a_measured_profile() -> None:
+    assert set(PROFILES) == {"static", "transformer"}
+    for profile in PROFILES.values():
+        assert 0 < profile.min_score < 1.5 and profile.top_k >= 1
+
+
+def test_topic_vectors_are_cached_by_model_and_content(tmp_path: Path, embedder: Embedder) -> None:
+    from assistant import retrieval
+
+    base = KnowledgeBase.from_dir(DATA_DIR / "knowledge")
+    counting = CountingEmbedder(embedder)
+    retrieval._MEMORY.clear()
+    first = KnowledgeIndex(base, counting, cache_dir=tmp_path)
+    assert counting.texts > 1000 and len(list(tmp_path.glob("knowledge-*.npy"))) == 1
+    retrieval._MEMORY.clear()  # a new process: the file is read, nothing is encoded again
+    counting.texts = 0
+    second = KnowledgeIndex(base, counting, cache_dir=tmp_path)
+    assert counting.texts == 0
+    assert np.array_equal(first._matrix, second._matrix)
+
+
+async def test_each_message_is_embedded_once(
+    make_assistant: MakeAssistant, app_config: AppConfig, embedder: Embedder
+) -> None:
+    assistant = await make_assistant()
+    counting = CountingEmbedder(embedder)
+    assistant.embedder = counting
+    message = IncomingMessage("telegram", "c", "u", "My big toe is suddenly red, hot and swollen")
+    reply = await assistant.handle(message)
+    assert reply.intent == "gout" and "embed" in reply.timings_ms
+    assert counting.calls == 1 and counting.texts == 1
