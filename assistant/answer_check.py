@@ -21,7 +21,7 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
@@ -117,7 +117,9 @@ class Draft:
 
     @cached_property
     def grounding_words(self) -> frozenset[str]:
-        return frozenset(stem(w) for w in content_words(self.grounding_text))
+        return _passage_words(self.passages) | frozenset(
+            stem(w) for w in content_words(self.question)
+        )
 
     def similarity(self, other: str) -> float | None:
         """Cosine of this answer and ``other`` with the check's embedder (None without one)."""
@@ -127,6 +129,16 @@ class Draft:
         return float(np.dot(vectors[0], vectors[1]))
 
 
+@lru_cache(maxsize=256)
+def _passage_words(passages: tuple[Passage, ...]) -> frozenset[str]:
+    """The stemmed content words of vetted passages (the same few hundred topics, cached)."""
+    text = " ".join(
+        f"{p.topic.title}. {' '.join(p.topic.terms)}. {p.topic.passage}" for p in passages
+    )
+    return frozenset(stem(w) for w in content_words(text))
+
+
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude suffix strip so that "coughing", "coughs" and "cough" compare equal."""
     for suffix in ("ing", "ies", "es", "ed", "ly", "s"):

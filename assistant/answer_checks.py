@@ -157,9 +157,12 @@ class TruncationCheck(AnswerCheck):
         return Repair(kept)
 
 
-def _stems(text: str) -> set[str]:
-    """Every word but the shortest and the function words, stemmed."""
-    return {stem(w) for w in plain_words(text).split() if len(w) > 2 and w not in _FUNCTION_WORDS}
+@lru_cache(maxsize=1024)
+def _stems(text: str) -> frozenset[str]:
+    """Every word but the shortest and the function words, stemmed (cached: passages repeat)."""
+    return frozenset(
+        stem(w) for w in plain_words(text).split() if len(w) > 2 and w not in _FUNCTION_WORDS
+    )
 
 
 class EchoCheck(AnswerCheck):
@@ -433,7 +436,7 @@ class OffTopicCheck(AnswerCheck):
         }
         if answer & (question | topic):
             return None
-        passage = {stem(w) for w in content_words(draft.passage_text)}
+        passage = {w for w in draft.grounding_words if w not in question}
         if len(answer & passage) >= 0.5 * len(answer):
             return None
         similarity = draft.similarity(draft.question)

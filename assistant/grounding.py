@@ -135,22 +135,33 @@ class GroundedResponder:
     def _own_situation(self) -> str:
         return _capitalise(OWN_SITUATION.format(contact=self.settings.clinic_contact))
 
-    def pointers_for(self, question: str) -> list[CarePointer]:
+    def pointers_for(self, question: str, limit: int | None = MAX_POINTERS) -> list[CarePointer]:
         words = plain_words(question)
-        found = [p for p, regex in self._pointer_terms if regex is not None and regex.search(words)]
-        return found[:MAX_POINTERS]
+        found = [
+            pointer
+            for pointer, regex in self._pointer_terms
+            if (regex is not None and regex.search(words))
+            or any(pattern.search(words) for pattern in pointer.patterns)
+        ]
+        return found[:limit]
 
     def no_passage_reply(self, question: str) -> str:
-        parts = [NO_PASSAGE_INTRO]
-        pointers = self.pointers_for(question)
+        urgent = self.urgent_lines(question)
+        parts = [*urgent, NO_PASSAGE_INTRO]
+        pointers = [p for p in self.pointers_for(question) if p.text not in urgent]
         if pointers:
             parts.append(" ".join(p.text for p in pointers))
         parts.append(f"{self._own_situation()} {URGENT.format(emergency=self.emergency_number)}")
         return "\n\n".join(parts)
 
-    def passage_reply(self, topic: Topic, *, rejected: bool) -> str:
+    def urgent_lines(self, question: str) -> list[str]:
+        """The always-shown pointers that fit the question (a possible emergency)."""
+        return [p.text for p in self.pointers_for(question, limit=None) if p.always]
+
+    def passage_reply(self, topic: Topic, *, rejected: bool, question: str = "") -> str:
         return "\n\n".join(
             (
+                *self.urgent_lines(question),
                 REJECTED_INTRO if rejected else PASSAGE_INTRO,
                 topic.answer,
                 f"{GET_HELP_LABEL} {topic.get_help}",
@@ -159,9 +170,10 @@ class GroundedResponder:
             )
         )
 
-    def model_reply(self, answer: str, topic: Topic) -> str:
+    def model_reply(self, answer: str, topic: Topic, question: str = "") -> str:
         return "\n\n".join(
             (
+                *self.urgent_lines(question),
                 answer,
                 f"{GET_HELP_LABEL} {topic.get_help}",
                 BASED_ON.format(title=topic.title, source=topic.source),
@@ -180,6 +192,13 @@ class GroundedResponder:
             index = index.with_settings(top_k=self.settings.top_k)
         return index.search(vector, question)
 
+    def asks_model(self, model: str | None) -> bool:
+        """Whether the model writes the answer (else the vetted passage is shown as it is)."""
+        mode = self.settings.answer_mode
+        if mode == "auto":
+            return model not in self.settings.passage_only_models
+        return mode == "grounded"
+
     async def respond(
         self,
         question: str,
@@ -188,6 +207,7 @@ class GroundedResponder:
         *,
         max_tokens: int,
         temperature: float,
+        model: str | None = None,
     ) -> GroundedReply:
         timings: dict[str, float] = {}
         started = time.perf_counter()
@@ -202,12 +222,9 @@ class GroundedResponder:
                 memory_text=text,
                 timings_ms=timings,
             )
-        best = passages[0]
-        topic = best.topic
-        mode = self.settings.answer_mode
-        direct = mode == "passage" or (mode == "auto" and best.score >= self.settings.passage_score)
-        if direct or generate is None:
-            text = self.passage_reply(topic, rejected=False)
+        topic = passages[0].topic
+        if generate is None or not self.asks_model(model):
+            text = self.passage_reply(topic, rejected=False, question=question)
             return GroundedReply(
                 text, Source.KNOWLEDGE, topic.id, memory_text=topic.answer, timings_ms=timings
             )
@@ -220,7 +237,7 @@ class GroundedResponder:
         )
         timings["llm"] = _ms(started)
         if answer is None:
-            text = self.passage_reply(topic, rejected=True)
+            text = self.passage_reply(topic, rejected=True, question=question)
             return GroundedReply(
                 text,
                 Source.FALLBACK,
@@ -245,7 +262,7 @@ class GroundedResponder:
         if not verdict.passed:
             if usage is not None:
                 usage = dataclasses.replace(usage, error=verdict.label)
-            text = self.passage_reply(topic, rejected=True)
+            text = self.passage_reply(topic, rejected=True, question=question)
             return GroundedReply(
                 text,
                 Source.FALLBACK,
@@ -255,7 +272,7 @@ class GroundedResponder:
                 topic.answer,
                 timings,
             )
-        text = self.model_reply(verdict.text, topic)
+        text = self.model_reply(verdict.text, topic, question)
         return GroundedReply(text, Source.LLM, topic.id, None, usage, verdict.text, timings)
 
 

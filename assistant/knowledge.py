@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import ConfigError
-from assistant.yaml_data import load_entries, load_mapping, require_text
+from assistant.yaml_data import compile_regex, load_entries, load_mapping, require_text
 
 #: the public guidance a topic may follow: its ``source`` starts with one of these
 #: ("Clinic" is for the clinic's own service information: bookings, this assistant)
@@ -114,6 +114,10 @@ class CarePointer:
     source: str
     terms: tuple[str, ...]
     text: str
+    #: regular expressions on the lower-cased words, for what a word list cannot say
+    patterns: tuple[re.Pattern[str], ...] = ()
+    #: shown with every reply it fits, a vetted passage included (emergencies)
+    always: bool = False
 
 
 def load_care_pointers(path: Path) -> tuple[CarePointer, ...]:
@@ -130,7 +134,7 @@ def _load_pointer(item: object, where: str) -> CarePointer:
     if not isinstance(pointer_id, str) or not _ID_RE.fullmatch(pointer_id):
         raise ConfigError(f"{where}: 'id' must be lower_snake_case, got {pointer_id!r}")
     where = f"{where} (id {pointer_id!r})"
-    unknown = sorted(set(item) - {"id", "source", "terms", "text"})
+    unknown = sorted(set(item) - {"id", "source", "terms", "patterns", "text", "always"})
     if unknown:
         raise ConfigError(f"{where}: unknown keys {unknown}")
     source = _one_line(require_text(item.get("source"), f"{where}: 'source'"))
@@ -139,12 +143,24 @@ def _load_pointer(item: object, where: str) -> CarePointer:
     terms = _strings(item.get("terms"), f"{where}: 'terms'")
     if not terms:
         raise ConfigError(f"{where}: 'terms' must list at least one word")
+    patterns = tuple(
+        compile_regex(pattern, f"{where}: patterns[{i}]")
+        for i, pattern in enumerate(_strings(item.get("patterns", []), f"{where}: 'patterns'"))
+    )
     return CarePointer(
         id=pointer_id,
         source=source,
         terms=tuple(t.casefold() for t in terms),
         text=_sentences(item.get("text"), f"{where}: 'text'"),
+        patterns=patterns,
+        always=_flag(item.get("always", False), f"{where}: 'always'"),
     )
+
+
+def _flag(value: object, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where} must be true or false")
+    return value
 
 
 # -- loading -------------------------------------------------------------------------------

@@ -203,6 +203,7 @@ class Assistant:
             self._generate if can_generate else None,
             max_tokens=settings.max_tokens,
             temperature=settings.temperature,
+            model=self.backend.model if self.backend is not None else None,
         )
         timer.timings_ms.update(grounded.timings_ms)
         self.memory.append(key, safe_text, grounded.memory_text)

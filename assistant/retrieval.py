@@ -179,8 +179,10 @@ class KnowledgeIndex:
         norms = np.linalg.norm(shifted, axis=-1, keepdims=True)
         return (shifted / np.where(norms > 0, norms, 1.0)).astype(np.float32)
 
-    def scores(self, vector: np.ndarray, text: str) -> list[Passage]:
-        """Every topic's score for a message, best first."""
+    def _score_arrays(
+        self, vector: np.ndarray, text: str
+    ) -> tuple[np.ndarray, np.ndarray, list[re.Match[str] | None]]:
+        """(combined score, similarity, the term found) for every topic, as arrays."""
         s = self.settings
         similarity = np.full(len(self.knowledge), -1.0, dtype=np.float32)
         if vector.any():
@@ -188,37 +190,51 @@ class KnowledgeIndex:
             np.maximum.at(similarity, self._owners, self._matrix @ query)
         content = content_words(text)
         lexical = self._bm25.scores(content)
-        lexical = lexical / (lexical + s.lexical_saturation)
+        score = similarity + s.lexical_weight * lexical / (lexical + s.lexical_saturation)
         words = plain_words(text)
-        ranked: list[Passage] = []
-        for index, topic in enumerate(self.knowledge.topics):
-            regex = self._terms[index]
-            found = regex.search(words) if regex is not None else None
-            value = float(similarity[index])
-            named = 0.0
-            if found:
-                share = min(1.0, len(found.group(0).split()) / max(1, len(content)))
-                named = s.term_bonus + s.coverage_bonus * share
-            score = value + named + s.lexical_weight * lexical[index]
-            ranked.append(
-                Passage(
-                    topic=topic,
-                    score=round(float(score), 4),
-                    similarity=round(value, 4),
-                    term=found.group(0) if found else None,
-                )
-            )
-        ranked.sort(key=lambda passage: passage.score, reverse=True)
-        return ranked
+        found: list[re.Match[str] | None] = [
+            regex.search(words) if regex is not None else None for regex in self._terms
+        ]
+        for index, match in enumerate(found):
+            if match is not None:
+                share = min(1.0, len(match.group(0).split()) / max(1, len(content)))
+                score[index] += s.term_bonus + s.coverage_bonus * share
+        return score, similarity, found
+
+    def _passage(
+        self,
+        index: int,
+        score: np.ndarray,
+        similarity: np.ndarray,
+        found: list[re.Match[str] | None],
+    ) -> Passage:
+        match = found[index]
+        return Passage(
+            topic=self.knowledge.topics[index],
+            score=round(float(score[index]), 4),
+            similarity=round(float(similarity[index]), 4),
+            term=match.group(0) if match else None,
+        )
+
+    def scores(self, vector: np.ndarray, text: str) -> list[Passage]:
+        """Every topic's score for a message, best first."""
+        score, similarity, found = self._score_arrays(vector, text)
+        order = np.argsort(-score, kind="stable")
+        return [self._passage(int(i), score, similarity, found) for i in order]
 
     def search(self, vector: np.ndarray, text: str) -> tuple[Passage, ...]:
         """The relevant passages for a message, best first (none when nothing is close)."""
         s = self.settings
-        ranked = [p for p in self.scores(vector, text) if p.score >= s.min_score]
-        if not ranked:
+        score, similarity, found = self._score_arrays(vector, text)
+        order = np.argsort(-score, kind="stable")[: s.top_k]
+        best = float(score[order[0]]) if len(order) else -1.0
+        if best < s.min_score:
             return ()
-        best = ranked[0].score
-        return tuple(p for p in ranked[: s.top_k] if p.score >= best - s.second_margin)
+        return tuple(
+            self._passage(int(i), score, similarity, found)
+            for i in order
+            if score[i] >= s.min_score and score[i] >= best - s.second_margin
+        )
 
 
 # -- the topics' vectors, cached by content ------------------------------------------------

@@ -115,10 +115,12 @@ class KnowledgeSettings(StrictModel):
     #: passages given to the model (one suits a small model best)
     top_k: int = Field(1, ge=1, le=5)
     #: grounded: the model answers from the passage and the answer check reviews it;
-    #: passage: the vetted passage is the answer (no model); auto: the passage when the
-    #: question matches a topic closely (score >= passage_score), the model otherwise
-    answer_mode: Literal["grounded", "passage", "auto"] = "grounded"
-    passage_score: float = Field(0.9, ge=0.0, le=2.0)
+    #: passage: the vetted passage is the answer and the model is not asked;
+    #: auto: passage for the models in ``passage_only_models``, grounded for the others
+    answer_mode: Literal["grounded", "passage", "auto"] = "auto"
+    #: models whose grounded answers were measured to add nothing over the vetted passage
+    #: (SmolLM2-135M: the check rejected every grounded answer on the real-question sample)
+    passage_only_models: list[str] = Field(default_factory=lambda: ["bundled:smollm2"])
     #: token cap for a grounded answer (short answers go wrong less often)
     max_answer_tokens: int = Field(120, ge=16, le=2048)
     #: sampling temperature for grounded answers (low: stay close to the passage);

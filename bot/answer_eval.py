@@ -99,6 +99,25 @@ def score_checks(
     return score
 
 
+def report(knowledge_dir: Path, checker: AnswerChecker, embedder: Embedder | None) -> str:
+    """The lines `python -m bot eval` prints for the answer check and the graded replies."""
+    knowledge = KnowledgeBase.from_dir(knowledge_dir)
+    score = score_checks(load_jsonl(CHECK_CASES), checker, knowledge, embedder)
+    kinds = ", ".join(f"{k} {right}/{total}" for k, (right, total) in sorted(score.by_kind.items()))
+    lines = [
+        f"answer check on {score.bad} bad and {score.good} good labelled answers: "
+        f"recall {score.recall:.1%} ({score.caught}/{score.bad}), precision "
+        f"{score.precision:.1%}, good answers wrongly rejected {score.false_reject_rate:.1%} "
+        f"({score.wrongly_rejected}/{score.good}); missed: {score.missed or 'none'}; "
+        f"wrongly rejected: {score.false_rejects or 'none'}",
+        f"  per kind (right/total): {kinds}",
+    ]
+    if GRADED_REPLIES.is_file():
+        lines.append("graded final replies to real questions (A/B/C/D):")
+        lines.append(describe_grades(grade_counts(load_jsonl(GRADED_REPLIES))))
+    return "\n".join(lines) + "\n"
+
+
 def grade_counts(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
     """run -> {A: n, B: n, C: n, D: n}."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)

@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from assistant.messages import IncomingMessage, Source
 from assistant.pipeline import Assistant
+from bot.answer_eval import report
 from bot.app import build_assistant
 from bot.config import AppConfig
 
@@ -194,4 +195,7 @@ async def run_eval(config: AppConfig, eval_dir: Path, out: TextIO) -> int:
         f"{intents.null_to_llm}/{intents.null_total} {intents.null_misrouted or ''}\n"
         f"replies with the disclaimer: {with_disclaimer}/{len(all_replies)}\n"
     )
+    responder = assistant.responder
+    if responder is not None:
+        out.write(report(config.knowledge.dir, responder.checker, responder.check_embedder))
     return 0

@@ -44,7 +44,11 @@ def api_config(app_config: AppConfig, url: str, **llm: object) -> AppConfig:
         "timeout_s": 120.0,
     }
     values.update(llm)
-    return app_config.model_copy(update={"llm": LLMSettings.model_validate(values)})
+    # asked even for SmolLM2 (``auto`` would show it the vetted passage only)
+    knowledge = app_config.knowledge.model_copy(update={"answer_mode": "grounded"})
+    return app_config.model_copy(
+        update={"llm": LLMSettings.model_validate(values), "knowledge": knowledge}
+    )
 
 
 @pytest.mark.parametrize("path", ["/v1/chat/completions", "/v1/completions"])

@@ -1,0 +1,131 @@
+"""How the grounded stage words its replies: care pointers, urgent lines, and who is asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.errors import ConfigError
+from assistant.knowledge import load_care_pointers
+from assistant.messages import IncomingMessage, Source, Unanswered
+from assistant.settings import DATA_DIR
+from bot.config import AppConfig
+
+from .conftest import MakeAssistant
+from .test_pipeline import ScriptedBackend
+
+POINTERS = DATA_DIR / "care_pointers.yaml"
+
+
+def _message(text: str) -> IncomingMessage:
+    return IncomingMessage(platform="telegram", chat_id="c", user_id="u", text=text)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("I took 30 of my sleeping tablets an hour ago and feel odd", "emergency_signs"),
+        ("my root canal filling fell out, how long can it wait", "teeth"),
+        ("I am 20 weeks pregnant and wonder about flying", "pregnancy"),
+        ("my scan report mentions a small nodule, what now", "results"),
+        ("can I stop my tablets when I feel better", "medicines"),
+    ],
+)
+async def test_the_honest_fallback_names_the_service_that_fits(
+    make_assistant: MakeAssistant, question: str, expected: str
+) -> None:
+    assistant = await make_assistant()
+    responder = assistant.responder
+    assert responder is not None
+    pointers = {p.id for p in responder.pointers_for(question)}
+    assert expected in pointers
+    assert len(responder.pointers_for(question)) <= 2
+
+
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        ("my dad took 40 of his heart tablets by mistake", Source.KNOWLEDGE),
+        ("Took 30 5mg of zopiclone last night, afraid of going to hospital?", Source.FALLBACK),
+    ],
+)
+async def test_a_possible_overdose_is_flagged_above_any_reply(
+    make_assistant: MakeAssistant, question: str, source: Source
+) -> None:
+    # Triage catches most overdose wording first; these reach the knowledge stage.
+    assistant = await make_assistant()
+    reply = await assistant.handle(_message(question))
+    assert reply.source is source
+    assert reply.text.startswith("If anyone has severe chest pain")
+    assert "may have taken an overdose, call emergency services now" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("mode", "asked"),
+    [("auto", True), ("grounded", True), ("passage", False)],
+)
+async def test_who_writes_the_answer(
+    make_assistant: MakeAssistant, app_config: AppConfig, mode: str, asked: bool
+) -> None:
+    config = app_config.model_copy(deep=True)
+    config.llm.enabled = True
+    config.knowledge.answer_mode = mode  # type: ignore[assignment]
+    backend = ScriptedBackend("Hiccups usually stop on their own within a few minutes.")
+    assistant = await make_assistant(config, backend=backend)
+    reply = await assistant.handle(_message("How do I get rid of hiccups?"))
+    assert (len(backend.requests) == 1) is asked
+    assert reply.source is (Source.LLM if asked else Source.KNOWLEDGE)
+    assert "Based on: Hiccups (NHS: Hiccups)" in reply.text
+
+
+async def test_auto_shows_the_passage_for_a_model_measured_too_small(
+    make_assistant: MakeAssistant, app_config: AppConfig
+) -> None:
+    config = app_config.model_copy(deep=True)
+    config.llm.enabled = True
+    config.knowledge.passage_only_models = ["scripted-model"]
+    backend = ScriptedBackend("never used")
+    assistant = await make_assistant(config, backend=backend)
+    reply = await assistant.handle(_message("How do I get rid of hiccups?"))
+    assert backend.requests == [] and reply.source is Source.KNOWLEDGE
+    assert reply.unanswered is None and reply.llm is None
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"colour": "red"}, r"unknown keys \['colour'\]"),
+        ({"patterns": ["("]}, r"patterns\[0\]: invalid regular expression"),
+        ({"terms": []}, r"'terms' must list at least one word"),
+        ({"always": "yes"}, r"'always' must be true or false"),
+        ({"source": "my aunt"}, r"'source' must name the public guidance"),
+    ],
+)
+def test_bad_care_pointers_are_reported(
+    tmp_path: Path, change: dict[str, object], message: str
+) -> None:
+    pointer = {"id": "dentist", "source": "NHS: Toothache", "terms": ["tooth"], "text": "Go."}
+    path = tmp_path / "care_pointers.yaml"
+    path.write_text(yaml.safe_dump({"pointers": [{**pointer, **change}]}), encoding="utf-8")
+    with pytest.raises(
+        ConfigError, match=r"care_pointers\.yaml: pointers\[0\] \(id 'dentist'\): " + message
+    ):
+        load_care_pointers(path)
+
+
+def test_the_shipped_pointers_load() -> None:
+    pointers = load_care_pointers(POINTERS)
+    assert pointers[0].id == "emergency_signs" and pointers[0].always
+    assert all(p.source.startswith("NHS") for p in pointers)
+
+
+async def test_unanswered_outcomes_are_explicit_on_the_reply(
+    make_assistant: MakeAssistant,
+) -> None:
+    assistant = await make_assistant()
+    covered = await assistant.handle(_message("How do I get rid of hiccups?"))
+    uncovered = await assistant.handle(_message("what is the capital of France"))
+    assert covered.unanswered is None
+    assert uncovered.unanswered is Unanswered.NO_PASSAGE
