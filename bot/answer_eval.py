@@ -25,6 +25,8 @@ from assistant.retrieval import Passage
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 CHECK_CASES = DATA_DIR / "answer_check_cases.jsonl"
+#: written later and scored once, without changing a check afterwards
+CHECK_HOLDOUT = DATA_DIR / "answer_check_holdout.jsonl"
 GRADED_REPLIES = DATA_DIR / "graded_replies.jsonl"
 GRADES = ("A", "B", "C", "D")
 
@@ -102,16 +104,18 @@ def score_checks(
 def report(knowledge_dir: Path, checker: AnswerChecker, embedder: Embedder | None) -> str:
     """The lines `python -m bot eval` prints for the answer check and the graded replies."""
     knowledge = KnowledgeBase.from_dir(knowledge_dir)
-    score = score_checks(load_jsonl(CHECK_CASES), checker, knowledge, embedder)
-    kinds = ", ".join(f"{k} {right}/{total}" for k, (right, total) in sorted(score.by_kind.items()))
-    lines = [
-        f"answer check on {score.bad} bad and {score.good} good labelled answers: "
-        f"recall {score.recall:.1%} ({score.caught}/{score.bad}), precision "
-        f"{score.precision:.1%}, good answers wrongly rejected {score.false_reject_rate:.1%} "
-        f"({score.wrongly_rejected}/{score.good}); missed: {score.missed or 'none'}; "
-        f"wrongly rejected: {score.false_rejects or 'none'}",
-        f"  per kind (right/total): {kinds}",
-    ]
+    lines: list[str] = []
+    for name, path in (("labelled", CHECK_CASES), ("held-out", CHECK_HOLDOUT)):
+        score = score_checks(load_jsonl(path), checker, knowledge, embedder)
+        kinds = ", ".join(f"{k} {r}/{t}" for k, (r, t) in sorted(score.by_kind.items()))
+        lines += [
+            f"answer check on {score.bad} bad and {score.good} good {name} answers: "
+            f"recall {score.recall:.1%} ({score.caught}/{score.bad}), precision "
+            f"{score.precision:.1%}, good answers wrongly rejected "
+            f"{score.false_reject_rate:.1%} ({score.wrongly_rejected}/{score.good}); "
+            f"missed: {score.missed or 'none'}; wrongly rejected: {score.false_rejects or 'none'}",
+            f"  per kind (right/total): {kinds}",
+        ]
     if GRADED_REPLIES.is_file():
         lines.append("graded final replies to real questions (A/B/C/D):")
         lines.append(describe_grades(grade_counts(load_jsonl(GRADED_REPLIES))))

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PREFIX = "healthbot"
-STAGES = ("anonymize", "triage", "rules", "llm", "total")
+STAGES = ("anonymize", "triage", "rules", "embed", "retrieve", "llm", "check", "total")
 LATENCY_BUCKETS_S = (
     0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0,
 )  # fmt: skip

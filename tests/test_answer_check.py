@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -27,7 +28,7 @@ from assistant.settings import (
     AnswerCheckSettings,
     EmbeddingSettings,
 )
-from bot.answer_eval import CHECK_CASES, load_jsonl, score_checks
+from bot.answer_eval import CHECK_CASES, CHECK_HOLDOUT, load_jsonl, report, score_checks
 
 
 @pytest.fixture(scope="module")
@@ -62,15 +63,17 @@ def test_the_labelled_set_covers_every_failure_kind() -> None:
     }
 
 
+@pytest.mark.parametrize("cases", [CHECK_CASES, CHECK_HOLDOUT], ids=["labelled", "held-out"])
 def test_bad_answers_are_caught_and_good_ones_pass(
-    knowledge: KnowledgeBase, check_embedder: Embedder
+    knowledge: KnowledgeBase, check_embedder: Embedder, cases: Path
 ) -> None:
     checker = create_checker(AnswerCheckSettings())
-    score = score_checks(load_jsonl(CHECK_CASES), checker, knowledge, check_embedder)
+    score = score_checks(load_jsonl(cases), checker, knowledge, check_embedder)
     assert score.recall >= 0.95, score.missed
     assert score.false_reject_rate <= 0.10, score.false_rejects
     for kind, (right, total) in score.by_kind.items():
         assert right >= total - 1, (kind, right, total)
+    assert score.precision >= 0.9
 
 
 def draft(text: str, *, truncated: bool = False, topic: str = "pneumonia") -> Draft:
@@ -179,3 +182,10 @@ def test_bad_check_names_are_config_errors(settings: AnswerCheckSettings, messag
 def test_every_built_in_check_is_registered_and_on_by_default() -> None:
     assert set(DEFAULT_ANSWER_CHECKS) <= set(available_checks())
     assert create_checker(AnswerCheckSettings()).names == DEFAULT_ANSWER_CHECKS
+
+
+def test_bot_eval_reports_the_check_and_the_grades(check_embedder: Embedder) -> None:
+    text = report(DATA_DIR / "knowledge", create_checker(AnswerCheckSettings()), check_embedder)
+    assert "answer check on" in text and "recall" in text and "precision" in text
+    assert "graded final replies to real questions" in text
+    assert "before-local:" in text and "after-api:" in text

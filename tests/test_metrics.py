@@ -44,7 +44,7 @@ async def test_observer_counts_pipeline_llm_and_commands(
             "How long does a cold usually last?",
             "Why does my left ear ring after concerts?",
             "Is a ferritin result of 400 worrying?",
-            "What makes fingernails split lengthwise?",
+            "How do I get rid of hiccups that keep coming back?",
             "I have crushing chest pain spreading down my left arm",
         ]
     ):
