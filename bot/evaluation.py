@@ -137,8 +137,8 @@ def score_intents(cases: Iterable[dict[str, Any]], results: dict[str, Any]) -> I
         source, intent = results[case["id"]]
         if case["intent"] is None:
             score.null_total += 1
-            # It reached the LLM stage: answered by the LLM or by its fallback.
-            if source in {Source.LLM.value, Source.FALLBACK.value}:
+            # It reached the LLM stage: the model, a vetted passage, or the fallback.
+            if source in {Source.LLM.value, Source.KNOWLEDGE.value, Source.FALLBACK.value}:
                 score.null_to_llm += 1
             else:
                 score.null_misrouted.append(f"{case['id']}->{intent or source}")

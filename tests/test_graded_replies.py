@@ -36,7 +36,10 @@ def test_before_and_after_are_graded_on_the_same_questions() -> None:
     ids = defaultdict(set)
     for row in rows:
         ids[row["run"]].add(row["id"])
-    assert ids["before-local"] == ids["after-local"] == ids["after-grounded-api"]
+    assert ids["before-local"] == ids["before-api"] == ids["after-local"] == ids["after-api"]
+    assert ids["after-grounded-local"] <= ids["after-local"]
+    assert ids["after-grounded-api"] <= ids["after-local"]
+    assert ids["fresh-after-local"] == ids["fresh-after-api"]
     assert not ids["fresh-after-local"] & ids["after-local"]
 
 
