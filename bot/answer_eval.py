@@ -20,6 +20,7 @@ from typing import Any
 
 from assistant.answer_check import AnswerChecker, Draft
 from assistant.embeddings import Embedder
+from assistant.grounding import GroundedResponder
 from assistant.knowledge import KnowledgeBase
 from assistant.retrieval import Passage
 
@@ -28,7 +29,67 @@ CHECK_CASES = DATA_DIR / "answer_check_cases.jsonl"
 #: written later and scored once, without changing a check afterwards
 CHECK_HOLDOUT = DATA_DIR / "answer_check_holdout.jsonl"
 GRADED_REPLIES = DATA_DIR / "graded_replies.jsonl"
+RETRIEVAL_LABELS = DATA_DIR / "retrieval_dev_labels.jsonl"
 GRADES = ("A", "B", "C", "D")
+
+
+@dataclass
+class RetrievalScore:
+    """The top passage per labelled question (``retrieval_dev_labels.jsonl``)."""
+
+    right: int = 0
+    wrong: int = 0
+    missed: int = 0
+    answerable: int = 0
+    unanswerable: int = 0
+    false_answers: int = 0
+
+    @property
+    def precision(self) -> float:
+        """Of the passages shown, the share on a topic a reviewer accepted for the question."""
+        shown = self.right + self.wrong + self.false_answers
+        return self.right / shown if shown else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Of the questions we have a topic for, the share that got one of those topics."""
+        return self.right / self.answerable if self.answerable else 1.0
+
+    def describe(self) -> str:
+        return (
+            f"retrieval on {self.answerable + self.unanswerable} labelled real questions: "
+            f"precision {self.precision:.1%} ({self.right} right, {self.wrong} wrong topic, "
+            f"{self.false_answers} shown where no topic fits), recall {self.recall:.1%} "
+            f"({self.right}/{self.answerable}, {self.missed} missed)"
+        )
+
+
+def score_retrieval(
+    labels: list[dict[str, Any]], texts: dict[str, str], responder: GroundedResponder
+) -> RetrievalScore:
+    """Top passage for each labelled question against the topics a reviewer accepted.
+
+    ``texts`` maps id to the question as the stage sees it: anonymized by the caller, as in
+    the pipeline. Retrieval runs with the responder's settings (threshold, top k).
+    """
+    score = RetrievalScore()
+    rows = [row for row in labels if row["id"] in texts]
+    vectors = responder.index.embedder.encode([texts[row["id"]] for row in rows])
+    for row, vector in zip(rows, vectors, strict=True):
+        found = responder.retrieve(vector, texts[row["id"]])
+        top = found[0].topic.id if found else None
+        if row["topics"]:
+            score.answerable += 1
+            if top is None:
+                score.missed += 1
+            elif top in row["topics"]:
+                score.right += 1
+            else:
+                score.wrong += 1
+        else:
+            score.unanswerable += 1
+            score.false_answers += top is not None
+    return score
 
 
 def load_jsonl(path: Path) -> list[dict[str, Any]]:

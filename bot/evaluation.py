@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from assistant.messages import IncomingMessage, Source
+from assistant.normalize import normalize_text
 from assistant.pipeline import Assistant
-from bot.answer_eval import report
+from assistant.placeholders import PlaceholderVault
+from bot.answer_eval import RETRIEVAL_LABELS, report, score_retrieval
 from bot.app import build_assistant
 from bot.config import AppConfig
 
@@ -198,4 +200,16 @@ async def run_eval(config: AppConfig, eval_dir: Path, out: TextIO) -> int:
     responder = assistant.responder
     if responder is not None:
         out.write(report(config.knowledge.dir, responder.checker, responder.check_embedder))
+        questions = eval_dir / "external" / "consumer_questions_dev.jsonl"
+        if questions.is_file():
+            labels = load_jsonl(RETRIEVAL_LABELS)
+            wanted = {row["id"] for row in labels}
+            texts = {
+                row["id"]: assistant.anonymizer.anonymize(
+                    normalize_text(row["text"]).strip(), PlaceholderVault()
+                ).text
+                for row in load_jsonl(questions)
+                if row["id"] in wanted
+            }
+            out.write(score_retrieval(labels, texts, responder).describe() + "\n")
     return 0

@@ -8,14 +8,19 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from assistant.anonymizer import Anonymizer
 from assistant.embeddings import Embedder
+from assistant.grounding import GroundedResponder
 from assistant.knowledge import KnowledgeBase
 from assistant.messages import IncomingMessage
+from assistant.normalize import normalize_text
+from assistant.placeholders import PlaceholderVault
 from assistant.retrieval import PROFILES, KnowledgeIndex
 from assistant.settings import DATA_DIR
-from bot.config import AppConfig
+from bot.answer_eval import RETRIEVAL_LABELS, load_jsonl, score_retrieval
+from bot.config import AppConfig, load_config
 
-from .conftest import MakeAssistant
+from .conftest import CONFIG_PATH, EVAL_DIR, MakeAssistant
 from .fakes import CountingEmbedder
 
 
@@ -75,6 +80,31 @@ def test_nothing_relevant_means_no_passage(
     index: KnowledgeIndex, embedder: Embedder, question: str
 ) -> None:
     assert index.search(embedder.encode_one(question), question) == ()
+
+
+def test_labelled_real_questions_get_a_topic_a_reviewer_accepted(
+    anonymizer: Anonymizer, embedder: Embedder, tmp_path: Path
+) -> None:
+    """The dev labels (ids and accepted topic ids only) that calibrated the profiles."""
+    labels = load_jsonl(RETRIEVAL_LABELS)
+    wanted = {row["id"] for row in labels}
+    texts = {
+        row["id"]: anonymizer.anonymize(normalize_text(row["text"]), PlaceholderVault()).text
+        for row in load_jsonl(EVAL_DIR / "external" / "consumer_questions_dev.jsonl")
+        if row["id"] in wanted
+    }
+    assert set(texts) == wanted
+    config = load_config(CONFIG_PATH, environ={})
+    responder = GroundedResponder.from_settings(
+        config.knowledge.model_copy(update={"cache_dir": tmp_path}),
+        config.answer_check,
+        embedder,
+        emergency_number="999",
+    )
+    score = score_retrieval(labels, texts, responder)
+    assert score.answerable + score.unanswerable == len(labels)
+    assert score.precision >= 0.8, score.describe()
+    assert score.recall >= 0.6, score.describe()
 
 
 def test_every_embedder_has_a_measured_profile() -> None:
