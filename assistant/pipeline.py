@@ -189,7 +189,6 @@ class Assistant:
             ),
             max_tokens=settings.max_tokens,
             temperature=settings.temperature,
-            stop=tuple(settings.stop),
             timeout_s=settings.timeout_s,
         )
         started = time.perf_counter()

@@ -18,6 +18,7 @@ from pydantic import Field, SecretStr, ValidationError
 
 from adapters.registry import AdaptersSettings, credential_variables, secret_keys
 from assistant.errors import ConfigError
+from assistant.llm.registry import available_backends
 from assistant.settings import (
     AdminsSettings,
     DisclaimerSettings,
@@ -180,6 +181,13 @@ def load_config(
     except ValidationError as exc:
         problems = "; ".join(_describe(error) for error in exc.errors())
         raise ConfigError(f"invalid configuration in {config_path}: {problems}") from None
+    backend = config.llm.backend
+    if backend and backend not in available_backends():
+        known = ", ".join(available_backends())
+        raise ConfigError(
+            f"invalid configuration in {config_path}: llm.backend: unknown "
+            f"LLM backend {backend!r}; known: {known}"
+        )
     return _resolve_paths(config, config_path.resolve().parent)
 
 
