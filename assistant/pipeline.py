@@ -104,8 +104,8 @@ class Assistant:
         return dataclasses.replace(reply, timings_ms=timings)
 
     def is_emergency(self, text: str) -> bool:
-        """Whether triage flags ``text`` as an emergency (read on the raw text, in-process)."""
-        return self.triage.assess(text) is not None
+        """Whether triage flags ``text`` as an emergency, read as the triage stage reads it."""
+        return self.triage.assess(normalize_text(text).strip()) is not None
 
     async def account(self, message: IncomingMessage, reply: Reply, *, store: bool = True) -> None:
         """Store the message's row and tell the observers (the conversation service calls it

@@ -55,9 +55,10 @@ def anonymizer() -> Anonymizer:
 
 @pytest.fixture
 def app_config(tmp_path: Path) -> AppConfig:
-    """The shipped config.yaml with storage in tmp_path and the LLM stage off. Rate limits
-    are generous, so that only the tests about them (which set their own) meet them."""
-    generous = "{per_minute: 6000, burst: 1000}"
+    """The shipped config.yaml with storage in tmp_path and the LLM stage off. Each user may
+    send a thousand messages, with no refill to speak of: only the tests about the limit meet
+    it (they set their own or use it up, exactly, with tests.fakes.Chat.use_up_rate_limit)."""
+    generous = "{per_minute: 0.001, burst: 1000}"
     return load_config(
         CONFIG_PATH,
         environ={

@@ -162,7 +162,8 @@ class Chat:
         return await self.service.handle(dataclasses.replace(message, command=command))
 
     def use_up_rate_limit(self, platform: str, user_id: str) -> None:
-        """Spend the user's whole burst, so that their next message is refused."""
+        """Spend the whole burst of a user who has sent nothing yet, so that their next
+        messages are refused (the test config's limits barely refill; see app_config)."""
         limiter = self.service.rate_limiter(platform)
         assert limiter is not None, f"{platform} has no rate limit"
         for _ in range(int(limiter.burst)):
