@@ -10,6 +10,7 @@ run with one :class:`InputFileError` line before anything is written.
 from __future__ import annotations
 
 import hashlib
+import logging
 import random
 import time
 from collections.abc import Callable, Sequence
@@ -44,6 +45,7 @@ from assistant.finetune.trainer import (
 )
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +82,12 @@ def choose_base(job: FinetuneJob, say: Callable[[str], None]) -> BaseModel:
         if not fallback or fallback == job.configured_model:
             raise
         reason = str(exc).removeprefix(f"--base {job.configured_model!r}: ")
-        say(
-            f"note: llm.model_name {job.configured_model!r} cannot be loaded here ({reason}); "
+        note = (
+            f"llm.model_name {job.configured_model!r} cannot be loaded here ({reason}); "
             f"training on llm.fallback_model {fallback} instead. Pass --base to choose."
         )
+        log.warning("%s", note)
+        say(f"note: {note}")
         return load_base(fallback)
 
 
