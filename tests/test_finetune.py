@@ -35,7 +35,7 @@ from assistant.settings import DATA_DIR, DEFAULT_SYSTEM_PROMPT
 from bot.__main__ import main
 from bot.config import load_config
 
-from .conftest import CONFIG_PATH, MakeAssistant
+from .conftest import CONFIG_PATH, MakeChat
 from .llm_support import LLM_QUESTIONS
 
 TINY = Path(__file__).parent / "data" / "finetune_tiny.jsonl"
@@ -392,7 +392,7 @@ def test_training_lowers_the_loss_and_writes_a_complete_folder(trained: dict[str
 
 @pytest.mark.parametrize("folder", ["adapter", "merged"])
 async def test_the_bot_loads_the_result_through_config_and_answers(
-    trained: dict[str, Any], make_assistant: MakeAssistant, tmp_path: Path, folder: str
+    trained: dict[str, Any], make_chat: MakeChat, tmp_path: Path, folder: str
 ) -> None:
     out: Path = trained["out"]
     model = out if folder == "adapter" else out / "merged"
@@ -408,10 +408,10 @@ async def test_the_bot_loads_the_result_through_config_and_answers(
             "HEALTHBOT_PRIVACY__HASH_SALT": "test-salt",
         },
     )
-    assistant = await make_assistant(config)
-    backend = assistant.backend
+    chat = await make_chat(config)
+    backend = chat.assistant.backend
     assert backend is not None and backend.model == str(model)
-    reply = await assistant.handle(
+    reply = await chat.ask(
         IncomingMessage(platform="cli", chat_id="c1", user_id="u1", text=LLM_QUESTIONS[2])
     )
     assert reply.source is Source.LLM, reply
