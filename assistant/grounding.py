@@ -30,7 +30,7 @@ from assistant.answer_check import AnswerChecker, Draft, create_checker
 from assistant.embeddings import Embedder
 from assistant.knowledge import CarePointer, KnowledgeBase, Topic, load_care_pointers
 from assistant.llm.base import ChatTurn
-from assistant.messages import LLMUsage, Source, Unanswered
+from assistant.messages import LLMUsage, Source, Stage, Unanswered
 from assistant.retrieval import KnowledgeIndex, Passage, plain_words, term_regex
 from assistant.settings import DEFAULT_SYSTEM_PROMPT, AnswerCheckSettings, KnowledgeSettings
 
@@ -212,7 +212,7 @@ class GroundedResponder:
         timings: dict[str, float] = {}
         started = time.perf_counter()
         passages = self.retrieve(vector, question)
-        timings["retrieve"] = _ms(started)
+        timings[Stage.RETRIEVE.value] = _ms(started)
         if not passages:
             text = self.no_passage_reply(question)
             return GroundedReply(
@@ -235,7 +235,7 @@ class GroundedResponder:
         answer, usage = await generate(
             grounded_messages(question, passages, self.system_prompt), cap, temp
         )
-        timings["llm"] = _ms(started)
+        timings[Stage.LLM.value] = _ms(started)
         if answer is None:
             text = self.passage_reply(topic, rejected=True, question=question)
             return GroundedReply(
@@ -258,7 +258,7 @@ class GroundedResponder:
         )
         started = time.perf_counter()
         verdict = await asyncio.to_thread(self.checker.review, draft)
-        timings["check"] = _ms(started)
+        timings[Stage.CHECK.value] = _ms(started)
         if not verdict.passed:
             if usage is not None:
                 usage = dataclasses.replace(usage, error=verdict.label)

@@ -13,8 +13,8 @@ from assistant.messages import IncomingMessage, Source, Unanswered
 from assistant.settings import DATA_DIR
 from bot.config import AppConfig
 
-from .conftest import MakeAssistant
-from .test_pipeline import ScriptedBackend
+from .conftest import MakeChat
+from .fakes import FakeBackend
 
 POINTERS = DATA_DIR / "care_pointers.yaml"
 
@@ -34,10 +34,10 @@ def _message(text: str) -> IncomingMessage:
     ],
 )
 async def test_the_honest_fallback_names_the_service_that_fits(
-    make_assistant: MakeAssistant, question: str, expected: str
+    make_chat: MakeChat, question: str, expected: str
 ) -> None:
-    assistant = await make_assistant()
-    responder = assistant.responder
+    chat = await make_chat()
+    responder = chat.assistant.responder
     assert responder is not None
     pointers = {p.id for p in responder.pointers_for(question)}
     assert expected in pointers
@@ -52,11 +52,11 @@ async def test_the_honest_fallback_names_the_service_that_fits(
     ],
 )
 async def test_a_possible_overdose_is_flagged_above_any_reply(
-    make_assistant: MakeAssistant, question: str, source: Source
+    make_chat: MakeChat, question: str, source: Source
 ) -> None:
     # Triage catches most overdose wording first; these reach the knowledge stage.
-    assistant = await make_assistant()
-    reply = await assistant.handle(_message(question))
+    chat = await make_chat()
+    reply = await chat.ask(_message(question))
     assert reply.source is source
     assert reply.text.startswith("If anyone has severe chest pain")
     assert "may have taken an overdose, call emergency services now" in reply.text
@@ -67,29 +67,29 @@ async def test_a_possible_overdose_is_flagged_above_any_reply(
     [("auto", True), ("grounded", True), ("passage", False)],
 )
 async def test_who_writes_the_answer(
-    make_assistant: MakeAssistant, app_config: AppConfig, mode: str, asked: bool
+    make_chat: MakeChat, app_config: AppConfig, mode: str, asked: bool
 ) -> None:
     config = app_config.model_copy(deep=True)
     config.llm.enabled = True
     config.knowledge.answer_mode = mode  # type: ignore[assignment]
-    backend = ScriptedBackend("Hiccups usually stop on their own within a few minutes.")
-    assistant = await make_assistant(config, backend=backend)
-    reply = await assistant.handle(_message("How do I get rid of hiccups?"))
-    assert (len(backend.requests) == 1) is asked
+    backend = FakeBackend(answer="Hiccups usually stop on their own within a few minutes.")
+    chat = await make_chat(config, backend=backend)
+    reply = await chat.ask(_message("How do I get rid of hiccups?"))
+    assert (len(backend.history) == 1) is asked
     assert reply.source is (Source.LLM if asked else Source.KNOWLEDGE)
     assert "Based on: Hiccups (NHS: Hiccups)" in reply.text
 
 
 async def test_auto_shows_the_passage_for_a_model_measured_too_small(
-    make_assistant: MakeAssistant, app_config: AppConfig
+    make_chat: MakeChat, app_config: AppConfig
 ) -> None:
     config = app_config.model_copy(deep=True)
     config.llm.enabled = True
     config.knowledge.passage_only_models = ["scripted-model"]
-    backend = ScriptedBackend("never used")
-    assistant = await make_assistant(config, backend=backend)
-    reply = await assistant.handle(_message("How do I get rid of hiccups?"))
-    assert backend.requests == [] and reply.source is Source.KNOWLEDGE
+    backend = FakeBackend(answer="never used")
+    chat = await make_chat(config, backend=backend)
+    reply = await chat.ask(_message("How do I get rid of hiccups?"))
+    assert backend.history == [] and reply.source is Source.KNOWLEDGE
     assert reply.unanswered is None and reply.llm is None
 
 
@@ -122,10 +122,10 @@ def test_the_shipped_pointers_load() -> None:
 
 
 async def test_unanswered_outcomes_are_explicit_on_the_reply(
-    make_assistant: MakeAssistant,
+    make_chat: MakeChat,
 ) -> None:
-    assistant = await make_assistant()
-    covered = await assistant.handle(_message("How do I get rid of hiccups?"))
-    uncovered = await assistant.handle(_message("what is the capital of France"))
+    chat = await make_chat()
+    covered = await chat.ask(_message("How do I get rid of hiccups?"))
+    uncovered = await chat.ask(_message("what is the capital of France"))
     assert covered.unanswered is None
     assert uncovered.unanswered is Unanswered.NO_PASSAGE

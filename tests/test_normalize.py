@@ -7,7 +7,7 @@ import pytest
 
 from assistant.messages import IncomingMessage, Source
 from assistant.normalize import normalize_text
-from tests.conftest import MakeAssistant
+from tests.conftest import MakeChat
 
 CASES = [
     ("zero-width spaces inside words", "ch\u200best pa\u200bin", "chest pain"),
@@ -31,10 +31,9 @@ def test_normalize_text(why: str, raw: str, expected: str) -> None:
     assert normalize_text(raw) == expected
 
 
-async def test_hidden_characters_do_not_hide_an_emergency(make_assistant: MakeAssistant) -> None:
-    assistant = await make_assistant()
+async def test_hidden_characters_do_not_hide_an_emergency(make_chat: MakeChat) -> None:
+    chat = await make_chat()
     text = "I have ch\u200best pa\u200bin spreading to my left arm"
-    reply = await assistant.handle(
-        IncomingMessage(platform="console", chat_id="c", user_id="u", text=text)
-    )
+    assert chat.assistant.is_emergency(text)  # the rate limit's bypass reads it the same way
+    reply = await chat.ask(IncomingMessage(platform="console", chat_id="c", user_id="u", text=text))
     assert reply.source is Source.EMERGENCY

@@ -20,7 +20,7 @@ from assistant.settings import DATA_DIR
 from bot.answer_eval import RETRIEVAL_LABELS, load_jsonl, score_retrieval
 from bot.config import AppConfig, load_config
 
-from .conftest import CONFIG_PATH, EVAL_DIR, MakeAssistant
+from .conftest import CONFIG_PATH, EVAL_DIR, MakeChat
 from .fakes import CountingEmbedder
 
 
@@ -129,12 +129,12 @@ def test_topic_vectors_are_cached_by_model_and_content(tmp_path: Path, embedder:
 
 
 async def test_each_message_is_embedded_once(
-    make_assistant: MakeAssistant, app_config: AppConfig, embedder: Embedder
+    make_chat: MakeChat, app_config: AppConfig, embedder: Embedder
 ) -> None:
-    assistant = await make_assistant()
+    chat = await make_chat()
     counting = CountingEmbedder(embedder)
-    assistant.embedder = counting
+    chat.assistant.embedder = counting
     message = IncomingMessage("telegram", "c", "u", "My big toe is suddenly red, hot and swollen")
-    reply = await assistant.handle(message)
+    reply = await chat.ask(message)
     assert reply.intent == "gout" and "embed" in reply.timings_ms
     assert counting.calls == 1 and counting.texts == 1
