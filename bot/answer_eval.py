@@ -15,10 +15,11 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from assistant.answer_check import AnswerChecker, Draft
+from assistant.answer_check import AnswerChecker, Draft, Verdict
 from assistant.embeddings import Embedder
 from assistant.grounding import GroundedResponder
 from assistant.knowledge import KnowledgeBase
@@ -31,6 +32,9 @@ CHECK_HOLDOUT = DATA_DIR / "answer_check_holdout.jsonl"
 GRADED_REPLIES = DATA_DIR / "graded_replies.jsonl"
 RETRIEVAL_LABELS = DATA_DIR / "retrieval_dev_labels.jsonl"
 GRADES = ("A", "B", "C", "D")
+CONFIG_PATH = Path(__file__).resolve().parent.parent / "config.yaml"
+#: the reason when no vetted passage fits the question (the bot would not ask the model)
+NO_PASSAGE = "no_passage"
 
 
 @dataclass
@@ -199,3 +203,29 @@ def describe_grades(counts: dict[str, dict[str, int]]) -> str:
         cells = " ".join(f"{g}={grades[g]}" for g in GRADES)
         lines.append(f"  {run}: {cells} of {total} (A {share:.0%})")
     return "\n".join(lines)
+
+
+@lru_cache(maxsize=1)
+def _shipped_responder() -> GroundedResponder:
+    from bot.app import build_responder
+    from bot.config import load_config
+
+    responder, _ = build_responder(load_config(CONFIG_PATH, environ={}))
+    return responder
+
+
+def check_answer(question: str, answer: str) -> Verdict:
+    """The registered answer-check chain on one answer, as the bot runs it.
+
+    For ``bench/finetune.py --answer-check bot.answer_eval:check_answer``: the question's
+    vetted passage is retrieved with the shipped config (embedder, knowledge base, checks),
+    and the answer is reviewed against it. A question no passage fits fails with
+    ``no_passage``, since the bot would not have asked the model. Loads in seconds once.
+    """
+    responder = _shipped_responder()
+    embedder = responder.index.embedder
+    passages = responder.retrieve(embedder.encode_one(question), question)
+    if not passages:
+        return Verdict(False, "", reason=NO_PASSAGE)
+    draft = Draft(answer, question=question, passages=passages, embedder=responder.check_embedder)
+    return responder.checker.review(draft)

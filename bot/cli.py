@@ -24,6 +24,7 @@ def reply_to_json(reply: Reply) -> dict[str, Any]:
         "anonymized": reply.anonymized,
         "timings_ms": reply.timings_ms,
         "llm": dataclasses.asdict(reply.llm) if reply.llm else None,
+        "unanswered": reply.unanswered.value if reply.unanswered else None,
     }
 
 

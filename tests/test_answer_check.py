@@ -28,7 +28,15 @@ from assistant.settings import (
     AnswerCheckSettings,
     EmbeddingSettings,
 )
-from bot.answer_eval import CHECK_CASES, CHECK_HOLDOUT, load_jsonl, report, score_checks
+from bot.answer_eval import (
+    CHECK_CASES,
+    CHECK_HOLDOUT,
+    NO_PASSAGE,
+    check_answer,
+    load_jsonl,
+    report,
+    score_checks,
+)
 
 
 @pytest.fixture(scope="module")
@@ -189,3 +197,24 @@ def test_bot_eval_reports_the_check_and_the_grades(check_embedder: Embedder) -> 
     assert "answer check on" in text and "recall" in text and "precision" in text
     assert "graded final replies to real questions" in text
     assert "before-local:" in text and "after-api:" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "reason"),
+    [
+        (
+            "How do I get rid of hiccups?",
+            "Hiccups usually stop on their own within a few minutes; sipping ice-cold water "
+            "may help.",
+            None,
+        ),
+        ("How do I get rid of hiccups?", "As a doctor, I see hiccups every day.", "persona"),
+        ("what is the capital of France", "Paris is the capital of France.", NO_PASSAGE),
+    ],
+)
+def test_the_finetune_bench_can_use_the_registered_check_chain(
+    question: str, answer: str, reason: str | None
+) -> None:
+    """bench/finetune.py --answer-check bot.answer_eval:check_answer"""
+    verdict = check_answer(question, answer)
+    assert verdict.passed is (reason is None) and verdict.reason == reason

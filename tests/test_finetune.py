@@ -252,7 +252,7 @@ def test_export_of_an_unknown_source_is_a_clear_error(
 ) -> None:
     path = tmp_path / "x.jsonl"
     assert main(["finetune", "--export-knowledge", str(path), "--source", "nope"]) == 2
-    assert "unknown vetted source 'nope'; known: rules" in capsys.readouterr().err
+    assert "unknown vetted source 'nope'; known: knowledge, rules" in capsys.readouterr().err
     assert not path.exists()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 import yaml
 
 from assistant.errors import ConfigError
+from assistant.finetune.data import load_examples
 from assistant.knowledge import SOURCE_PUBLISHERS, KnowledgeBase
 from assistant.settings import DATA_DIR
 from bot.__main__ import main
@@ -47,6 +49,22 @@ def test_training_pairs_cover_every_question(shipped: KnowledgeBase) -> None:
     _question, answer, source = next(p for p in pairs if p[0] == "how do i stop a nosebleed")
     assert "lean forward" in answer and "Get emergency help" in answer
     assert source == "NHS: Nosebleed"
+
+
+def test_finetune_exports_the_knowledge_base_as_training_pairs(
+    shipped: KnowledgeBase, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "knowledge.jsonl"
+    assert main(["finetune", "--export-knowledge", str(path), "--source", "knowledge"]) == 0
+    expected = sum(len(t.questions) for t in shipped.topics)
+    assert f"wrote {expected} vetted pairs (knowledge)" in capsys.readouterr().out
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == expected
+    for row in rows:
+        topic = shipped[row["source"].split("#")[1]]
+        assert row["source"] == f"knowledge:{topic.category}#{topic.id}"
+        assert row["question"] in topic.questions and row["answer"] == topic.passage
+    assert len(load_examples(path).examples) == expected  # valid training data
 
 
 ENTRY = r"topics\[0\] \(id 'hiccups'\): "
