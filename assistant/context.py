@@ -171,7 +171,9 @@ class Reading:
         negated = historical = hypothetical = other = False
         for cue in self._cues:
             if cue.kind == "negated":
-                if scope.window and self._negates(cue, start, end, n_low, n_high, scope.window):
+                # a list carries a negation forward; a backward cue stays in its clause
+                low, high = (n_low, n_high) if cue.direction == "forward" else (c_low, c_high)
+                if scope.window and self._negates(cue, start, end, low, high, scope.window):
                     negated = True
                 continue
             forward = cue.direction == "forward" and l_low <= cue.start and cue.end <= start
@@ -187,6 +189,14 @@ class Reading:
         if historical and self._recent_in(l_low, l_high):
             historical = False  # "had a seizure an hour ago", "still has chest pain"
         return Assertion(negated, historical, hypothetical, other)
+
+    def resolved_after(self, end: int) -> bool:
+        """A backward negation cue later in the same sentence ("... but it has stopped now")."""
+        _, high = self.sentence(end)
+        return any(
+            cue.kind == "negated" and cue.direction == "backward" and end <= cue.start < high
+            for cue in self._cues
+        )
 
     def _negates(self, cue: _Cue, start: int, end: int, low: int, high: int, window: int) -> bool:
         if cue.direction == "forward" and low <= cue.start and cue.end <= start:

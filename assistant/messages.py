@@ -11,6 +11,8 @@ class Source(StrEnum):
     """Which stage produced a reply."""
 
     EMERGENCY = "emergency"
+    #: triage level "urgent": fixed guidance to get care today, never the rules or the LLM
+    URGENT = "urgent"
     RULE = "rule"
     LLM = "llm"
     FALLBACK = "fallback"
@@ -62,6 +64,8 @@ class Reply:
     source: Source
     intent: str | None = None
     category: str | None = None
+    #: triage level: "emergency" or "urgent" for triage replies, None otherwise
+    level: str | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)
     anonymized: str = ""
     llm: LLMUsage | None = None

@@ -1,4 +1,4 @@
-"""The assistant: anonymize, triage, rules, LLM, restore and disclaim, each stage timed."""
+"""The assistant: anonymize, embed, triage, rules, LLM, restore and disclaim, each timed."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from assistant.anonymizer import Anonymizer
 from assistant.disclaimer import with_disclaimer
+from assistant.embeddings import Embedded, Embedder
 from assistant.errors import BackendError
 from assistant.hashing import UserHasher
 from assistant.llm.base import ChatTurn, GenerationRequest, LLMBackend
@@ -71,6 +72,7 @@ class Assistant:
         anonymizer: Anonymizer,
         triage: Triage,
         rules: RuleBook,
+        embedder: Embedder | None = None,
         backend: LLMBackend | None = None,
         store: Store | None = None,
         hasher: UserHasher | None = None,
@@ -79,6 +81,9 @@ class Assistant:
         self.anonymizer = anonymizer
         self.triage = triage
         self.rules = rules
+        #: one vector per message, shared by the rules (and retrieval); the rule book's own
+        #: embedder when none is given
+        self.embedder = embedder or rules.embedder
         self.backend = backend
         self.store = store
         self.hasher = hasher
@@ -102,6 +107,7 @@ class Assistant:
             source=reply.source,
             intent=reply.intent,
             category=reply.category,
+            level=reply.level,
             timings_ms=timings,
             anonymized=reply.anonymized,
             llm=reply.llm,
@@ -157,18 +163,31 @@ class Assistant:
                 return Reply(INTERNAL_ERROR_REPLY, Source.FALLBACK)
         safe_text = anonymized.text
 
+        with timer.stage("embed"):
+            try:
+                # computed once on the anonymized text, off the event loop
+                vector = await asyncio.to_thread(self.embedder.encode_one, safe_text)
+            except Exception as exc:  # rules fall back to no answer; triage does not need it
+                log.error("embedding failed: %s", type(exc).__name__)
+                vector = None
+        embedded = Embedded(safe_text, vector)
+
         # Triage reads the raw text in-process: a mis-tagged span must never hide a red flag.
         with timer.stage("triage"):
             flag = self.triage.assess(text)
         if flag is not None:
+            triage = self.settings.triage
             guidance = self.triage.reply_for(
-                flag, self.settings.triage.emergency_number, self.settings.triage.crisis_line
+                flag, triage.emergency_number, triage.crisis_line, triage.urgent_contact
             )
             self.memory.append(key, safe_text, guidance)
-            return Reply(guidance, Source.EMERGENCY, category=flag.category, anonymized=safe_text)
+            source = Source.EMERGENCY if flag.level == "emergency" else Source.URGENT
+            return Reply(
+                guidance, source, category=flag.category, level=flag.level, anonymized=safe_text
+            )
 
         with timer.stage("rules"):
-            match = self.rules.match(safe_text)
+            match = None if embedded.vector is None else self.rules.match(safe_text, embedded.vector)
         if match is not None and rule_answers(match, self.settings.llm.rule_threshold):
             self.memory.append(key, safe_text, match.answer)
             return Reply(match.answer, Source.RULE, intent=match.rule_id, anonymized=safe_text)

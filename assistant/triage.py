@@ -87,6 +87,8 @@ class RedFlag:
     history: bool = True
     #: suppressed when read as a general or hypothetical question ("signs of", "what if")
     hypothetical: bool = True
+    #: suppressed when the same sentence says it is over ("... but it has stopped now")
+    resolvable: bool = False
 
     @property
     def scope(self) -> Scope:
@@ -196,8 +198,11 @@ class Triage:
                     low, high = reading.clause(match.start(), match.end())
                     if pattern.unless.search(text, low, high):
                         continue
-                if reading.assess(match.start(), match.end(), scope).current:
-                    return True
+                if not reading.assess(match.start(), match.end(), scope).current:
+                    continue
+                if flag.resolvable and reading.resolved_after(match.end()):
+                    continue
+                return True
             return False
         # co-occurrence ("pregnant" + "headache"): ``unless`` looks at the whole text
         if pattern.unless is not None and pattern.unless.search(text):
@@ -249,6 +254,7 @@ _FLAG_KEYS = {
     "negation",
     "history",
     "hypothetical",
+    "resolvable",
 }
 
 
@@ -273,8 +279,8 @@ def _load_flag(raw: object, where: str, terms: Mapping[str, str]) -> RedFlag:
     if negation not in _NEGATION_WINDOW:
         raise ConfigError(f"{where}: negation must be one of {sorted(_NEGATION_WINDOW)}")
     switches: dict[str, bool] = {}
-    for key in ("history", "hypothetical"):
-        value = data.get(key, True)
+    for key in ("history", "hypothetical", "resolvable"):
+        value = data.get(key, key != "resolvable")
         if not isinstance(value, bool):
             raise ConfigError(f"{where}: {key} must be true or false")
         switches[key] = value
@@ -295,6 +301,7 @@ def _load_flag(raw: object, where: str, terms: Mapping[str, str]) -> RedFlag:
         negation=negation,
         history=switches["history"],
         hypothetical=switches["hypothetical"],
+        resolvable=switches["resolvable"],
     )
 
 

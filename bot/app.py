@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from adapters.base import Adapter, AdapterContext
 from assistant.anonymizer import Anonymizer
+from assistant.embeddings import create_embedder
 from assistant.errors import AdapterError
 from assistant.hashing import UserHasher
 from assistant.llm.registry import backend_name_for, create_backend
@@ -76,7 +77,9 @@ async def build_assistant(
             Anonymizer.from_settings, config.privacy.spacy_model, config.privacy.score_threshold
         )
     triage = Triage.from_file(config.triage.file)
-    rules = RuleBook.from_file(config.rules.file)
+    # one sentence embedder: the pipeline embeds each message once, the rules read the vector
+    embedder = create_embedder(config.embeddings)
+    rules = await asyncio.to_thread(RuleBook.from_file, config.rules.file, embedder)
     hasher = None
     if store is not None:
         hasher = UserHasher(await store.hash_salt(config.privacy.hash_salt.get_secret_value()))
@@ -94,6 +97,7 @@ async def build_assistant(
         anonymizer=anonymizer,
         triage=triage,
         rules=rules,
+        embedder=embedder,
         backend=backend,
         store=store,
         hasher=hasher,

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PREFIX = "healthbot"
-STAGES = ("anonymize", "triage", "rules", "llm", "total")
+STAGES = ("anonymize", "embed", "triage", "rules", "llm", "total")
 LATENCY_BUCKETS_S = (
     0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0,
 )  # fmt: skip
@@ -163,8 +163,10 @@ class Metrics:
                 self.stage_latency.labels(stage).observe(value / 1000)
         if source is Source.RULE and reply.intent:
             self.rule_answers.labels(reply.intent).inc()
-        if source is Source.EMERGENCY and reply.category:
-            self.triage.labels(reply.category).inc()
+        if source in (Source.EMERGENCY, Source.URGENT) and reply.category:
+            # one counter for both levels; an urgent category is prefixed so they stay apart
+            prefix = "" if source is Source.EMERGENCY else "urgent:"
+            self.triage.labels(prefix + reply.category).inc()
         usage = reply.llm
         if usage is None:
             return
