@@ -187,7 +187,9 @@ class Assistant:
             )
 
         with timer.stage("rules"):
-            match = None if embedded.vector is None else self.rules.match(safe_text, embedded.vector)
+            match = (
+                None if embedded.vector is None else self.rules.match(safe_text, embedded.vector)
+            )
         if match is not None and rule_answers(match, self.settings.llm.rule_threshold):
             self.memory.append(key, safe_text, match.answer)
             return Reply(match.answer, Source.RULE, intent=match.rule_id, anonymized=safe_text)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ import numpy as np
 from assistant.context import ContextReader, Scope, normalise
 from assistant.embeddings import Embedder
 from assistant.errors import ConfigError
+from assistant.prefilter import WordPrefixes, first_words
 from assistant.settings import DATA_DIR
 from assistant.yaml_data import compile_regex, load_entries, load_mapping
 
@@ -69,6 +71,11 @@ class Rule:
     exclude: tuple[re.Pattern[str], ...]
     allow: re.Pattern[str] | None
     examples: tuple[str, ...]
+
+    @property
+    def keyword(self) -> re.Pattern[str]:
+        """All patterns as one alternation (one scan of the text)."""
+        return _alternation(self.patterns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +143,10 @@ class RuleBook:
         self._rules = tuple(rules)
         self._by_id = {rule.id: rule for rule in self._rules}
         self._normalise = _Normaliser(synonyms or {})
-        self._out_of_scope = tuple(out_of_scope)
-        self._other_topics = tuple(other_topics)
+        # each regex with the word prefixes a match must start with (a cheap pre-check)
+        self._out_of_scope = tuple((p, first_words(p)) for p in out_of_scope)
+        self._other_topics = tuple((p, first_words(p)) for p in other_topics)
+        self._keyword_starts = tuple(first_words(rule.keyword) for rule in self._rules)
         self.scoring = scoring or Scoring()
         self.embedder = embedder
         self._reader = reader
@@ -186,11 +195,21 @@ class RuleBook:
             vector = self.embed(text)
         similarity = self.similarities(vector)
         reading = self._reader.read(normalised)
-        spans = [self._keyword_spans(rule, normalised, reading) for rule in self._rules]
-        out_of_scope = [m for p in self._out_of_scope for m in p.finditer(normalised)]
+        prefixes = WordPrefixes(normalised)
+        spans = [
+            self._keyword_spans(rule, normalised, reading) if prefixes.may_match(start) else []
+            for rule, start in zip(self._rules, self._keyword_starts, strict=True)
+        ]
+        out_of_scope = [
+            m
+            for p, start in self._out_of_scope
+            if prefixes.may_match(start)
+            for m in p.finditer(normalised)
+        ]
         others = [
             m
-            for p in self._other_topics
+            for p, start in self._other_topics
+            if prefixes.may_match(start)
             for m in p.finditer(normalised)
             if reading.assess(m.start(), m.end(), _RULE_SCOPE).current
         ]
@@ -230,8 +249,7 @@ class RuleBook:
             return []
         return [
             m.span()
-            for p in rule.patterns
-            for m in p.finditer(normalised)
+            for m in rule.keyword.finditer(normalised)
             if reading.assess(m.start(), m.end(), _RULE_SCOPE).current
         ]
 
@@ -264,9 +282,14 @@ class RuleBook:
         return round(min(1.0, max(0.0, confidence)), 4)
 
 
-def _foreign_topics(
-    rule: Rule, others: list[re.Match[str]], spans: list[tuple[int, int]]
-) -> int:
+@lru_cache(maxsize=256)
+def _alternation(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    if not patterns:
+        return re.compile(r"(?!x)x")  # matches nothing: a rule with examples only
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
+def _foreign_topics(rule: Rule, others: list[re.Match[str]], spans: list[tuple[int, int]]) -> int:
     """Distinct other-topic mentions that are not part of the rule's own keyword."""
     found: set[str] = set()
     for match in others:
