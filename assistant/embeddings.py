@@ -20,6 +20,7 @@ import logging
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -40,6 +41,18 @@ _EMBEDDERS: dict[str, str] = {
     "static": "assistant.embeddings:StaticEmbedder",
     "transformer": "assistant.embeddings:TransformerEmbedder",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Embedded:
+    """One message as the stages after anonymization read it: its text and its vector.
+
+    The pipeline's embed stage builds it once; the rules (and retrieval) reuse ``vector``.
+    ``vector`` is None when embedding failed, and then no stage may rely on it.
+    """
+
+    text: str
+    vector: np.ndarray | None
 
 
 class Embedder(ABC):
