@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import ConfigError
+from assistant.prefilter import IndexedRegex, WordIndex
 from assistant.yaml_data import compile_regex, load_mapping, require_mapping
 
 _APOSTROPHES_RE = re.compile(r"['’‘`´ʼ]")
@@ -124,23 +125,41 @@ class ContextRules:
         )
 
 
+class _Scanner:
+    """A context rules' regexes with the word prefixes their matches start with."""
+
+    def __init__(self, rules: ContextRules) -> None:
+        self.rules = rules
+        self.pseudo = IndexedRegex.of(rules.pseudo)
+        self.clause_breaks = IndexedRegex.of(rules.clause_breaks)
+        self.list_breaks = IndexedRegex.of(rules.list_breaks)
+        self.recent = IndexedRegex.of(rules.recent)
+        self.cues = [(key, IndexedRegex.of(regex)) for key, regex in rules.cues.items()]
+
+
 class Reading:
     """One normalised text with its sentences, clause breaks and cues found once."""
 
     __slots__ = ("_breaks", "_cues", "_list_breaks", "_recent", "_sentences", "text")
 
-    def __init__(self, text: str, rules: ContextRules) -> None:
+    def __init__(self, text: str, scanner: _Scanner, words: WordIndex | None = None) -> None:
         self.text = text
+        if words is None or words.text != text:
+            words = WordIndex(text)
         # a pseudo-cue is blanked (same length) so that offsets stay put
-        masked = rules.pseudo.sub(lambda m: " " * len(m.group(0)), text)
+        masked = words.blank(m.span() for m in words.finditer(scanner.pseudo))
+
+        def scan(indexed: IndexedRegex) -> list[re.Match[str]]:
+            return list(masked.finditer(indexed))
+
         self._sentences = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(text)]
-        self._breaks = [(m.start(), m.end()) for m in rules.clause_breaks.finditer(masked)]
-        self._list_breaks = [(m.start(), m.end()) for m in rules.list_breaks.finditer(masked)]
-        self._recent = [m.start() for m in rules.recent.finditer(text)]
+        self._breaks = [(m.start(), m.end()) for m in scan(scanner.clause_breaks)]
+        self._list_breaks = [(m.start(), m.end()) for m in scan(scanner.list_breaks)]
+        self._recent = [m.start() for m in words.finditer(scanner.recent)]
         cues = [
             _Cue(kind, direction, m.start(), m.end())
-            for (kind, direction), regex in rules.cues.items()
-            for m in regex.finditer(masked)
+            for (kind, direction), indexed in scanner.cues
+            for m in scan(indexed)
         ]
         self._cues = sorted(cues, key=lambda cue: cue.start)
 
@@ -214,6 +233,7 @@ class ContextReader:
 
     def __init__(self, rules: ContextRules) -> None:
         self.rules = rules
+        self._scanner = _Scanner(rules)
         variants = sorted(rules.spelling, key=len, reverse=True)
         self._spelling = (
             re.compile(r"\b(?:" + "|".join(re.escape(v) for v in variants) + r")\b")
@@ -233,9 +253,10 @@ class ContextReader:
     def from_file(cls, path: Path) -> ContextReader:
         return cls(ContextRules.from_file(path))
 
-    def read(self, normalised: str) -> Reading:
-        """Read text already passed through :func:`normalise`."""
-        return Reading(normalised, self.rules)
+    def read(self, normalised: str, words: WordIndex | None = None) -> Reading:
+        """Read text already passed through :func:`normalise`; ``words``, the text's word
+        index when the caller has one, saves building it again."""
+        return Reading(normalised, self._scanner, words)
 
 
 def _load_spelling(raw: object, where: str) -> dict[str, str]:

@@ -32,10 +32,10 @@ from typing import Any
 
 import numpy as np
 
-from assistant.context import ContextReader, Scope, normalise
+from assistant.context import ContextReader, Reading, Scope, normalise
 from assistant.embeddings import Embedder
 from assistant.errors import ConfigError
-from assistant.prefilter import WordPrefixes, first_words
+from assistant.prefilter import IndexedRegex, WordIndex
 from assistant.settings import DATA_DIR
 from assistant.yaml_data import compile_regex, load_entries, load_mapping
 
@@ -144,9 +144,13 @@ class RuleBook:
         self._by_id = {rule.id: rule for rule in self._rules}
         self._normalise = _Normaliser(synonyms or {})
         # each regex with the word prefixes a match must start with (a cheap pre-check)
-        self._out_of_scope = tuple((p, first_words(p)) for p in out_of_scope)
-        self._other_topics = tuple((p, first_words(p)) for p in other_topics)
-        self._keyword_starts = tuple(first_words(rule.keyword) for rule in self._rules)
+        self._out_of_scope = tuple(IndexedRegex.of(p) for p in out_of_scope)
+        self._other_topics = tuple(IndexedRegex.of(p) for p in other_topics)
+        # per rule: its keyword alternation and excludes, with what the index can skip
+        self._keywords = tuple(IndexedRegex.of(rule.keyword) for rule in self._rules)
+        self._excludes = tuple(
+            tuple(IndexedRegex.of(p) for p in rule.exclude) for rule in self._rules
+        )
         self.scoring = scoring or Scoring()
         self.embedder = embedder
         self._reader = reader
@@ -156,6 +160,8 @@ class RuleBook:
             [index for index, rule in enumerate(self._rules) for _ in rule.examples], dtype=np.int64
         )
         self._examples = embedder.encode(examples) if examples else np.zeros((0, 1), np.float32)
+        #: where each rule's run of examples starts in ``_examples``
+        self._firsts = np.flatnonzero(np.diff(self._owners, prepend=-1))
 
     @classmethod
     def from_file(
@@ -181,7 +187,9 @@ class RuleBook:
         """Each rule's best cosine similarity to ``vector`` over its examples."""
         best = np.zeros(len(self._rules), dtype=np.float32)
         if len(self._owners):
-            np.maximum.at(best, self._owners, self._examples @ vector.astype(np.float32))
+            # examples are stored rule by rule: one reduceat instead of a slow ufunc.at
+            found = np.maximum.reduceat(self._examples @ vector.astype(np.float32), self._firsts)
+            best[self._owners[self._firsts]] = np.maximum(found, 0.0)
         return best
 
     def scores(self, text: str, vector: np.ndarray | None = None) -> list[tuple[str, float]]:
@@ -194,27 +202,30 @@ class RuleBook:
         if vector is None:
             vector = self.embed(text)
         similarity = self.similarities(vector)
-        reading = self._reader.read(normalised)
-        prefixes = WordPrefixes(normalised)
-        spans = [
-            self._keyword_spans(rule, normalised, reading) if prefixes.may_match(start) else []
-            for rule, start in zip(self._rules, self._keyword_starts, strict=True)
-        ]
-        out_of_scope = [
-            m
-            for p, start in self._out_of_scope
-            if prefixes.may_match(start)
-            for m in p.finditer(normalised)
-        ]
+        words = WordIndex(normalised)
+        # the context reading only when some keyword or topic matched (often none does)
+        reading: Reading | None = None
+
+        def current(match: re.Match[str]) -> bool:
+            nonlocal reading
+            if reading is None:
+                reading = self._reader.read(normalised, words)
+            return reading.assess(match.start(), match.end(), _RULE_SCOPE).current
+
+        def keyword_spans(rule: int) -> list[tuple[int, int]]:
+            """Keyword evidence: current (not negated) mentions, unless an exclude matches."""
+            found = list(words.finditer(self._keywords[rule]))
+            if not found or any(words.search(exclude) for exclude in self._excludes[rule]):
+                return []
+            return [m.span() for m in found if current(m)]
+
+        spans = [keyword_spans(i) for i in range(len(self._rules))]
+        out_of_scope = [m for indexed in self._out_of_scope for m in words.finditer(indexed)]
         others = [
-            m
-            for p, start in self._other_topics
-            if prefixes.may_match(start)
-            for m in p.finditer(normalised)
-            if reading.assess(m.start(), m.end(), _RULE_SCOPE).current
+            m for indexed in self._other_topics for m in words.finditer(indexed) if current(m)
         ]
         topics = sum(1 for found in spans if found)
-        words = len(_WORD_RE.findall(normalised))
+        word_count = len(_WORD_RE.findall(normalised))
         ranked = [
             (
                 rule.id,
@@ -224,8 +235,9 @@ class RuleBook:
                     keyword=bool(spans[i]),
                     out_of_scope=out_of_scope,
                     shared=topics > 1,
-                    other_topics=_foreign_topics(rule, others, spans[i]),
-                    words=words,
+                    # only read with keyword evidence
+                    other_topics=_foreign_topics(rule, others, spans[i]) if spans[i] else 0,
+                    words=word_count,
                 ),
             )
             for i, rule in enumerate(self._rules)
@@ -242,16 +254,6 @@ class RuleBook:
         if confidence < self.scoring.min_confidence:
             return None
         return RuleMatch(rule_id=rule_id, confidence=confidence, answer=self._by_id[rule_id].answer)
-
-    def _keyword_spans(self, rule: Rule, normalised: str, reading: Any) -> list[tuple[int, int]]:
-        """Where the rule's keywords match a current mention (empty: no keyword evidence)."""
-        if any(p.search(normalised) for p in rule.exclude):
-            return []
-        return [
-            m.span()
-            for m in rule.keyword.finditer(normalised)
-            if reading.assess(m.start(), m.end(), _RULE_SCOPE).current
-        ]
 
     def _confidence(
         self,

@@ -35,7 +35,7 @@ from assistant.context import (
     normalise,
 )
 from assistant.errors import ConfigError
-from assistant.prefilter import WordPrefixes, first_words
+from assistant.prefilter import IndexedRegex, WordIndex, gate_of
 from assistant.settings import DATA_DIR
 from assistant.yaml_data import (
     compile_regex,
@@ -72,13 +72,13 @@ class TriageResult:
 class _Pattern:
     """One way a flag can fire: every regex in ``all_of`` must match (one, for a plain regex)."""
 
-    all_of: tuple[re.Pattern[str], ...]
+    all_of: tuple[IndexedRegex, ...]
     unless: re.Pattern[str] | None
-    #: per regex, word prefixes one of which a match must start with (None: unknown)
-    starts: tuple[frozenset[str] | None, ...] = ()
 
-    def may_match(self, words: WordPrefixes) -> bool:
-        return all(words.may_match(start) for start in self.starts)
+    @property
+    def gate(self) -> tuple[frozenset[str], ...]:
+        """Key sets the text must meet (WordIndex.meets) before any regex is run."""
+        return gate_of(self.all_of)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +119,16 @@ class Triage:
         self.flags = tuple(flags)
         self.reader = reader
         self._templates = dict(templates)
-        self._ignore = tuple(ignore)
+        self._ignore = tuple(IndexedRegex.of(pattern) for pattern in ignore)
         self._self_harm_category = self_harm_category
         self._by_id = {flag.id: flag for flag in self.flags}
+        #: every (flag number, pattern, its gate) in file order, so that one cheap loop
+        #: skips the patterns whose words are not in the text (most, for most messages)
+        self._patterns = tuple(
+            (index, pattern, pattern.gate)
+            for index, flag in enumerate(self.flags)
+            for pattern in flag.patterns
+        )
 
     # -- loading ------------------------------------------------------------------------
 
@@ -159,49 +166,55 @@ class Triage:
 
     def prepare(self, text: str) -> str:
         """The form red flags are matched against (exposed for tests and debugging)."""
-        clean = self.reader.prepare(text)
-        for pattern in self._ignore:
-            clean = pattern.sub(lambda m: " " * len(m.group(0)), clean)
-        return clean
+        return self._index(text).text
+
+    def _index(self, text: str) -> WordIndex:
+        """The prepared text's word index: normalised, idioms and others' past blanked."""
+        words = WordIndex(self.reader.prepare(text))
+        for ignore in self._ignore:
+            words = words.blank(m.span() for m in words.finditer(ignore))
+        return words
 
     def assess(self, text: str) -> TriageResult | None:
         """The most severe red flag that fires on ``text`` (file order within a level)."""
-        clean = self.prepare(text)
-        if not clean.strip():
+        words = self._index(text)
+        if not words.text.strip():
             return None
-        reading = self.reader.read(clean)
-        words = WordPrefixes(clean)
+        lazy = _LazyReading(self.reader, words)
+        meets = lazy.words.meets
         found: TriageResult | None = None
-        for flag in self.flags:
+        for index, pattern, gate in self._patterns:
+            flag = self.flags[index]
             if found is not None and flag.level != "emergency":
                 continue  # an urgent flag cannot beat what was found already
-            if any(
-                pattern.may_match(words) and self._fires(flag, pattern, reading)
-                for pattern in flag.patterns
-            ):
-                result = TriageResult(category=flag.category, flag_id=flag.id, level=flag.level)
+            if meets(gate) and self._fires(flag, pattern, lazy):
+                found = TriageResult(category=flag.category, flag_id=flag.id, level=flag.level)
                 if flag.level == "emergency":
-                    return result
-                found = found or result
+                    return found
         return found
 
     def explain(self, text: str) -> list[str]:
         """Every flag that fires on ``text``, for debugging and the evaluation report."""
-        reading = self.reader.read(self.prepare(text))
+        lazy = _LazyReading(self.reader, self._index(text))
         return [
             flag.id
             for flag in self.flags
-            if any(self._fires(flag, pattern, reading) for pattern in flag.patterns)
+            if any(
+                lazy.words.meets(pattern.gate) and self._fires(flag, pattern, lazy)
+                for pattern in flag.patterns
+            )
         ]
 
-    def _fires(self, flag: RedFlag, pattern: _Pattern, reading: Reading) -> bool:
-        text = reading.text
+    def _fires(self, flag: RedFlag, pattern: _Pattern, lazy: _LazyReading) -> bool:
+        """Whether ``pattern`` of ``flag`` fires; its gate has been met already."""
+        words = lazy.words
         scope = flag.scope
         if len(pattern.all_of) == 1:
-            for match in pattern.all_of[0].finditer(text):
+            for match in words.finditer(pattern.all_of[0], gated=True):
+                reading = lazy.reading
                 if pattern.unless is not None:
                     low, high = reading.clause(match.start(), match.end())
-                    if pattern.unless.search(text, low, high):
+                    if pattern.unless.search(reading.text, low, high):
                         continue
                 if not reading.assess(match.start(), match.end(), scope).current:
                     continue
@@ -210,14 +223,14 @@ class Triage:
                 return True
             return False
         # co-occurrence ("pregnant" + "headache"): ``unless`` looks at the whole text
-        if pattern.unless is not None and pattern.unless.search(text):
+        if pattern.unless is not None and pattern.unless.search(words.text):
             return False
         return all(
             any(
-                reading.assess(match.start(), match.end(), scope).current
-                for match in regex.finditer(text)
+                lazy.reading.assess(match.start(), match.end(), scope).current
+                for match in words.finditer(indexed, gated=True)
             )
-            for regex in pattern.all_of
+            for indexed in pattern.all_of
         )
 
     # -- replying -----------------------------------------------------------------------
@@ -242,6 +255,24 @@ class Triage:
 
 
 # -- helpers -------------------------------------------------------------------------------
+
+
+class _LazyReading:
+    """One prepared text: its word index at once, its context reading only when a red flag
+    matches somewhere (most messages match none, and reading costs more than the index)."""
+
+    __slots__ = ("_reader", "_reading", "words")
+
+    def __init__(self, reader: ContextReader, words: WordIndex) -> None:
+        self._reader = reader
+        self._reading: Reading | None = None
+        self.words = words
+
+    @property
+    def reading(self) -> Reading:
+        if self._reading is None:
+            self._reading = self._reader.read(self.words.text, self.words)
+        return self._reading
 
 
 @cache
@@ -322,13 +353,13 @@ def _merge_plain(patterns: list[_Pattern]) -> tuple[_Pattern, ...]:
     plain = [p for p in patterns if len(p.all_of) == 1 and p.unless is None]
     if len(plain) < 2:
         return tuple(patterns)
-    merged = re.compile("|".join(f"(?:{p.all_of[0].pattern})" for p in plain))
+    merged = re.compile("|".join(f"(?:{p.all_of[0].regex.pattern})" for p in plain))
     rest = [p for p in patterns if not (len(p.all_of) == 1 and p.unless is None)]
     return (_pattern((merged,), None), *rest)
 
 
 def _pattern(all_of: tuple[re.Pattern[str], ...], unless: re.Pattern[str] | None) -> _Pattern:
-    return _Pattern(all_of, unless, tuple(first_words(regex) for regex in all_of))
+    return _Pattern(tuple(IndexedRegex.of(regex) for regex in all_of), unless)
 
 
 def _regex(source: object, where: str, terms: Mapping[str, str]) -> re.Pattern[str]:
