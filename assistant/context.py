@@ -205,8 +205,10 @@ class Reading:
                 hypothetical = True
             elif cue.kind == "other":
                 other = True
-        if historical and self._recent_in(l_low, l_high):
-            historical = False  # "had a seizure an hour ago", "still has chest pain"
+        if historical and self._recent_in(c_low, c_high):
+            # "had a seizure an hour ago", "still has chest pain"; a time word in another
+            # clause is about something else ("stabbed years ago and the scar still itches")
+            historical = False
         return Assertion(negated, historical, hypothetical, other)
 
     def resolved_after(self, end: int) -> bool:

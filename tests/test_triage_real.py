@@ -165,7 +165,36 @@ def test_required_red_flags(triage: Triage, text: str, level: str, category: str
     assert (result.level, result.category) == (level, category), result
 
 
+# NHS 111 "get help today" presentations (added after the vignettes showed urgent cases
+# going to the rules or the LLM), and one-eye sight loss that came back (TIA: call 999).
+GET_HELP_TODAY = [
+    ("the skin on my shin is red and hot and the redness is spreading, I feel shivery", "urgent"),
+    ("painful blisters in a rash across my forehead and round my eye", "urgent"),
+    ("been throwing up since yesterday and I cant keep water down", "urgent"),
+    ("sore throat for days, much worse on one side and it hurts to open my mouth", "urgent"),
+    ("pain from my side down to my groin that comes in waves", "urgent"),
+    ("breastfeeding and one breast is hot, red and painful and I ache all over", "urgent"),
+    ("diabetic with a sore on my toe that has gone red and smells", "urgent"),
+    ("my heart has been racing and irregular for a few hours", "urgent"),
+    ("my 18 month old has diarrhoea and far fewer wet nappies today", "urgent"),
+    ("16 weeks pregnant and it burns when I pass urine", "urgent"),
+    ("deep cut on my hand from a knife, the wound gapes open", "urgent"),
+    ("my 9 month old has diarrhoea, has hardly had a wee and is very floppy", "emergency"),
+    ("I lost the sight in my left eye for ten minutes this morning, it came back", "emergency"),
+    ("couldnt see out of my right eye for a while earlier", "emergency"),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), GET_HELP_TODAY)
+def test_get_help_today_and_warning_signs(triage: Triage, text: str, level: str) -> None:
+    result = triage.assess(normalize_text(text))
+    assert result is not None and result.level == level, (text, result)
+
+
 NOT_NOW = [
+    "my husband snores and stops breathing for a few seconds at night, is it sleep apnoea?",
+    "I was stabbed years ago and the scar still aches in the cold",
+    "how long does sunburn redness take to go away?",
     "I had a heart attack in 2019, is swimming ok?",
     "what counts as an overdose of paracetamol?",
     "my uncle had a DVT years ago, how do I avoid one?",
