@@ -172,6 +172,10 @@ class RuleBook:
         return _load(path, embedder, reader)
 
     @property
+    def rules(self) -> tuple[Rule, ...]:
+        return self._rules
+
+    @property
     def ids(self) -> list[str]:
         return [rule.id for rule in self._rules]
 
