@@ -313,6 +313,12 @@ def _foreign_topics(rule: Rule, others: list[re.Match[str]], spans: list[tuple[i
 _RULE_KEYS = {"id", "patterns", "exclude", "allow", "examples", "answer"}
 
 
+def read_rules(path: Path) -> tuple[Rule, ...]:
+    """The rules of a rule file, validated, without the embeddings a :class:`RuleBook` needs
+    (for exports and reviews of the vetted answers)."""
+    return tuple(load_entries(load_mapping(path, "rules"), "rules", path.name, _load_rule))
+
+
 def _load(path: Path, embedder: Embedder, reader: ContextReader) -> RuleBook:
     where = path.name
     data = load_mapping(path, "rules")
