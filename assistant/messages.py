@@ -16,6 +16,8 @@ class Source(StrEnum):
     """Which stage produced a reply."""
 
     EMERGENCY = "emergency"
+    #: triage level "urgent": fixed guidance to get care today, never the rules or the LLM
+    URGENT = "urgent"
     RULE = "rule"
     LLM = "llm"
     #: a vetted knowledge-base passage, shown as it is
@@ -43,9 +45,9 @@ class Stage(StrEnum):
 
     ANONYMIZE = "anonymize"
     TRIAGE = "triage"
-    RULES = "rules"
-    #: the message's one sentence embedding (knowledge retrieval)
+    #: the message's one sentence embedding, read by the rules and the knowledge retrieval
     EMBED = "embed"
+    RULES = "rules"
     #: picking the vetted passage (assistant/retrieval.py)
     RETRIEVE = "retrieve"
     #: the grounded generation
@@ -115,6 +117,8 @@ class Reply:
     source: Source
     intent: str | None = None
     category: str | None = None
+    #: triage level: "emergency" or "urgent" for triage replies, None otherwise
+    level: str | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)
     anonymized: str = ""
     llm: LLMUsage | None = None

@@ -66,9 +66,12 @@ MIGRATIONS: tuple[str, ...] = (
         llm_backend, llm_model, llm_error, batch_size, ts, prompt_tokens, completion_tokens, llm_ms
     ) WHERE llm_backend IS NOT NULL;
     """,
-    # The grounded answer's stages (Stage.EMBED, RETRIEVE, CHECK).
+    # The pipeline's embed stage (Stage.EMBED): the message's one sentence embedding.
     """
     ALTER TABLE messages ADD COLUMN embed_ms REAL;
+    """,
+    # The grounded answer's stages (Stage.RETRIEVE, Stage.CHECK).
+    """
     ALTER TABLE messages ADD COLUMN retrieve_ms REAL;
     ALTER TABLE messages ADD COLUMN check_ms REAL;
     """,
@@ -87,6 +90,7 @@ class MessageRecord:
     category: str | None = None
     anonymize_ms: float | None = None
     triage_ms: float | None = None
+    embed_ms: float | None = None
     rules_ms: float | None = None
     llm_ms: float | None = None
     total_ms: float | None = None
@@ -97,7 +101,6 @@ class MessageRecord:
     ttft_ms: float | None = None
     batch_size: int | None = None
     llm_error: str | None = None
-    embed_ms: float | None = None
     retrieve_ms: float | None = None
     check_ms: float | None = None
 

@@ -106,11 +106,15 @@ def main() -> int:
 
     config_path = REPO / "config.yaml"
     config = load_config(config_path, environ={})
-    embedder = create_embedder(config.embeddings)
+    # retrieval's own embedder (knowledge.embedder) and the message's, which the rules read
+    backend = config.knowledge.embedder or config.embeddings.backend
+    embedder = create_embedder(config.embeddings.model_copy(update={"backend": backend}))
     embedder.load()
+    message_embedder = create_embedder(config.embeddings)
+    message_embedder.load()
     knowledge = KnowledgeBase.from_dir(config.knowledge.dir)
     index = KnowledgeIndex(knowledge, embedder, cache_dir=config.knowledge.cache_dir)
-    rules = RuleBook.from_file(config.rules.file)
+    rules = RuleBook.from_file(config.rules.file, message_embedder)
     checker = create_checker(config.answer_check)
     check_embedder = create_embedder(config.embeddings.model_copy(update={"backend": "static"}))
     check_embedder.load()
@@ -126,16 +130,17 @@ def main() -> int:
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
     vectors = embedder.encode(messages)
+    rule_vectors = message_embedder.encode(messages)
     for text in messages[:20]:  # warm caches and lazy compilation
         index.search(embedder.encode_one(text), text)
-        rules.match(text)
+        rules.match(text, message_embedder.encode_one(text))
 
     embed, retrieve, match = [], [], []
     for _ in range(args.rounds):
-        for text, vector in zip(messages, vectors, strict=True):
+        for text, vector, rule_vector in zip(messages, vectors, rule_vectors, strict=True):
             embed += timed(lambda t=text: embedder.encode_one(t), 1) if len(embed) < 300 else []
             retrieve += timed(lambda t=text, v=vector: index.search(v, t), 1, "retrieve")
-            match += timed(lambda t=text: rules.match(t), 1, "rules")
+            match += timed(lambda t=text, v=rule_vector: rules.match(t, v), 1, "rules")
 
     drafts = [
         Draft(

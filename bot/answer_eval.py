@@ -23,6 +23,9 @@ from assistant.answer_check import AnswerChecker, Draft, Verdict
 from assistant.embeddings import Embedder
 from assistant.grounding import GroundedResponder
 from assistant.knowledge import KnowledgeBase
+from assistant.normalize import normalize_text
+from assistant.pipeline import Assistant
+from assistant.placeholders import PlaceholderVault
 from assistant.retrieval import Passage
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
@@ -185,6 +188,28 @@ def report(knowledge_dir: Path, checker: AnswerChecker, embedder: Embedder | Non
         lines.append("graded final replies to real questions (A/B/C/D):")
         lines.append(describe_grades(grade_counts(load_jsonl(GRADED_REPLIES))))
     return "\n".join(lines) + "\n"
+
+
+def knowledge_report(assistant: Assistant, knowledge_dir: Path, eval_dir: Path) -> str:
+    """The answer check, the graded replies and, with the external questions, retrieval."""
+    responder = assistant.responder
+    if responder is None:
+        return ""
+    text = report(knowledge_dir, responder.checker, responder.check_embedder)
+    questions = eval_dir / "external" / "consumer_questions_dev.jsonl"
+    if questions.is_file():
+        labels = load_jsonl(RETRIEVAL_LABELS)
+        wanted = {row["id"] for row in labels}
+        texts = {
+            # as the pipeline reads them: normalized, then anonymized
+            row["id"]: assistant.anonymizer.anonymize(
+                normalize_text(row["text"]).strip(), PlaceholderVault()
+            ).text
+            for row in load_jsonl(questions)
+            if row["id"] in wanted
+        }
+        text += score_retrieval(labels, texts, responder).describe() + "\n"
+    return text
 
 
 def grade_counts(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:

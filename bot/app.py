@@ -74,8 +74,12 @@ async def build_assistant(
             Anonymizer.from_settings, config.privacy.spacy_model, config.privacy.score_threshold
         )
     triage = Triage.from_file(config.triage.file)
-    rules = RuleBook.from_file(config.rules.file)
-    responder, embedder = await asyncio.to_thread(build_responder, config, embedder)
+    # one sentence embedder: the pipeline embeds each message once; the rules and the
+    # knowledge retrieval read that vector
+    if embedder is None:
+        embedder = create_embedder(config.embeddings)
+    rules = await asyncio.to_thread(RuleBook.from_file, config.rules.file, embedder)
+    responder, _ = await asyncio.to_thread(build_responder, config, embedder)
     hasher = None
     if store is not None:
         hasher = UserHasher(await store.hash_salt(config.privacy.hash_salt.get_secret_value()))
@@ -92,10 +96,10 @@ async def build_assistant(
         anonymizer=anonymizer,
         triage=triage,
         rules=rules,
+        embedder=embedder,
         backend=backend,
         store=store,
         hasher=hasher,
-        embedder=embedder,
         responder=responder,
     )
     assistant.observers.append(
@@ -109,12 +113,17 @@ async def build_assistant(
 def build_responder(
     config: AppConfig, embedder: Embedder | None = None
 ) -> tuple[GroundedResponder, Embedder]:
-    """The message embedder and the grounded-answer stage (knowledge base, index, checks).
+    """The grounded-answer stage (knowledge base, index, checks) and retrieval's embedder:
+    ``embedder`` (the message's) unless ``knowledge.embedder`` names another.
 
     Seconds with the transformer embedder (its weights; the topics' vectors are cached).
     """
     if embedder is None:
         embedder = create_embedder(config.embeddings)
+    wanted = config.knowledge.embedder
+    if wanted is not None and wanted != embedder.name:
+        # retrieval reads its own model (knowledge.embedder); the rules keep the message's
+        embedder = create_embedder(config.embeddings.model_copy(update={"backend": wanted}))
     embedder.load()
     # The answer check compares an answer with its question: the static model does that in
     # well under a millisecond, whichever embedder reads the messages.

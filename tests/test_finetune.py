@@ -29,20 +29,21 @@ from assistant.finetune.run import FinetuneJob, choose_base, run_finetune, split
 from assistant.finetune.trainer import StepInfo
 from assistant.llm.base import ChatTurn
 from assistant.llm.prompt import TokenizerChatTemplate
-from assistant.messages import IncomingMessage, Source
-from assistant.rules import RuleBook
+from assistant.messages import IncomingMessage
+from assistant.rules import read_rules
 from assistant.settings import DATA_DIR, DEFAULT_SYSTEM_PROMPT
 from bot.__main__ import main
 from bot.config import load_config
 
 from .conftest import CONFIG_PATH, MakeChat
-from .llm_support import LLM_QUESTIONS
+from .llm_support import LLM_QUESTIONS, assert_checked_model_reply
 
 TINY = Path(__file__).parent / "data" / "finetune_tiny.jsonl"
 # A short run: enough steps for the loss to fall, few enough to take seconds.
 TINY_ARGS = ["--epochs", "2", "--lr", "2e-3", "--lora-r", "8", "--batch-size", "2"]
 TINY_ARGS += ["--max-length", "256", "--val-split", "0.25", "--seed", "1"]
-SHORT_PROMPT = "You are healthbot. Give short, plain health information."
+# llm.system_prompt is the grounded prompt, so it holds {passage} (the knowledge stage)
+SHORT_PROMPT = "You are healthbot. Answer from this: {passage}"
 MISSING_HUB_ID = "healthbot-tests/no-such-model"
 
 
@@ -235,12 +236,12 @@ def test_export_knowledge_writes_every_rule_example_as_a_training_pair(
 ) -> None:
     path = tmp_path / "vetted.jsonl"
     assert main(["finetune", "--export-knowledge", str(path)]) == 0
-    book = RuleBook.from_file(DATA_DIR / "rules.yaml")
-    expected = sum(len(rule.examples) for rule in book.rules)
+    rules = read_rules(DATA_DIR / "rules.yaml")
+    expected = sum(len(rule.examples) for rule in rules)
     assert f"wrote {expected} vetted pairs (rules)" in capsys.readouterr().out
     rows = [json.loads(line) for line in path.read_text().splitlines()]
     assert len(rows) == expected == len(rule_pairs())
-    answers = {rule.id: rule.answer for rule in book.rules}
+    answers = {rule.id: rule.answer for rule in rules}
     for row in rows:
         assert row["answer"] == answers[row["source"].split("#")[1]]
     # the export is valid training data
@@ -414,7 +415,8 @@ async def test_the_bot_loads_the_result_through_config_and_answers(
     reply = await chat.ask(
         IncomingMessage(platform="cli", chat_id="c1", user_id="u1", text=LLM_QUESTIONS[2])
     )
-    assert reply.source is Source.LLM, reply
+    # grounded in the vetted passage and through the answer check, like any model's answer
+    assert_checked_model_reply(reply, config.disclaimer.text)
     assert reply.llm is not None and reply.llm.model == str(model)
     assert len(reply.text.split()) >= 3
 

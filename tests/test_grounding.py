@@ -47,17 +47,21 @@ async def test_the_honest_fallback_names_the_service_that_fits(
 @pytest.mark.parametrize(
     ("question", "source"),
     [
-        ("my dad took 40 of his heart tablets by mistake", Source.KNOWLEDGE),
+        # triage's emergency level reads this one first; its fixed guidance says call 999
+        ("my dad took 40 of his heart tablets by mistake", Source.EMERGENCY),
         ("Took 30 5mg of zopiclone last night, afraid of going to hospital?", Source.FALLBACK),
     ],
 )
 async def test_a_possible_overdose_is_flagged_above_any_reply(
     make_chat: MakeChat, question: str, source: Source
 ) -> None:
-    # Triage catches most overdose wording first; these reach the knowledge stage.
+    # Triage catches most overdose wording first; what reaches the knowledge stage is flagged.
     chat = await make_chat()
     reply = await chat.ask(_message(question))
     assert reply.source is source
+    if source is Source.EMERGENCY:
+        assert "call 999 now" in reply.text
+        return
     assert reply.text.startswith("If anyone has severe chest pain")
     assert "may have taken an overdose, call emergency services now" in reply.text
 

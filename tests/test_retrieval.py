@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from assistant.anonymizer import Anonymizer
-from assistant.embeddings import Embedder
+from assistant.embeddings import Embedder, create_embedder
 from assistant.grounding import GroundedResponder
 from assistant.knowledge import KnowledgeBase
 from assistant.messages import IncomingMessage
@@ -18,10 +18,20 @@ from assistant.placeholders import PlaceholderVault
 from assistant.retrieval import PROFILES, KnowledgeIndex
 from assistant.settings import DATA_DIR
 from bot.answer_eval import RETRIEVAL_LABELS, load_jsonl, score_retrieval
-from bot.config import AppConfig, load_config
+from bot.config import load_config
 
 from .conftest import CONFIG_PATH, EVAL_DIR, MakeChat
 from .fakes import CountingEmbedder
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    """Retrieval's embedder as configured (knowledge.embedder), loaded once for the module."""
+    config = load_config(CONFIG_PATH, environ={})
+    backend = config.knowledge.embedder or config.embeddings.backend
+    loaded = create_embedder(config.embeddings.model_copy(update={"backend": backend}))
+    loaded.load()
+    return loaded
 
 
 @pytest.fixture(scope="module")
@@ -128,13 +138,17 @@ def test_topic_vectors_are_cached_by_model_and_content(tmp_path: Path, embedder:
     assert np.array_equal(first._matrix, second._matrix)
 
 
-async def test_each_message_is_embedded_once(
-    make_chat: MakeChat, app_config: AppConfig, embedder: Embedder
-) -> None:
+async def test_each_message_is_embedded_once_per_model(make_chat: MakeChat) -> None:
+    """The rules read the message embedder's vector; retrieval reads its own model's."""
     chat = await make_chat()
-    counting = CountingEmbedder(embedder)
-    chat.assistant.embedder = counting
+    responder = chat.assistant.responder
+    assert responder is not None
+    message_side = CountingEmbedder(chat.assistant.embedder)
+    retrieval_side = CountingEmbedder(responder.index.embedder)
+    chat.assistant.embedder = message_side
+    responder.index.embedder = retrieval_side
     message = IncomingMessage("telegram", "c", "u", "My big toe is suddenly red, hot and swollen")
     reply = await chat.ask(message)
     assert reply.intent == "gout" and "embed" in reply.timings_ms
-    assert counting.calls == 1 and counting.texts == 1
+    assert (message_side.calls, message_side.texts) == (1, 1)
+    assert (retrieval_side.calls, retrieval_side.texts) == (1, 1)
