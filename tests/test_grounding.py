@@ -45,25 +45,26 @@ async def test_the_honest_fallback_names_the_service_that_fits(
 
 
 @pytest.mark.parametrize(
-    ("question", "source"),
+    "question",
     [
-        # triage's emergency level reads this one first; its fixed guidance says call 999
-        ("my dad took 40 of his heart tablets by mistake", Source.EMERGENCY),
-        ("Took 30 5mg of zopiclone last night, afraid of going to hospital?", Source.FALLBACK),
+        "my dad took 40 of his heart tablets by mistake",
+        "Took 30 5mg of zopiclone last night, afraid of going to hospital?",
     ],
 )
 async def test_a_possible_overdose_is_flagged_above_any_reply(
-    make_chat: MakeChat, question: str, source: Source
+    make_chat: MakeChat, question: str
 ) -> None:
-    # Triage catches most overdose wording first; what reaches the knowledge stage is flagged.
+    # Triage's emergency level reads these first (issue 9); should a wording slip past it,
+    # the knowledge stage still puts the emergency pointer above whatever it answers.
     chat = await make_chat()
     reply = await chat.ask(_message(question))
-    assert reply.source is source
-    if source is Source.EMERGENCY:
-        assert "call 999 now" in reply.text
-        return
-    assert reply.text.startswith("If anyone has severe chest pain")
-    assert "may have taken an overdose, call emergency services now" in reply.text
+    assert reply.source is Source.EMERGENCY and "call 999 now" in reply.text
+    responder = chat.assistant.responder
+    assert responder is not None
+    urgent = responder.urgent_lines(question)
+    assert urgent and urgent[0].startswith("If anyone has severe chest pain")
+    assert "may have taken an overdose, call emergency services now" in urgent[0]
+    assert responder.no_passage_reply(question).startswith(urgent[0])
 
 
 @pytest.mark.parametrize(
