@@ -82,6 +82,13 @@ class MatrixSender:
 
     async def send(self, room: MatrixRoom, content: dict[str, Any]) -> bool:
         """Send one m.room.message (encrypted when the room is); False once retries ran out."""
+        return (await self.send_event(room, content))[0] is not None
+
+    async def send_event(
+        self, room: MatrixRoom, content: dict[str, Any], txn_id: str | None = None
+    ) -> tuple[str | None, bool]:
+        """(event id or None, whether the homeserver refused it for good). With ``txn_id``
+        a send repeated after a restart lands once: the homeserver deduplicates it."""
         for attempt in range(SEND_ATTEMPTS):
             try:
                 await prepare_encrypted_send(self.client, room, self.trust_policy)
@@ -89,6 +96,7 @@ class MatrixSender:
                     room.room_id,
                     "m.room.message",
                     content,
+                    tx_id=txn_id,
                     ignore_unverified_devices=self.trust_policy == "all",
                 )
             except OlmTrustError as exc:
@@ -96,19 +104,19 @@ class MatrixSender:
                     trust_room_devices(self.client, room, self.trust_policy)  # a device joined
                     continue
                 log.error("matrix e2ee: not sending to unverified devices (%s)", type(exc).__name__)
-                return False
+                return None, False
             except _RETRYABLE as exc:
                 reason = type(exc).__name__
             else:
                 if isinstance(answer, RoomSendResponse):
-                    return True
+                    return answer.event_id, False
                 status = getattr(getattr(answer, "transport_response", None), "status", None)
                 reason = f"{getattr(answer, 'status_code', None)} (HTTP {status})"
                 if status is not None and status < 500:
-                    log.error("matrix: the homeserver refused a reply: %s", reason)
-                    return False
+                    log.error("matrix: the homeserver refused a message: %s", reason)
+                    return None, True
             await self._back_off("send", reason, attempt)
-        return False
+        return None, False
 
     @staticmethod
     async def _back_off(what: str, reason: str, attempt: int) -> None:

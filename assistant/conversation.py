@@ -24,6 +24,7 @@ from typing import Literal
 
 from assistant.commands import CommandCall, CommandRegistry
 from assistant.disclaimer import with_disclaimer
+from assistant.handoff.ports import StaffDesk
 from assistant.messages import IncomingMessage, Reply, Response, Source
 from assistant.pipeline import Assistant
 from assistant.rate_limit import UserRateLimiter
@@ -91,6 +92,8 @@ class ConversationService:
         self.settings = settings
         self.commands = commands if commands is not None else CommandRegistry.default()
         self.hooks: list[ConversationHook] = []
+        #: the handoff's staff side, which the Matrix adapter feeds (None: no handoff)
+        self.staff_desk: StaffDesk | None = None
         self._limiters = {
             platform: UserRateLimiter(limit.per_minute, limit.burst)
             for platform, limit in settings.rate_limits.items()
@@ -167,7 +170,11 @@ class ConversationService:
         return finished
 
     def _disclaimed(self, response: Response) -> Response:
-        """The one place the disclaimer is added."""
+        """The one place the disclaimer is added. A clinician's words relayed by the handoff
+        (``Source.STAFF``) are not the AI's, so the AI disclaimer would misstate who wrote
+        them: they come labelled as the clinic team's instead (assistant.handoff.texts)."""
+        if response.reply.source is Source.STAFF:
+            return response
         text = with_disclaimer(response.reply.text, self.settings.disclaimer.text)
         return dataclasses.replace(response, reply=dataclasses.replace(response.reply, text=text))
 
@@ -175,6 +182,10 @@ class ConversationService:
 
     def notice_text(self, kind: NoticeKind) -> str:
         return NOTICES[kind].format(number=self.settings.triage.emergency_number)
+
+    def outgoing(self, reply: Reply) -> Reply:
+        """A message sent with no incoming one (the handoff's relay), finished like a reply."""
+        return self._disclaimed(Response(reply)).reply
 
     def notice(self, kind: NoticeKind) -> Reply:
         """A notice an adapter sends on its own (the restart notice), disclaimer included."""

@@ -11,7 +11,7 @@ import asyncio
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 
 #: called with every handled message and its reply (metrics, structured logs)
 ReplyObserver = Callable[[IncomingMessage, Reply], None]
+#: erases what a feature keeps about one user (platform, user id) on /forget; returns how
+#: many stored items it removed (the handoff's cases)
+UserEraser = Callable[[str, str], Awaitable[int]]
 
 EMPTY_MESSAGE_REPLY = "I didn't catch a question there. Please type your health question as text."
 TOO_LONG_REPLY = (
@@ -91,6 +94,7 @@ class Assistant:
             max_conversations=settings.privacy.max_conversations,
         )
         self.observers: list[ReplyObserver] = []
+        self.erasers: list[UserEraser] = []
 
     # -- the pipeline -----------------------------------------------------------------
 
@@ -227,6 +231,8 @@ class Assistant:
         """/forget: drop the user's memory and stored rows; returns (conversations, rows)."""
         conversations = self.memory.clear_user(platform, user_id)
         rows = 0
+        for eraser in self.erasers:
+            rows += await eraser(platform, user_id)
         if self.store is not None and self.hasher is not None:
             rows = await self.store.delete_user(self.hasher(platform, user_id))
         return conversations, rows
