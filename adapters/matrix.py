@@ -11,6 +11,9 @@
   notices and the bot's own messages are never answered, so two bots cannot loop.
 - nio's retries are bounded (``max_timeouts``); a failed sync backs off and resumes, and
   ``M_LIMIT_EXCEEDED`` is waited out by nio using ``retry_after_ms``.
+- The handoff's staff room (``handoff.matrix_room``) is served apart, in room order, by
+  :mod:`adapters.matrix_staff`; patients in direct rooms get the clinic's replies through
+  :meth:`_deliver`.
 
 Encryption and the device trust policy are described in :mod:`adapters.matrix_crypto`.
 """
@@ -58,11 +61,10 @@ from adapters.matrix_events import (
     matches_any,
     room_allowed,
 )
-from adapters.matrix_send import MAX_REPLY_CHARS, MatrixSender
+from adapters.matrix_send import MatrixSender
 from adapters.matrix_session import Batch, MatrixState, SyncProgress, login
 from adapters.matrix_settings import MatrixSettings
-from adapters.matrix_staff import StaffRoom, post_content
-from adapters.text_split import split_text
+from adapters.matrix_staff import StaffItem, StaffRoom
 from assistant.errors import AdapterError
 from assistant.messages import Command, Delivery, IncomingMessage, Response
 
@@ -84,15 +86,6 @@ FIRST_SYNC_FILTER: dict[str, Any] = {
     "presence": {"not_types": ["*"]},
 }
 _NETWORK_ERRORS = (aiohttp.ClientError, OSError, TimeoutError)
-
-
-@dataclass(frozen=True, slots=True)
-class _StaffItem:
-    room: MatrixRoom
-    event: RoomMessageText
-    #: what the usual path would answer, should the staff desk not take it
-    target: Addressed | None
-    batch: Batch
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +118,6 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         self._pending = PendingDecryption()
         #: the handoff's staff room (handoff.matrix_room), served in order by one task
         self._staff: StaffRoom | None = None
-        self._staff_queue: asyncio.Queue[_StaffItem | None] = asyncio.Queue()
-        self._staff_task: asyncio.Task[None] | None = None
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -181,9 +172,8 @@ class MatrixAdapter(Adapter[RoomOrigin]):
                 ) from exc
             raise
         self._sync_task = asyncio.create_task(self._sync_loop(), name="matrix-sync")
-        if self._staff is not None and self.service.staff_desk is not None:
-            self._staff_task = asyncio.create_task(self._serve_staff_room(), name="matrix-staff")
-            self.service.staff_desk.attach(self._staff)
+        if self._staff is not None:
+            self._staff.start(self._staff_usual_path, self._staff_done)
         log.info("matrix: syncing as device %s (e2ee %s)", self.client.device_id, settings.e2ee)
 
     async def stop(self) -> None:
@@ -194,16 +184,8 @@ class MatrixAdapter(Adapter[RoomOrigin]):
             with contextlib.suppress(asyncio.CancelledError):
                 await self._sync_task
             self._sync_task = None
-        if self._staff_task is not None:
-            if self.service.staff_desk is not None:
-                self.service.staff_desk.attach(None)
-            # What the room has handed in so far is taken in order; the rest comes again.
-            self._staff_queue.put_nowait(None)
-            _, late = await asyncio.wait({self._staff_task}, timeout=self.settings.shutdown_grace_s)
-            for task in late:
-                task.cancel()
-            await asyncio.gather(self._staff_task, return_exceptions=True)
-            self._staff_task = None
+        if self._staff is not None:
+            await self._staff.stop(self.settings.shutdown_grace_s)
         if self._tasks:
             # Finish what is in flight within the grace period, then cancel the rest.
             _, late = await asyncio.wait(set(self._tasks), timeout=self.settings.shutdown_grace_s)
@@ -368,7 +350,7 @@ class MatrixAdapter(Adapter[RoomOrigin]):
                     commands=self.service.commands.names(),
                 )
                 self._progress.begin(batch, event.event_id)
-                self._staff_queue.put_nowait(_StaffItem(room, event, target, batch))
+                self._staff.queue.put_nowait(StaffItem(room, event, target, batch))
             return
         direct = room.member_count == 2
         message: IncomingMessage | None = None
@@ -451,29 +433,14 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         # not marked done and the next start picks it up again.
         await self._progress.finish(batch, event.event_id)
 
-    async def _serve_staff_room(self) -> None:
-        """Staff room messages, one at a time in room order: to the staff desk, or (when it
-        does not take one) the usual path."""
-        desk = self.service.staff_desk
-        staff = self._staff
-        assert desk is not None and staff is not None
-        while True:
-            item = await self._staff_queue.get()
-            if item is None:
-                return
-            event = item.event
-            content: dict[str, Any] = event.source.get("content", {})
-            try:
-                message = await staff.translate(item.room, event.event_id, event.sender, content)
-                taken = await desk.accept(message)
-            except Exception as exc:  # one message must never stop the staff room
-                log.error("matrix: a staff room message failed: %s", type(exc).__name__)
-                taken = True
-            if taken or item.target is None:
-                await self._progress.finish(item.batch, event.event_id)
-                continue
-            question = self._translate(item.room, event, item.target, direct=False)
-            await self._handle(question, RoomOrigin(item.room, event), item.batch)
+    async def _staff_usual_path(self, item: StaffItem) -> None:
+        """A staff room message the desk did not take (``!ask``, ``!stats``)."""
+        assert item.target is not None
+        question = self._translate(item.room, item.event, item.target, direct=False)
+        await self._handle(question, RoomOrigin(item.room, item.event), item.batch)
+
+    async def _staff_done(self, item: StaffItem) -> None:
+        await self._progress.finish(item.batch, item.event.event_id)
 
     def typing(self, origin: RoomOrigin) -> AbstractAsyncContextManager[None]:
         assert self._sender is not None
@@ -484,19 +451,9 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         return await self._sender.send_response(origin.room, origin.event, response)
 
     async def _deliver(self, chat_id: str, response: Response, key: str | None) -> Delivery:
-        sender = self._sender
-        if sender is None or self._client is None:
+        if self._sender is None or self._client is None:
             return Delivery.FAILED
         room = self.client.rooms.get(chat_id)
         if room is None or room.member_count < 2:
             return Delivery.REFUSED  # the patient left the direct room (or it is gone)
-        parts = split_text(response.reply.text, MAX_REPLY_CHARS)
-        for index, part in enumerate(parts):
-            content = post_content(part, thread=None, reply_to=None)
-            txn_id = f"{key}-{index}" if key is not None else None
-            event_id, refused = await sender.send_event(room, content, txn_id)
-            if refused:
-                return Delivery.REFUSED
-            if event_id is None:
-                return Delivery.FAILED
-        return Delivery.DELIVERED
+        return await self._sender.deliver(room, response.reply.text, key)

@@ -180,6 +180,28 @@ def notice_content(text: str, *, event_id: str, thread: str | None, sender: str)
     }
 
 
+def post_content(text: str, *, thread: str | None, reply_to: str | None) -> dict[str, Any]:
+    """An m.notice the bot posts unasked (the handoff): in ``thread`` (a reply to
+    ``reply_to`` when given), as a reply to ``reply_to``, or plainly in the room."""
+    content: dict[str, Any] = {
+        "msgtype": "m.notice",
+        "body": text,
+        "format": "org.matrix.custom.html",
+        "formatted_body": to_html(text),
+        "m.mentions": {},
+    }
+    if thread is not None:
+        content["m.relates_to"] = {
+            "rel_type": "m.thread",
+            "event_id": thread,
+            "is_falling_back": reply_to is None,
+            "m.in_reply_to": {"event_id": reply_to or thread},
+        }
+    elif reply_to is not None:
+        content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to}}
+    return content
+
+
 def image_content(
     *,
     filename: str,

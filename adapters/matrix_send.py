@@ -18,9 +18,9 @@ from nio import AsyncClient, MatrixRoom, RoomMessage, RoomSendResponse, UploadRe
 from nio.exceptions import OlmTrustError, SendRetryError
 
 from adapters.matrix_crypto import prepare_encrypted_send, trust_room_devices
-from adapters.matrix_events import image_content, notice_content, thread_root
+from adapters.matrix_events import image_content, notice_content, post_content, thread_root
 from adapters.text_split import split_text
-from assistant.messages import Attachment, Response
+from assistant.messages import Attachment, Delivery, Response
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,18 @@ class MatrixSender:
         for attachment in response.attachments:
             sent = await self._send_attachment(room, event, attachment, thread) and sent
         return sent
+
+    async def deliver(self, room: MatrixRoom, text: str, key: str | None) -> Delivery:
+        """A message nobody asked for just now (the handoff's relay), in parts if long."""
+        for index, part in enumerate(split_text(text, MAX_REPLY_CHARS)):
+            content = post_content(part, thread=None, reply_to=None)
+            txn_id = f"{key}-{index}" if key is not None else None
+            event_id, refused = await self.send_event(room, content, txn_id)
+            if refused:
+                return Delivery.REFUSED
+            if event_id is None:
+                return Delivery.FAILED
+        return Delivery.DELIVERED
 
     async def _send_attachment(
         self, room: MatrixRoom, event: RoomMessage, attachment: Attachment, thread: str | None

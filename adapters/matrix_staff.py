@@ -11,7 +11,10 @@ core's transaction id, so a post repeated after a restart lands once.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from nio import (
@@ -20,11 +23,13 @@ from nio import (
     MatrixRoom,
     RoomGetEventResponse,
     RoomGetStateResponse,
+    RoomMessageText,
     RoomResolveAliasResponse,
 )
 
-from adapters.matrix_events import thread_root, to_html
+from adapters.matrix_events import Addressed, post_content, thread_root
 from adapters.matrix_send import MAX_REPLY_CHARS, MatrixSender
+from adapters.matrix_session import Batch
 from adapters.text_split import split_text
 from assistant.handoff.ports import StaffChannel, StaffDesk, StaffMessage
 
@@ -35,25 +40,15 @@ PRIVILEGED_CREATOR_VERSIONS = frozenset({"12", "org.matrix.hydra.11"})
 CREATOR_POWER = 2**53 - 1
 
 
-def post_content(text: str, *, thread: str | None, reply_to: str | None) -> dict[str, Any]:
-    """An m.notice in ``thread`` (a reply to ``reply_to`` when given) or in the room."""
-    content: dict[str, Any] = {
-        "msgtype": "m.notice",
-        "body": text,
-        "format": "org.matrix.custom.html",
-        "formatted_body": to_html(text),
-        "m.mentions": {},
-    }
-    if thread is not None:
-        content["m.relates_to"] = {
-            "rel_type": "m.thread",
-            "event_id": thread,
-            "is_falling_back": reply_to is None,
-            "m.in_reply_to": {"event_id": reply_to or thread},
-        }
-    elif reply_to is not None:
-        content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to}}
-    return content
+@dataclass(frozen=True, slots=True)
+class StaffItem:
+    """A staff room message waiting its turn."""
+
+    room: MatrixRoom
+    event: RoomMessageText
+    #: what the usual path would answer, should the staff desk not take it
+    target: Addressed | None
+    batch: Batch
 
 
 class StaffRoom(StaffChannel):
@@ -65,6 +60,54 @@ class StaffRoom(StaffChannel):
         self.room_id: str | None = None
         #: creators of a room version that gives them unlimited power (None: not read yet)
         self._creators: frozenset[str] | None = None
+        #: the room's messages in room order (None: stop)
+        self.queue: asyncio.Queue[StaffItem | None] = asyncio.Queue()
+        self._task: asyncio.Task[None] | None = None
+
+    def start(
+        self,
+        usual_path: Callable[[StaffItem], Awaitable[None]],
+        done: Callable[[StaffItem], Awaitable[None]],
+    ) -> None:
+        """Serve the queue in a task, and offer the desk this room to post in."""
+        self._task = asyncio.create_task(self._serve(usual_path, done), name="matrix-staff")
+        self.desk.attach(self)
+
+    async def stop(self, grace_s: float) -> None:
+        """What the room has handed in so far is taken in order, within ``grace_s``; what
+        is cut off stays unanswered in the sync position and comes again after a restart."""
+        self.desk.attach(None)
+        task, self._task = self._task, None
+        if task is None:
+            return
+        self.queue.put_nowait(None)
+        _, late = await asyncio.wait({task}, timeout=grace_s)
+        for pending in late:
+            pending.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+
+    async def _serve(
+        self,
+        usual_path: Callable[[StaffItem], Awaitable[None]],
+        done: Callable[[StaffItem], Awaitable[None]],
+    ) -> None:
+        """Each message in turn to the staff desk; what it does not take, the usual path."""
+        while True:
+            item = await self.queue.get()
+            if item is None:
+                return
+            event = item.event
+            content: dict[str, Any] = event.source.get("content", {})
+            try:
+                message = await self.translate(item.room, event.event_id, event.sender, content)
+                taken = await self.desk.accept(message)
+            except Exception as exc:  # one message must never stop the staff room
+                log.error("matrix: a staff room message failed: %s", type(exc).__name__)
+                taken = True
+            if taken or item.target is None:
+                await done(item)
+            else:
+                await usual_path(item)
 
     async def translate(
         self, room: MatrixRoom, event_id: str, sender: str, content: dict[str, Any]
