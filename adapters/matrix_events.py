@@ -147,6 +147,19 @@ def thread_root(content: Mapping[str, Any]) -> str | None:
     return None
 
 
+def without_reply_fallback(content: Mapping[str, Any], body: str) -> str:
+    """The body of a rich reply without the quote of the message it answers, which older
+    clients put first ("> <@nurse:...> ..." and a blank line)."""
+    if not isinstance(relation(content).get("m.in_reply_to"), Mapping):
+        return body
+    lines = body.split("\n")
+    if not lines or not lines[0].startswith("> "):
+        return body
+    while lines and lines[0].startswith(">"):
+        lines.pop(0)
+    return "\n".join(lines).lstrip("\n")
+
+
 def is_edit(content: Mapping[str, Any]) -> bool:
     """Edits repeat an earlier message: answering them would answer it twice."""
     return relation(content).get("rel_type") == "m.replace" or "m.new_content" in content

@@ -27,7 +27,7 @@ from nio import (
     RoomResolveAliasResponse,
 )
 
-from adapters.matrix_events import Addressed, post_content, thread_root
+from adapters.matrix_events import Addressed, post_content, thread_root, without_reply_fallback
 from adapters.matrix_send import MAX_REPLY_CHARS, MatrixSender
 from adapters.matrix_session import Batch
 from adapters.text_split import split_text
@@ -117,7 +117,7 @@ class StaffRoom(StaffChannel):
         return StaffMessage(
             event_id=event_id,
             sender=sender,
-            text=body if isinstance(body, str) else "",
+            text=without_reply_fallback(content, body) if isinstance(body, str) else "",
             thread_root=thread_root(content),
             power_level=await self.power_level(room, sender),
         )

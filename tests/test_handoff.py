@@ -7,6 +7,7 @@ the Telegram emulator is in test_handoff_live."""
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -486,3 +487,25 @@ async def test_stats_and_metrics(make_clinic: MakeClinic) -> None:
     assert 'healthbot_handoff_cases_total{event="alert",platform="telegram"} 1.0' in rendered
     assert "healthbot_handoff_open_cases 0.0" in rendered
     assert "healthbot_handoff_first_reply_seconds_count 1.0" in rendered
+
+
+async def test_staff_see_placeholders_the_patient_their_words_and_logs_neither(
+    make_clinic: MakeClinic, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    clinic = await make_clinic()
+    patient = "88123456"
+    await clinic.say("I'm Margaret Thornton, call me on 07700 900123. " + UNCOVERED, patient)
+    await clinic.say("yes", patient)
+    (root,) = clinic.room.posts
+    assert "<PERSON_1>" in root.text and "Margaret" not in root.text and "07700" not in root.text
+    await clinic.staff("Hello <PERSON_1>, we will call you today.", thread=root.event_id)
+    await clinic.staff("!claim 1")
+    (reply, claimed) = clinic.to_patient(patient)
+    assert claimed.startswith(texts.CLAIMED.format(case=1))
+    assert "Hello Margaret Thornton, we will call you today." in reply
+    ours = ("adapters", "assistant", "bot", "healthbot")
+    logged = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith(ours))
+    assert "case #1" in logged
+    for secret in ("Margaret", "Thornton", "07700", "knee", patient, NURSE, "call you"):
+        assert secret not in logged
