@@ -6,7 +6,8 @@ For each :class:`IncomingMessage` an adapter hands in, :meth:`ConversationServic
 2. lets the hooks see it first (a hook may answer it instead, e.g. a handoff in progress);
 3. routes it: non-text content gets a notice, a command goes to the command registry, a
    question to the assistant's pipeline;
-4. lets the hooks see the reply (e.g. to offer a person when no reliable answer exists);
+4. lets the hooks see the reply (the handoff offers a person when :meth:`escalation` says
+   the reply has no reliable answer, or is triage "urgent");
 5. appends the disclaimer, here and nowhere else, and counts the message (its stored row,
    metrics and log line).
 
@@ -63,6 +64,26 @@ class Count(Enum):
     NO_ROW = "no_row"
     #: not at all: non-text content asked nothing
     NOTHING = "nothing"
+
+
+class Escalation(Enum):
+    """Why a reply should offer the patient a member of the clinic team (the handoff)."""
+
+    #: no reliable answer of the assistant's own (``Reply.unanswered`` says why)
+    UNANSWERED = "unanswered"
+    #: triage level "urgent": fixed guidance to get care today
+    URGENT = "urgent"
+
+
+def escalation(reply: Reply) -> Escalation | None:
+    """The one place that reads a reply's outcome for the handoff: new outcomes (a stage
+    that refuses, an answer check that rejects) join here, by setting ``Reply.unanswered``
+    or ``Reply.level``, and every platform's patients are offered a person alike."""
+    if reply.level == "urgent":
+        return Escalation.URGENT
+    if reply.unanswered is not None:
+        return Escalation.UNANSWERED
+    return None
 
 
 class ConversationHook:
@@ -177,6 +198,10 @@ class ConversationService:
             return response
         text = with_disclaimer(response.reply.text, self.settings.disclaimer.text)
         return dataclasses.replace(response, reply=dataclasses.replace(response.reply, text=text))
+
+    def escalation(self, reply: Reply) -> Escalation | None:
+        """The hook the handoff offers a person on (see :func:`escalation`)."""
+        return escalation(reply)
 
     # -- for adapters ----------------------------------------------------------------------
 

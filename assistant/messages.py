@@ -28,6 +28,17 @@ class Source(StrEnum):
     STAFF = "staff"
 
 
+class Unanswered(StrEnum):
+    """Why the assistant had no reliable answer of its own (a handoff to staff may help)."""
+
+    #: no vetted passage matched the question, so the model was not asked
+    NO_PASSAGE = "no_passage"
+    #: the answer check rejected the model's text (``llm.error`` holds llm_rejected:<reason>)
+    REJECTED = "rejected"
+    #: the model failed: timeout, backend error or empty text (``llm.error`` holds the kind)
+    LLM_FAILED = "llm_failed"
+
+
 class Stage(StrEnum):
     """The pipeline's timed stages: keys of :attr:`Reply.timings_ms`, storage columns
     (``<stage>_ms``), metric labels and /stats rows. ``TOTAL`` is the whole pipeline."""
@@ -113,9 +124,12 @@ class Reply:
     source: Source
     intent: str | None = None
     category: str | None = None
+    #: triage level: "emergency" or "urgent" for triage replies, None otherwise
+    level: str | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)
     anonymized: str = ""
     llm: LLMUsage | None = None
+    unanswered: Unanswered | None = None
 
 
 @dataclass(frozen=True, slots=True)

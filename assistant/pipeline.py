@@ -20,7 +20,7 @@ from assistant.errors import BackendError
 from assistant.hashing import UserHasher
 from assistant.llm.base import ChatTurn, GenerationRequest, LLMBackend
 from assistant.memory import ConversationMemory
-from assistant.messages import IncomingMessage, LLMUsage, Reply, Source, Stage
+from assistant.messages import IncomingMessage, LLMUsage, Reply, Source, Stage, Unanswered
 from assistant.normalize import normalize_text
 from assistant.placeholders import restore
 from assistant.rules import RuleBook, rule_answers
@@ -111,6 +111,11 @@ class Assistant:
         """Whether triage flags ``text`` as an emergency, read as the triage stage reads it."""
         return self.triage.assess(normalize_text(text).strip()) is not None
 
+    def is_triaged(self, text: str) -> bool:
+        """Whether triage answers ``text`` with fixed guidance, at any level (an emergency,
+        or "get care today"): nothing else may answer it first."""
+        return self.triage.assess(normalize_text(text).strip()) is not None
+
     async def account(self, message: IncomingMessage, reply: Reply, *, store: bool = True) -> None:
         """Store the message's row and tell the observers (the conversation service calls it
         for every reply it counts: answers, commands, rate-limit refusals).
@@ -170,8 +175,14 @@ class Assistant:
         with timer.stage(Stage.LLM):
             answer, usage = await self._generate(key, safe_text)
         if answer is None:
+            # No vetted answer matched and the model gave none: say why (a handoff may help).
+            unanswered = Unanswered.NO_PASSAGE if usage is None else Unanswered.LLM_FAILED
             return Reply(
-                self.settings.llm.fallback_reply, Source.FALLBACK, anonymized=safe_text, llm=usage
+                self.settings.llm.fallback_reply,
+                Source.FALLBACK,
+                anonymized=safe_text,
+                llm=usage,
+                unanswered=unanswered,
             )
         self.memory.append(key, safe_text, answer)
         return Reply(
@@ -234,7 +245,7 @@ class Assistant:
         for eraser in self.erasers:
             rows += await eraser(platform, user_id)
         if self.store is not None and self.hasher is not None:
-            rows = await self.store.delete_user(self.hasher(platform, user_id))
+            rows += await self.store.delete_user(self.hasher(platform, user_id))
         return conversations, rows
 
     def user_hash(self, platform: str, user_id: str) -> str | None:

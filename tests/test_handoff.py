@@ -14,11 +14,12 @@ from typing import Any
 
 import pytest
 
+from assistant.conversation import Escalation, escalation
 from assistant.handoff import texts
 from assistant.handoff.model import Case, CaseStatus, Direction
 from assistant.handoff.ports import StaffMessage
 from assistant.handoff.service import Handoff
-from assistant.messages import Command, IncomingMessage
+from assistant.messages import Command, IncomingMessage, Reply, Source, Unanswered
 from bot.app import build_handoff
 from bot.config import AppConfig
 from bot.metrics import Metrics
@@ -509,3 +510,86 @@ async def test_staff_see_placeholders_the_patient_their_words_and_logs_neither(
     assert "case #1" in logged
     for secret in ("Margaret", "Thornton", "07700", "knee", patient, NURSE, "call you"):
         assert secret not in logged
+
+
+# -- the conversation service's escalation hook -----------------------------------------------
+
+BARE = Reply("text", Source.FALLBACK, anonymized="question")
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        (BARE, None),
+        (dataclasses.replace(BARE, unanswered=Unanswered.NO_PASSAGE), Escalation.UNANSWERED),
+        (dataclasses.replace(BARE, unanswered=Unanswered.REJECTED), Escalation.UNANSWERED),
+        (dataclasses.replace(BARE, unanswered=Unanswered.LLM_FAILED), Escalation.UNANSWERED),
+        (Reply("Get care today", Source.RULE, level="urgent"), Escalation.URGENT),
+        (Reply("Call 999", Source.EMERGENCY, level="emergency"), None),
+        (Reply("Drink water", Source.LLM), None),
+    ],
+    ids=["fallback-unmarked", "no-passage", "rejected", "llm-failed", "urgent", "emergency",
+         "answered"],
+)  # fmt: skip
+def test_which_replies_escalate(reply: Reply, expected: Escalation | None) -> None:
+    assert escalation(reply) is expected
+
+
+URGENT_WORDS = "My leg is red, hot and swollen since this morning"
+URGENT_GUIDANCE = "Please get seen today: call your GP surgery or 111."
+
+
+@pytest.fixture
+def urgent_triage(monkeypatch: pytest.MonkeyPatch) -> Callable[[Clinic], None]:
+    """Triage's "urgent" level as the triage branch returns it (fixed guidance with
+    ``level="urgent"``), for the one message ``URGENT_WORDS``: main's triage has only the
+    emergency level yet, and the hook reads nothing but the reply's level."""
+
+    def install(clinic: Clinic) -> None:
+        assistant = clinic.chat.assistant
+        answer, triaged = assistant.answer, assistant.is_triaged
+
+        async def answer_urgent(message: IncomingMessage) -> Reply:
+            reply = await answer(message)
+            if message.text != URGENT_WORDS:
+                return reply
+            return Reply(
+                URGENT_GUIDANCE, Source.RULE, category="cellulitis", level="urgent",
+                anonymized=reply.anonymized,
+            )  # fmt: skip
+
+        monkeypatch.setattr(assistant, "answer", answer_urgent)
+        monkeypatch.setattr(assistant, "is_triaged", lambda t: t == URGENT_WORDS or triaged(t))
+
+    return install
+
+
+@pytest.mark.parametrize("on_urgent", [True, False])
+async def test_urgent_triage_offers_the_clinic_team_when_set(
+    make_clinic: MakeClinic, urgent_triage: Callable[[Clinic], None], on_urgent: bool
+) -> None:
+    clinic = await make_clinic(on_urgent=on_urgent)
+    urgent_triage(clinic)
+    reply = await clinic.say(URGENT_WORDS)
+    assert reply.startswith(URGENT_GUIDANCE)  # the guidance first, always
+    assert (texts.URGENT_INTRO.strip() in reply) is on_urgent
+    if not on_urgent:
+        assert "clinic team" not in reply
+        return
+    assert "Sent to the clinic team as case #1" in await clinic.say("yes")
+    (root,) = clinic.room.posts
+    assert "Case #1 · telegram · triage: urgent" in root.text
+    assert "leg is red" in root.text
+
+
+async def test_urgent_message_during_an_open_case_gets_the_guidance_and_goes_to_the_thread(
+    make_clinic: MakeClinic, urgent_triage: Callable[[Clinic], None]
+) -> None:
+    clinic = await make_clinic(on_urgent=True)
+    urgent_triage(clinic)
+    case = await clinic.open_case()
+    reply = await clinic.say(URGENT_WORDS)
+    assert reply.startswith(URGENT_GUIDANCE) and "Reply yes or no" not in reply
+    (posted,) = clinic.room.in_thread(clinic.root(case))
+    assert posted.startswith("⚠ The patient's message below got the urgent reply")
+    assert "leg is red" in posted

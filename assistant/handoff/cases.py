@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.conversation import ConversationService
-from assistant.handoff import texts
+from assistant.handoff import outcomes, texts
 from assistant.handoff.model import (
     Case,
     CaseKind,
@@ -235,20 +235,26 @@ class CaseBook:
         return texts.SENT.format(case=case.id, prefix=prefix)
 
     async def add_patient_message(
-        self, case: Case, message: IncomingMessage, *, emergency: Reply | None = None
+        self, case: Case, message: IncomingMessage, *, triaged: Reply | None = None
     ) -> None:
-        """A message the patient wrote while the case is open, into its thread."""
+        """A message the patient wrote while the case is open, into its thread (``triaged``:
+        the emergency or urgent guidance it got, which staff are told of)."""
         if case.share_original:
             text = normalize_text(message.text).strip()
-        elif emergency is not None and emergency.anonymized:
-            text = emergency.anonymized
+        elif triaged is not None and triaged.anonymized:
+            text = triaged.anonymized
         else:
             text = await self.anonymize(message, message.text)
         when = texts.clock(message.received_at)
-        if emergency is not None:
-            body = texts.PATIENT_EMERGENCY.format(
+        if triaged is not None:
+            template = (
+                texts.PATIENT_EMERGENCY
+                if outcomes.triage_level(triaged) == outcomes.EMERGENCY
+                else texts.PATIENT_URGENT
+            )
+            body = template.format(
                 when=when,
-                category=emergency.category or "unknown",
+                category=triaged.category or "unknown",
                 number=self.service.settings.triage.emergency_number,
                 text=texts.quoted(text),
             )

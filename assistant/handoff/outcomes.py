@@ -1,5 +1,5 @@
-"""What the handoff reads off the assistant's reply: was there a reliable answer, and how
-urgent was it. The one place that knows which reply fields say so."""
+"""The triage level a case records, read off the assistant's reply. Whether a reply offers
+a person at all is the conversation service's call (``ConversationService.escalation``)."""
 
 from __future__ import annotations
 
@@ -10,18 +10,12 @@ EMERGENCY = "emergency"
 URGENT = "urgent"
 
 
-def no_reliable_answer(reply: Reply) -> bool:
-    """The assistant read a question but had no answer it could stand behind: the LLM
-    stage is off or failed (``llm.error``), so the patient got the fallback."""
-    return reply.source is Source.FALLBACK and bool(reply.anonymized)
-
-
 def triage_level(reply: Reply) -> str:
     if reply.source is Source.EMERGENCY:
         return EMERGENCY
-    return ROUTINE
+    return reply.level or ROUTINE
 
 
-def is_urgent(reply: Reply) -> bool:
-    """A triage "urgent" reply (get care today), which ``handoff.on_urgent`` follows up."""
-    return triage_level(reply) == URGENT
+def is_triaged(reply: Reply) -> bool:
+    """Triage answered it with fixed guidance (an emergency, or "get care today")."""
+    return triage_level(reply) != ROUTINE

@@ -1,10 +1,11 @@
 """The patient's side of the handoff: a hook on the one message path, /human and /cancel.
 
 - Asking for a person (``/human [question]`` or plain words) shows what staff would see
-  and asks yes or no; so does a reply with no reliable answer, and (``handoff.on_urgent``)
-  a triage "urgent" reply. Nothing reaches staff before a yes.
-- While a case is open, the patient's messages go to its thread (an emergency still gets
-  the emergency reply first, and the thread is told).
+  and asks yes or no; so does a reply the conversation service escalates
+  (``ConversationService.escalation``): no reliable answer, or (``handoff.on_urgent``) a
+  triage "urgent" reply. Nothing reaches staff before a yes.
+- While a case is open, the patient's messages go to its thread (an emergency or urgent
+  message still gets triage's guidance first, and the thread is told).
 - An emergency with no open case raises an alert in the staff room (no text), unless
   ``handoff.notify_emergencies`` is off.
 
@@ -18,7 +19,7 @@ import dataclasses
 import logging
 
 from assistant.commands import ChatCommand, CommandCall
-from assistant.conversation import ConversationHook
+from assistant.conversation import ConversationHook, Escalation
 from assistant.handoff import outcomes, texts
 from assistant.handoff.cases import CaseBook
 from assistant.handoff.model import Case, CaseStatus, CloseReason, Origin
@@ -55,8 +56,8 @@ class PatientHook(ConversationHook):
             if asks_for_a_person(message.text):
                 return _handoff_reply(texts.GROUP_ONLY_PRIVATE)
             return None
-        if self.book.assistant.is_emergency(message.text):
-            return None  # the emergency reply first, always; after() tells staff
+        if self.book.assistant.is_triaged(message.text):
+            return None  # the emergency or urgent guidance first, always; after() tells staff
         async with self.book.lock(message):
             case = await self.book.active_for(message)
             if case is None:
@@ -123,16 +124,14 @@ class PatientHook(ConversationHook):
             return response
         if message.command is not None or message.media is not None:
             return response
-        if reply.source is Source.EMERGENCY:
-            await self._emergency(message, reply)
+        if outcomes.is_triaged(reply) and await self._triaged(message, reply):
             return response
         if not message.is_private:
             return response
         book = self.book
-        settings = book.settings
-        offer = outcomes.no_reliable_answer(reply)
-        urgent = settings.on_urgent and outcomes.is_urgent(reply)
-        if not (offer or urgent):
+        reason = book.service.escalation(reply)
+        urgent = reason is Escalation.URGENT and book.settings.on_urgent
+        if not (reason is Escalation.UNANSWERED or urgent):
             return response
         async with book.lock(message):
             if await book.active_for(message) is not None:
@@ -152,14 +151,19 @@ class PatientHook(ConversationHook):
         intro = texts.URGENT_INTRO if urgent else texts.OFFER_INTRO
         return _appended(response, book.consent_prompt(case, intro))
 
-    async def _emergency(self, message: IncomingMessage, reply: Reply) -> None:
-        """The patient already has the emergency reply; now staff hear of it."""
+    async def _triaged(self, message: IncomingMessage, reply: Reply) -> bool:
+        """The patient already has triage's guidance; now staff hear of it: in the open
+        case's thread, or (an emergency) as an alert. True: nothing more to do."""
         book = self.book
         case = await book.active_for(message) if message.is_private else None
         if case is not None and case.status is CaseStatus.OPEN:
-            await book.add_patient_message(case, message, emergency=reply)
-        elif book.settings.notify_emergencies:
+            await book.add_patient_message(case, message, triaged=reply)
+            return True
+        if reply.source is not Source.EMERGENCY:
+            return False  # urgent: the offer may follow (handoff.on_urgent)
+        if book.settings.notify_emergencies:
             await book.alert(message, reply)
+        return True
 
 
 class HumanCommand(ChatCommand):

@@ -84,6 +84,10 @@ PATIENT_EMERGENCY = (
     "⚠ The patient's message below got the emergency reply at {when} (category {category}); "
     "they were told to call {number}.\n\n{text}"
 )
+PATIENT_URGENT = (
+    "⚠ The patient's message below got the urgent reply at {when} (category {category}): "
+    "get care today.\n\n{text}"
+)
 ALERT = (
     "🚨 Emergency alert, case #{case}: category {category}, {platform}, {when}. The patient "
     "got the emergency reply (call {number}) at once. No text is shared: the patient has not "
