@@ -373,6 +373,8 @@ async def test_timeout_notice_once(make_clinic: MakeClinic) -> None:
     await clinic.staff("Here to help", thread=clinic.root(second))
     clinic.clock.now += 600
     assert await clinic.handoff.outbox.check_once() == 0
+    report = await build_report(clinic.handoff.book.store, "24h", now=clinic.clock.now)
+    assert report.handoff.timed_out == 1 and "timed out 1" in report.to_text()
 
 
 async def test_a_patient_who_blocked_the_bot(make_clinic: MakeClinic) -> None:

@@ -211,6 +211,14 @@ async def test_two_staff_at_once_and_who_counts_as_staff(make_live: MakeLive, wo
     case = await app.store.get_case(1)
     assert case is not None and case.status is CaseStatus.OPEN
 
+    # A reply longer than Telegram's 4,096 characters arrives whole, in parts, once.
+    long_reply = " ".join(f"Step {n}: rest the knee and keep it raised." for n in range(150))
+    await live.nurse.send(live.room, long_reply, thread_root=root)
+    parts = (await replies(live.emulator, PATIENT, 6, within_s=60))[4:]
+    assert all(len(part) <= 4096 for part in parts) and parts[0].startswith(LABEL)
+    assert "Step 0:" in parts[0] and "Step 149:" in parts[1]
+    assert " ".join(parts).count("Step 77:") == 1
+
 
 async def test_emergency_alert_timeout_notice_and_blocked_patient(
     make_live: MakeLive,
