@@ -16,6 +16,8 @@ class Source(StrEnum):
     """Which stage produced a reply."""
 
     EMERGENCY = "emergency"
+    #: triage level "urgent": fixed guidance to get care today, never the rules or the LLM
+    URGENT = "urgent"
     RULE = "rule"
     LLM = "llm"
     FALLBACK = "fallback"
@@ -45,6 +47,8 @@ class Stage(StrEnum):
 
     ANONYMIZE = "anonymize"
     TRIAGE = "triage"
+    #: the message's one sentence embedding, read by the rules (and retrieval)
+    EMBED = "embed"
     RULES = "rules"
     LLM = "llm"
     TOTAL = "total"

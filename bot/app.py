@@ -16,6 +16,7 @@ from adapters.registry import enabled_adapters as enabled_in
 from assistant.anonymizer import Anonymizer
 from assistant.commands import CommandRegistry
 from assistant.conversation import ConversationService
+from assistant.embeddings import create_embedder
 from assistant.errors import AdapterError
 from assistant.handoff.ports import PatientRelay
 from assistant.handoff.service import Handoff
@@ -96,7 +97,9 @@ async def build_assistant(
             Anonymizer.from_settings, config.privacy.spacy_model, config.privacy.score_threshold
         )
     triage = Triage.from_file(config.triage.file)
-    rules = RuleBook.from_file(config.rules.file)
+    # one sentence embedder: the pipeline embeds each message once, the rules read the vector
+    embedder = create_embedder(config.embeddings)
+    rules = await asyncio.to_thread(RuleBook.from_file, config.rules.file, embedder)
     hasher = None
     if store is not None:
         hasher = UserHasher(await store.hash_salt(config.privacy.hash_salt.get_secret_value()))
@@ -113,6 +116,7 @@ async def build_assistant(
         anonymizer=anonymizer,
         triage=triage,
         rules=rules,
+        embedder=embedder,
         backend=backend,
         store=store,
         hasher=hasher,

@@ -30,12 +30,12 @@ from assistant.finetune.trainer import StepInfo
 from assistant.llm.base import ChatTurn
 from assistant.llm.prompt import TokenizerChatTemplate
 from assistant.messages import IncomingMessage, Source
-from assistant.rules import RuleBook
+from assistant.rules import read_rules
 from assistant.settings import DATA_DIR, DEFAULT_SYSTEM_PROMPT
 from bot.__main__ import main
 from bot.config import load_config
 
-from .conftest import CONFIG_PATH, MakeAssistant
+from .conftest import CONFIG_PATH, MakeChat
 from .llm_support import LLM_QUESTIONS
 
 TINY = Path(__file__).parent / "data" / "finetune_tiny.jsonl"
@@ -235,12 +235,12 @@ def test_export_knowledge_writes_every_rule_example_as_a_training_pair(
 ) -> None:
     path = tmp_path / "vetted.jsonl"
     assert main(["finetune", "--export-knowledge", str(path)]) == 0
-    book = RuleBook.from_file(DATA_DIR / "rules.yaml")
-    expected = sum(len(rule.examples) for rule in book.rules)
+    rules = read_rules(DATA_DIR / "rules.yaml")
+    expected = sum(len(rule.examples) for rule in rules)
     assert f"wrote {expected} vetted pairs (rules)" in capsys.readouterr().out
     rows = [json.loads(line) for line in path.read_text().splitlines()]
     assert len(rows) == expected == len(rule_pairs())
-    answers = {rule.id: rule.answer for rule in book.rules}
+    answers = {rule.id: rule.answer for rule in rules}
     for row in rows:
         assert row["answer"] == answers[row["source"].split("#")[1]]
     # the export is valid training data
@@ -392,7 +392,7 @@ def test_training_lowers_the_loss_and_writes_a_complete_folder(trained: dict[str
 
 @pytest.mark.parametrize("folder", ["adapter", "merged"])
 async def test_the_bot_loads_the_result_through_config_and_answers(
-    trained: dict[str, Any], make_assistant: MakeAssistant, tmp_path: Path, folder: str
+    trained: dict[str, Any], make_chat: MakeChat, tmp_path: Path, folder: str
 ) -> None:
     out: Path = trained["out"]
     model = out if folder == "adapter" else out / "merged"
@@ -408,10 +408,10 @@ async def test_the_bot_loads_the_result_through_config_and_answers(
             "HEALTHBOT_PRIVACY__HASH_SALT": "test-salt",
         },
     )
-    assistant = await make_assistant(config)
-    backend = assistant.backend
+    chat = await make_chat(config)
+    backend = chat.assistant.backend
     assert backend is not None and backend.model == str(model)
-    reply = await assistant.handle(
+    reply = await chat.ask(
         IncomingMessage(platform="cli", chat_id="c1", user_id="u1", text=LLM_QUESTIONS[2])
     )
     assert reply.source is Source.LLM, reply

@@ -526,7 +526,7 @@ BARE = Reply("text", Source.FALLBACK, anonymized="question")
         (dataclasses.replace(BARE, unanswered=Unanswered.NO_PASSAGE), Escalation.UNANSWERED),
         (dataclasses.replace(BARE, unanswered=Unanswered.REJECTED), Escalation.UNANSWERED),
         (dataclasses.replace(BARE, unanswered=Unanswered.LLM_FAILED), Escalation.UNANSWERED),
-        (Reply("Get care today", Source.RULE, level="urgent"), Escalation.URGENT),
+        (Reply("Get care today", Source.URGENT, level="urgent"), Escalation.URGENT),
         (Reply("Call 999", Source.EMERGENCY, level="emergency"), None),
         (Reply("Drink water", Source.LLM), None),
     ],
@@ -537,43 +537,18 @@ def test_which_replies_escalate(reply: Reply, expected: Escalation | None) -> No
     assert escalation(reply) is expected
 
 
-URGENT_WORDS = "My leg is red, hot and swollen since this morning"
-URGENT_GUIDANCE = "Please get seen today: call your GP surgery or 111."
-
-
-@pytest.fixture
-def urgent_triage(monkeypatch: pytest.MonkeyPatch) -> Callable[[Clinic], None]:
-    """Triage's "urgent" level as the triage branch returns it (fixed guidance with
-    ``level="urgent"``), for the one message ``URGENT_WORDS``: main's triage has only the
-    emergency level yet, and the hook reads nothing but the reply's level."""
-
-    def install(clinic: Clinic) -> None:
-        assistant = clinic.chat.assistant
-        answer, triaged = assistant.answer, assistant.is_triaged
-
-        async def answer_urgent(message: IncomingMessage) -> Reply:
-            reply = await answer(message)
-            if message.text != URGENT_WORDS:
-                return reply
-            return Reply(
-                URGENT_GUIDANCE, Source.RULE, category="cellulitis", level="urgent",
-                anonymized=reply.anonymized,
-            )  # fmt: skip
-
-        monkeypatch.setattr(assistant, "answer", answer_urgent)
-        monkeypatch.setattr(assistant, "is_triaged", lambda t: t == URGENT_WORDS or triaged(t))
-
-    return install
+#: triage's "urgent" level (a suspected DVT: get care today)
+URGENT_WORDS = "My right calf has been swollen and sore since the long flight back"
 
 
 @pytest.mark.parametrize("on_urgent", [True, False])
 async def test_urgent_triage_offers_the_clinic_team_when_set(
-    make_clinic: MakeClinic, urgent_triage: Callable[[Clinic], None], on_urgent: bool
+    make_clinic: MakeClinic, on_urgent: bool
 ) -> None:
     clinic = await make_clinic(on_urgent=on_urgent)
-    urgent_triage(clinic)
     reply = await clinic.say(URGENT_WORDS)
-    assert reply.startswith(URGENT_GUIDANCE)  # the guidance first, always
+    urgent_contact = clinic.chat.service.settings.triage.urgent_contact
+    assert urgent_contact in reply.split(texts.URGENT_INTRO.strip())[0]  # guidance first
     assert (texts.URGENT_INTRO.strip() in reply) is on_urgent
     if not on_urgent:
         assert "clinic team" not in reply
@@ -581,17 +556,17 @@ async def test_urgent_triage_offers_the_clinic_team_when_set(
     assert "Sent to the clinic team as case #1" in await clinic.say("yes")
     (root,) = clinic.room.posts
     assert "Case #1 · telegram · triage: urgent" in root.text
-    assert "leg is red" in root.text
+    assert "calf has been swollen" in root.text
 
 
 async def test_urgent_message_during_an_open_case_gets_the_guidance_and_goes_to_the_thread(
-    make_clinic: MakeClinic, urgent_triage: Callable[[Clinic], None]
+    make_clinic: MakeClinic,
 ) -> None:
     clinic = await make_clinic(on_urgent=True)
-    urgent_triage(clinic)
     case = await clinic.open_case()
     reply = await clinic.say(URGENT_WORDS)
-    assert reply.startswith(URGENT_GUIDANCE) and "Reply yes or no" not in reply
+    urgent_contact = clinic.chat.service.settings.triage.urgent_contact
+    assert urgent_contact in reply and "Reply yes or no" not in reply
     (posted,) = clinic.room.in_thread(clinic.root(case))
     assert posted.startswith("⚠ The patient's message below got the urgent reply")
-    assert "leg is red" in posted
+    assert "category pe_dvt" in posted and "calf has been swollen" in posted
