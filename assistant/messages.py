@@ -26,6 +26,10 @@ class Source(StrEnum):
     COMMAND = "command"
     #: refused by the per-user rate limit; never reached the pipeline
     RATE_LIMITED = "rate_limited"
+    #: answered by the handoff to clinic staff (consent question, case updates)
+    HANDOFF = "handoff"
+    #: a clinician's words relayed to the patient (labelled as the clinic team's, never the AI's)
+    STAFF = "staff"
 
 
 class Unanswered(StrEnum):
@@ -55,6 +59,18 @@ class Stage(StrEnum):
     #: the answer check on the model's text
     CHECK = "check"
     TOTAL = "total"
+
+
+class Delivery(StrEnum):
+    """How a message sent without an incoming one (the handoff's relay) fared."""
+
+    DELIVERED = "delivered"
+    #: refused for good: the patient blocked the bot, left the room or the chat is gone
+    REFUSED = "refused"
+    #: not delivered this time (network, server errors): worth trying again later
+    FAILED = "failed"
+    #: no running adapter for that platform: kept until one runs
+    UNAVAILABLE = "unavailable"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +104,8 @@ class IncomingMessage:
     command: Command | None = None
     #: "photo", "voice", "file", ...: a low-cardinality label, never the content
     media: str | None = None
+    #: how commands are typed on this platform ("!" on Matrix), for texts that name them
+    command_prefix: str = "/"
 
     @property
     def conversation_key(self) -> tuple[str, str, str]:

@@ -12,7 +12,7 @@ import asyncio
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -35,6 +35,9 @@ log = logging.getLogger(__name__)
 
 #: called with every handled message and its reply (metrics, structured logs)
 ReplyObserver = Callable[[IncomingMessage, Reply], None]
+#: erases what a feature keeps about one user (platform, user id) on /forget; returns how
+#: many stored items it removed (the handoff's cases)
+UserEraser = Callable[[str, str], Awaitable[int]]
 
 EMPTY_MESSAGE_REPLY = "I didn't catch a question there. Please type your health question as text."
 TOO_LONG_REPLY = (
@@ -100,6 +103,7 @@ class Assistant:
             max_conversations=settings.privacy.max_conversations,
         )
         self.observers: list[ReplyObserver] = []
+        self.erasers: list[UserEraser] = []
 
     # -- the pipeline -----------------------------------------------------------------
 
@@ -118,6 +122,11 @@ class Assistant:
         waits like any other, so that the bypass cannot be used to flood the bot."""
         flag = self.triage.assess(normalize_text(text).strip())
         return flag is not None and flag.level == "emergency"
+
+    def is_triaged(self, text: str) -> bool:
+        """Whether triage answers ``text`` with fixed guidance, at any level (an emergency,
+        or "get care today"): nothing else may answer it first."""
+        return self.triage.assess(normalize_text(text).strip()) is not None
 
     async def account(self, message: IncomingMessage, reply: Reply, *, store: bool = True) -> None:
         """Store the message's row and tell the observers (the conversation service calls it
@@ -282,8 +291,10 @@ class Assistant:
         """/forget: drop the user's memory and stored rows; returns (conversations, rows)."""
         conversations = self.memory.clear_user(platform, user_id)
         rows = 0
+        for eraser in self.erasers:
+            rows += await eraser(platform, user_id)
         if self.store is not None and self.hasher is not None:
-            rows = await self.store.delete_user(self.hasher(platform, user_id))
+            rows += await self.store.delete_user(self.hasher(platform, user_id))
         return conversations, rows
 
     def user_hash(self, platform: str, user_id: str) -> str | None:

@@ -43,7 +43,7 @@ TINY = Path(__file__).parent / "data" / "finetune_tiny.jsonl"
 TINY_ARGS = ["--epochs", "2", "--lr", "2e-3", "--lora-r", "8", "--batch-size", "2"]
 TINY_ARGS += ["--max-length", "256", "--val-split", "0.25", "--seed", "1"]
 # llm.system_prompt is the grounded prompt, so it holds {passage} (the knowledge stage)
-SHORT_PROMPT = "You are healthbot. Answer from this: {passage}"
+SHORT_PROMPT = "You are healthbot. Answer only from the clinic text {passage}"
 MISSING_HUB_ID = "healthbot-tests/no-such-model"
 
 
