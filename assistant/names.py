@@ -15,6 +15,7 @@ from functools import lru_cache
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from assistant.places import medical_vocab
 from assistant.recognizers import DATA_DIR, GroupPatternRecognizer, word_set
 
 # Words that follow "I'm", "this is", "my son" and are not names.
@@ -252,6 +253,7 @@ def _could_be_name(word: str, tag: str) -> bool:
         and re.fullmatch(_WORD, word) is not None
         and lowered not in NOT_NAMES
         and lowered not in medical_terms()
+        and lowered not in medical_vocab()
         and lowered not in _PLACE_WORDS
         and lowered not in TITLE_WORDS
     )
@@ -307,8 +309,10 @@ def _name_length(text: str, spans: list[tuple[int, int]], tags: _Tags, *, mode: 
 
 def _not_a_name(word: str) -> bool:
     # "Yasmin" and "Allegra" are medicines and names: after "my daughter" they are names.
-    lowered = word.lower().strip("'’")
-    clinical = lowered in medical_terms() and lowered not in first_names()
+    lowered = word.lower().strip("'’").removesuffix("'s").removesuffix("’s")
+    clinical = (lowered in medical_terms() or lowered in medical_vocab()) and (
+        lowered not in first_names()
+    )
     return lowered in NOT_NAMES or clinical or _is_acronym(word)
 
 

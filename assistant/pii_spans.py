@@ -12,6 +12,7 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
+from assistant.places import medical_vocab
 from assistant.names import (
     NON_NAME_POS,
     NOT_NAMES,
@@ -68,6 +69,9 @@ def _is_clinical_term(text: str, result: RecognizerResult) -> bool:
     terms = medical_terms()
     if value.lower() in terms or any(w in terms for w in words):
         return True
+    vocab = medical_vocab()
+    if all(w in vocab or w in terms for w in words if w):
+        return True  # "Kidney Stone", "Hypoglycemia": every word is a clinical one
     if _CONDITION_AFTER_RE.match(text, result.end) or _CONDITION_INSIDE_RE.search(value):
         return True
     if not _from_ner(result) or len(words) != 1:
