@@ -18,7 +18,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from assistant.places import countries, known_place
+from assistant.places import countries, known_place, medical_vocab
 
 # A capitalised or upper-case word in any script: "Elm", "Pärna", "ΕΓΚΩΜΗ", "O'Connell".
 _CAP = r"(?:[^\W\d_a-z](?:[^\W\d_]|['’.-])*)"
@@ -49,7 +49,7 @@ _EU_LINK = r"(?:de|des|du|la|le|les|del|della|dei|di|da|do|dos|das|y|i|e|d'|l'|v
 _COMPOUND_SUFFIX = (
     r"(?:stra(?:ß|ss)e|str\.?|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|"
     r"singel|kade|vej|gade|gatan|gata|gate|veien|vegen|vägen|väg|stien|katu|tie|kuja|polku|"
-    r"raitti|kaari|tee|rand|utca|körút|ulice|třída|mnt|puiestee)"
+    r"raitti|kaari|tee|rand|utca|u\.|út|tér|krt\.|körút|ulice|třída|mnt|puiestee)"
 )
 _UNIT = (
     r"(?:(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|rm|bldg|building|block|blk|lot|"
@@ -57,36 +57,50 @@ _UNIT = (
     r"appt|piso|puerta|esc|top|stiege|wohnung|lgh)\.?\s*#?\s*[A-Za-z]?\d{1,6}[A-Za-z]?"
     r"|#\s*\d{1,6}[A-Za-z]?)"
 )
-_MILITARY = r"(?:(?:APO|DPO|FPO)(?:\s+(?:AA|AE|AP))?(?:\s+\d{5}(?:-\d{4})?)?)"
-_PSC = r"(?:(?:PSC|CMR|Unit|USNS|USS|USCGC)\s+[\w ]{1,20}?,?\s+Box\s+\d{1,5})"
+_MILITARY = r"(?i:(?:APO|DPO|FPO)(?:\s+(?:AA|AE|AP))?(?:\s+\d{5}(?:-\d{4})?)?)"
+_PSC = r"(?i:(?:PSC|CMR|Unit|USNS|USS|USCGC)\s+[\w ]{1,20}?,?\s+Box\s+\d{1,5})"
 
+_NOT_STREET_WORD = r"(?!(?i:of|the|and|in|on|for|to|a|an|my|is|at|with|or|from|by)\b)"
+# A word of a street name typed in lower case: "12 elm street" (a street type must follow).
+_LOWER = rf"{_NOT_STREET_WORD}[^\W\d_](?:[^\W\d_]|['’.-])*"
 _CORES = [
-    # 42 Elm Street | 3536 1659 Hoog St | 501 W 42nd St | 221B Baker Street
-    rf"(?:{_NUM}\s+)?{_NUM},?\s+(?:(?:{_CAP}|{_ORDINAL}|{_EU_LINK})\s+){{0,3}}(?:{_CAP}|{_ORDINAL})"
-    rf"\s+(?i:{_STREET_TYPE})(?![\w])",
+    # 42 Elm Street | 3536 1659 Hoog St | 501 W 42nd St | 221B Baker Street | 12 elm street
+    rf"(?:{_NUM}[ \t]+)?{_NUM},?[ \t]+(?:(?:{_CAP}|{_ORDINAL}|{_EU_LINK})[ \t]+){{0,3}}(?:{_CAP}|{_ORDINAL})"
+    rf"[ \t]+(?i:{_STREET_TYPE})(?![\w])",
+    rf"(?:{_NUM}[ \t]+)?{_NUM},?[ \t]+(?:{_LOWER}[ \t]+){{0,2}}{_LOWER}[ \t]+(?i:{_STREET_TYPE})(?![\w])",
     # Rua Igreja 25 | 14 Rue des Lilas | C/ Señores Curas 88 | ul. Słowicza 10
-    rf"(?:{_NUM}\s+)?(?i:{_EU_STREET})\s+(?:(?i:{_EU_LINK})\s+){{0,2}}{_CAP}"
-    rf"(?:\s+(?:(?i:{_EU_LINK})\s+)?{_CAP}){{0,3}}(?:,?\s+{_NUM})?",
+    rf"(?:{_NUM}[ \t]+)?(?i:{_EU_STREET})[ \t]+(?:(?i:{_EU_LINK})[ \t]+){{0,2}}{_CAP}"
+    rf"(?:[ \t]+(?:(?i:{_EU_LINK})[ \t]+)?{_CAP}){{0,3}}(?:,?[ \t]+{_NUM})?",
+    rf"{_NUM}[ \t]+(?i:{_EU_STREET})[ \t]+(?:{_LOWER}[ \t]+){{0,2}}{_LOWER}[ \t]+{_NUM}",
     # Hauptstraße 12 | 7167 Skogstien 106 | Trenerys gate 232 | Koskikatu 25
-    rf"(?:{_NUM}\s+)?(?:{_CAP}\s+){{0,2}}(?:[^\W\d_]+(?i:{_COMPOUND_SUFFIX})|(?i:{_COMPOUND_SUFFIX}))"
-    rf"\s+{_NUM}",
+    rf"(?:{_NUM}[ \t]+)?(?:{_CAP}[ \t]+){{0,2}}(?:[^\W\d_]+(?i:{_COMPOUND_SUFFIX})|(?i:{_COMPOUND_SUFFIX}))"
+    rf"[ \t]+{_NUM}",
     # 83393 Pärna 33 | 5850 Jana Nerudy 894: house number, name, number
-    rf"{_NUM}\s+{_CAP}(?:\s+{_CAP}){{0,2}}\s+{_NUM}(?![\w:/.%])",
+    rf"\d{{2,6}}[A-Za-z]?[ \t]+{_NOT_STREET_WORD}{_CAP}(?:[ \t]+{_NOT_STREET_WORD}{_CAP}){{0,2}}"
+    rf"[ \t]+\d{{1,4}}[A-Za-z]?(?![\w:/.%])",
     # PO Box 12 | PSC 1234, Box 5678 | USNS Mercy
-    rf"(?i:p\.?\s?o\.?\s+box|post\s+office\s+box|postbox)\s+\d{{1,6}}",
+    rf"(?i:p\.?\s?o\.?[ \t]+box|post[ \t]+office[ \t]+box|postbox)[ \t]+\d{{1,6}}",
     _PSC,
 ]
 _CORE_RE = re.compile("|".join(f"(?:{c})" for c in _CORES))
 # An address part after a comma or a line break. Lines may carry a quote or list prefix.
-_SEP = r"(?:[ \t]*,[ \t]*|[ \t]*\n[^\w\n]{0,6}?[ \t]*(?:,[ \t]*)?|[ \t]+)"
+_SEP = r"(?:[ \t]*,[ \t]*|(?:[ \t]*\.?[ \t]*\n[^\w\n]{0,6}?){1,2}[ \t]*(?:,[ \t]*)?|[ \t]+)"
 _POSTCODE = (
     r"(?:\d{3,6}(?:[- ]\d{2,4})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|"
     r"[A-Z]{1,2}-\d{4,5})"
 )
+_US_STATE_CODES = (
+    "al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|"
+    "nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|pr"
+)
 _PART_RES = [
     ("unit", re.compile(_UNIT, re.IGNORECASE)),
+    # A state and ZIP code in any case: "OH 45402", "oh 45402-1234".
+    ("state_zip", re.compile(rf"(?i:{_US_STATE_CODES})[ \t]+\d{{5}}(?:-\d{{4}})?(?![\w])")),
     ("military", re.compile(_MILITARY)),
     ("postcode", re.compile(rf"{_POSTCODE}(?![\w])")),
+    # A known town typed in lower case: "12 elm street, leeds".
+    ("lower_place", re.compile(r"[^\W\d_]+(?:[ \t-][^\W\d_]+){0,2}")),
     # Town, state or country, maybe with a postcode: "Brakpan", "SANDEFJORD", "Mill Village",
     # "Cyprus (Greek) 78891", "NS", "Mora de Rubielos".
     (
@@ -123,7 +137,7 @@ class AddressRecognizer(EntityRecognizer):
         results: list[RecognizerResult] = []
         for match in _CORE_RE.finditer(text):
             start, end = match.span()
-            if _looks_like_a_date_or_measure(text, start, end):
+            if _looks_like_a_date_or_measure(text, start, end) or _clinical(match.group()):
                 continue
             end = extend_address(text, end)
             results.append(RecognizerResult("STREET_ADDRESS", start, end, 0.85))
@@ -159,7 +173,12 @@ def _address_part(text: str, start: int, *, bare_space: bool) -> int | None:
         value = match.group()
         if kind == "place" and not _plausible_place_part(text, match, bare_space=bare_space):
             continue
-        if bare_space and kind not in {"unit", "postcode", "military", "place"}:
+        if kind == "lower_place":
+            known_end = _known_lower_place(match)
+            if known_end is None:
+                continue
+            return known_end
+        if bare_space and kind not in {"unit", "postcode", "military", "place", "state_zip"}:
             continue
         return match.end()
     return None
@@ -190,6 +209,23 @@ def _plausible_place_part(text: str, match: re.Match[str], *, bare_space: bool) 
     return following == "" or following[0] in ",\n.;)" or following.startswith(" \n") or (
         following[0] == " " and not re.match(r" [a-z]", following)
     )
+
+
+def _clinical(value: str) -> bool:
+    """ "2 Covid 19", "12 Hep B 3": clinical words make it a count, not an address."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", value)]
+    return any(w in medical_vocab() for w in words)
+
+
+def _known_lower_place(match: re.Match[str]) -> int | None:
+    """The end of the longest known town or country at the start of ``match``."""
+    words = list(re.finditer(r"[^\s]+", match.group()))
+    while words:
+        value = match.group()[: words[-1].end()]
+        if known_place(value) or " ".join(value.split()).lower() in countries():
+            return match.start() + words[-1].end()
+        words.pop()
+    return None
 
 
 def _looks_like_a_date_or_measure(text: str, start: int, end: int) -> bool:

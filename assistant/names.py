@@ -269,11 +269,17 @@ def _known_name(
         score = 0.6
     elif words[0] in first_names() and run[0][2] == "PROPN" and following in _AFTER_A_NAME:
         score = 0.6  # "Jordan has been wheezing", not "Holly berries"
+    elif words[0] in first_names() and run[0][2] == "PROPN" and not _starts_sentence(text, run):
+        score = 0.55  # "Why is Natasja so impulsive?"
     elif len(run) > 1 and known >= 2:
         score = 0.55
     else:
         return None
     return RecognizerResult("PERSON", run[0][0], run[-1][1], score)
+
+
+def _starts_sentence(text: str, run: list[tuple[int, int, str]]) -> bool:
+    return re.search(r"(?:\A|[.!?:;\n\"“(]\s*)\Z", text[: run[0][0]]) is not None
 
 
 def _is_acronym(word: str) -> bool:

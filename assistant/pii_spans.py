@@ -199,6 +199,10 @@ def _extend_locations(text: str, results: list[RecognizerResult]) -> list[Recogn
             if match and _plausible_place(match.group("town")):
                 start, end = match.span("town")
                 added.append(RecognizerResult("LOCATION", start, end, 0.6))
+        if result.entity_type == "LOCATION":
+            code = _POSTCODE_AFTER_RE.match(text, result.end)
+            if code:  # "Madrid 28004": the town's postcode
+                added.append(RecognizerResult("US_ZIP_CODE", *code.span("code"), 0.6))
         if result.entity_type in {"UK_POSTCODE", "US_ZIP_CODE"}:
             match = _TOWN_BEFORE_RE.search(text, 0, result.start)
             if match and _plausible_place(match.group("town")):
@@ -207,6 +211,11 @@ def _extend_locations(text: str, results: list[RecognizerResult]) -> list[Recogn
     if not added:
         return results
     return _resolve_overlaps(results + added)
+
+
+_POSTCODE_AFTER_RE = re.compile(
+    r"[ \t]+(?P<code>\d{4,5})\b(?![.,:/]\d|[ \t]*(?:mg|ml|%|steps|people|patients))"
+)
 
 
 def _plausible_place(word: str) -> bool:

@@ -146,10 +146,8 @@ class Assistant:
         conversation = self.memory.get(key)
         with timer.stage("anonymize"):
             try:
-                # Presidio and spaCy are CPU-bound: keep them off the event loop.
-                anonymized = await asyncio.to_thread(
-                    self.anonymizer.anonymize, text, conversation.vault
-                )
+                # Off the event loop, batched with the messages that arrive with it.
+                anonymized = await self.anonymizer.anonymize_async(text, conversation.vault)
             except Exception as exc:  # nothing unredacted may go further
                 log.error("anonymization failed: %s", type(exc).__name__)
                 return Reply(INTERNAL_ERROR_REPLY, Source.FALLBACK)

@@ -40,6 +40,9 @@ from wordfreq import zipf_frequency
 
 DATA = Path(__file__).resolve().parent.parent
 COMMON_WORD_ZIPF = 3.5
+# Town names are rarer in text than common words but big cities are not ("leeds" 3.9):
+# a higher cut-off for places; "reading", "nice" and "bath" still go.
+COMMON_PLACE_ZIPF = 4.3
 NAME_EVIDENCE = 5.4
 MEDICAL_COMMON_ZIPF = 5.0
 SURNAME_CUMULATIVE_PERCENT = 90.0
@@ -95,6 +98,10 @@ def faker_names(attribute: str) -> set[str]:
 
 def common_word(word: str) -> bool:
     return zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
+
+
+def common_place(name: str) -> bool:
+    return zipf_frequency(name, "en") >= COMMON_PLACE_ZIPF
 
 
 def strong_name(word: str, share_percent: float) -> bool:
@@ -153,11 +160,11 @@ def main() -> None:
     for city in geo.get_cities().values():
         for label in {city["name"], city.get("asciiname", city["name"])}:
             cleaned = _place(label)
-            if cleaned and not common_word(cleaned) and cleaned not in medical:
+            if cleaned and not common_place(cleaned) and cleaned not in medical:
                 towns.add(cleaned)
     for county in geo.get_us_counties():
         cleaned = _place(re.sub(r"\s+(County|Parish|Borough)$", "", county["name"]))
-        if cleaned and not common_word(cleaned) and cleaned not in medical:
+        if cleaned and not common_place(cleaned) and cleaned not in medical:
             towns.add(cleaned)
     countries = {_place(c["name"]) for c in geo.get_countries().values()} - {None}
 
