@@ -69,11 +69,11 @@ _CORES = [
     rf"[ \t]+(?i:{_STREET_TYPE})(?![\w])",
     rf"(?:{_NUM}[ \t]+)?{_NUM},?[ \t]+(?:{_LOWER}[ \t]+){{0,2}}{_LOWER}[ \t]+(?i:{_STREET_TYPE})(?![\w])",
     # Rua Igreja 25 | 14 Rue des Lilas | C/ Señores Curas 88 | ul. Słowicza 10
-    rf"(?:{_NUM}[ \t]+)?(?i:{_EU_STREET})[ \t]+(?:(?i:{_EU_LINK})[ \t]+){{0,2}}{_CAP}"
+    rf"(?:{_NUM}[ \t]+)?(?<![^\W\d_])(?i:{_EU_STREET})[ \t]+(?:(?i:{_EU_LINK})[ \t]+){{0,2}}{_CAP}"
     rf"(?:[ \t]+(?:(?i:{_EU_LINK})[ \t]+)?{_CAP}){{0,3}}(?:,?[ \t]+{_NUM})?",
-    rf"{_NUM}[ \t]+(?i:{_EU_STREET})[ \t]+(?:{_LOWER}[ \t]+){{0,2}}{_LOWER}[ \t]+{_NUM}",
+    rf"{_NUM}[ \t]+(?<![^\W\d_])(?i:{_EU_STREET})[ \t]+(?:{_LOWER}[ \t]+){{0,2}}{_LOWER}[ \t]+{_NUM}",
     # Hauptstraße 12 | 7167 Skogstien 106 | Trenerys gate 232 | Koskikatu 25
-    rf"(?:{_NUM}[ \t]+)?(?:{_CAP}[ \t]+){{0,2}}(?:[^\W\d_]+(?i:{_COMPOUND_SUFFIX})|(?i:{_COMPOUND_SUFFIX}))"
+    rf"(?:{_NUM}[ \t]+)?(?:{_CAP}[ \t]+){{0,2}}(?:[^\W\d_]+(?i:{_COMPOUND_SUFFIX})|(?<![^\W\d_])(?i:{_COMPOUND_SUFFIX}))"
     rf"[ \t]+{_NUM}",
     # 83393 Pärna 33 | 5850 Jana Nerudy 894: house number, name, number
     rf"\d{{2,6}}[A-Za-z]?[ \t]+{_NOT_STREET_WORD}{_CAP}(?:[ \t]+{_NOT_STREET_WORD}{_CAP}){{0,2}}"
