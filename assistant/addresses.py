@@ -84,7 +84,7 @@ _CORES = [
 ]
 _CORE_RE = re.compile("|".join(f"(?:{c})" for c in _CORES))
 # An address part after a comma or a line break. Lines may carry a quote or list prefix.
-_SEP = r"(?:[ \t]*,[ \t]*|(?:[ \t]*\.?[ \t]*\n[^\w\n]{0,6}?){1,2}[ \t]*(?:,[ \t]*)?|[ \t]+)"
+_SEP = r"(?:[ \t]*,[ \t]*|(?:[ \t]*\.?[ \t]*\n[^\w\n#(+]{0,6}){1,2}[ \t]*(?:,[ \t]*)?|[ \t]+)"
 _POSTCODE = (
     r"(?:\d{3,6}(?:[- ]\d{2,4})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|"
     r"[A-Z]{1,2}-\d{4,5})"
@@ -196,7 +196,8 @@ _SENTENCE_WORDS = re.compile(
 def _plausible_place_part(text: str, match: re.Match[str], *, bare_space: bool) -> bool:
     words = match.group().split()
     first = words[0].strip("(),.")
-    if _SENTENCE_WORDS.match(first):
+    state_code = len(words) == 1 and first.isupper() and len(first) <= 3  # "ON", "IN", "OR"
+    if _SENTENCE_WORDS.match(first) and not state_code:
         return False
     following = text[match.end() : match.end() + 2]
     if bare_space:

