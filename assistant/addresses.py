@@ -35,7 +35,12 @@ _STREET_TYPE = (
     r"village|ville|vista|bypass|center|centre|common|commons|creek|falls|field|fields|"
     r"forest|fork|fort|haven|island|isle|key|knoll|lake|lakes|lodge|mount|mountain|oval|"
     r"pines|plains|ranch|shore|shores|spring|springs|stream|underpass|valley|well|wells|"
-    r"woods|extension|ext)\.?"
+    r"woods|extension|ext|islands?|forges?|courts|points|streets|roads|lanes|squares|"
+    r"ports|mills|groves|parks|views|villages|ways|crests?|curves?|dales?|dams?|divides?|"
+    r"estates|flats?|fords?|gardens|gateway|hollows?|inlets?|lights?|locks?|mall|motorway|"
+    r"orchards?|overpass|passage|plaza|prairies?|radial|rapids?|rest|routes?|shoals?|"
+    r"skyway|squares|stravenue|streams|terraces|trafficway|tunnels?|unions?|viaducts?|"
+    r"vistas?)\.?"
 )
 _EU_STREET = (
     r"(?:rue|avenue|av\.|boulevard|bd\.?|place|chemin|all[ée]e|impasse|quai|calle|c/|avenida|"
@@ -57,8 +62,11 @@ _UNIT = (
     r"appt|piso|puerta|esc|top|stiege|wohnung|lgh)\.?\s*#?\s*[A-Za-z]?\d{1,6}[A-Za-z]?"
     r"|#\s*\d{1,6}[A-Za-z]?)"
 )
+_UNIT_WORDS = r"(?:apt|apartment|suite|ste|unit|flat|floor|room|box|building|block|lot)\.?"
 _MILITARY = r"(?i:(?:APO|DPO|FPO)(?:\s+(?:AA|AE|AP))?(?:\s+\d{5}(?:-\d{4})?)?)"
-_PSC = r"(?i:(?:PSC|CMR|Unit|USNS|USS|USCGC)\s+[\w ]{1,20}?,?\s+Box\s+\d{1,5})"
+_PSC = r"(?i:(?:PSC|CMR|Unit)[ \t]+\d{1,6},?[ \t]+Box[ \t]+\d{1,5})"
+# A ship's name before its FPO line: "USS Mahler", "USNS Cesar Chavez".
+_SHIP = r"(?i:USS|USNS|USNV|USCGC)[ \t]+[^\W\d_][\w'-]*(?:[ \t]+[^\W\d_][\w'-]*)?(?=[ \t]*(?:,|\n))"
 
 _NOT_STREET_WORD = r"(?!(?i:of|the|and|in|on|for|to|a|an|my|is|at|with|or|from|by)\b)"
 # A word of a street name typed in lower case: "12 elm street" (a street type must follow).
@@ -81,6 +89,7 @@ _CORES = [
     # PO Box 12 | PSC 1234, Box 5678 | USNS Mercy
     r"(?i:p\.?\s?o\.?[ \t]+box|post[ \t]+office[ \t]+box|postbox)[ \t]+\d{1,6}",
     _PSC,
+    _SHIP,
 ]
 _CORE_RE = re.compile("|".join(f"(?:{c})" for c in _CORES))
 # An address part after a comma or a line break. Lines may carry a quote or list prefix.
@@ -99,6 +108,8 @@ _PART_RES = [
     ("state_zip", re.compile(rf"(?i:{_US_STATE_CODES})[ \t]+\d{{5}}(?:-\d{{4}})?(?![\w])")),
     ("military", re.compile(_MILITARY)),
     ("postcode", re.compile(rf"{_POSTCODE}(?![\w])")),
+    # A street name without a number after a PO box or a building: "Medvedev Islands".
+    ("street", re.compile(rf"(?:{_CAP}[ \t]+){{1,3}}(?i:{_STREET_TYPE})(?![\w])")),
     # A known town typed in lower case: "12 elm street, leeds".
     ("lower_place", re.compile(r"[^\W\d_]+(?:[ \t-][^\W\d_]+){0,2}")),
     # Town, state or country, maybe with a postcode: "Brakpan", "SANDEFJORD", "Mill Village",
@@ -178,7 +189,14 @@ def _address_part(text: str, start: int, *, bare_space: bool) -> int | None:
             if known_end is None:
                 continue
             return known_end
-        if bare_space and kind not in {"unit", "postcode", "military", "place", "state_zip"}:
+        if bare_space and kind not in {
+            "unit",
+            "postcode",
+            "military",
+            "place",
+            "state_zip",
+            "street",
+        }:
             continue
         return match.end()
     return None
@@ -215,10 +233,17 @@ def _plausible_place_part(text: str, match: re.Match[str], *, bare_space: bool) 
     )
 
 
+_ADDRESS_WORD_RE = re.compile(
+    rf"{_UNIT_WORDS}|{_STREET_TYPE}|psc|cmr|uss|usns|usnv|uscgc|po|p\.o\.|box", re.IGNORECASE
+)
+
+
 def _clinical(value: str) -> bool:
     """ "2 Covid 19", "12 Hep B 3": clinical words make it a count, not an address."""
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", value)]
-    return any(w in medical_vocab() for w in words)
+    return any(
+        w in medical_vocab() and not _ADDRESS_WORD_RE.fullmatch(w) for w in words
+    )
 
 
 def _known_lower_place(match: re.Match[str]) -> int | None:
@@ -269,7 +294,8 @@ class PostcodeAfterPlaceRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         for match in self._RE.finditer(text):
-            if _SENTENCE_WORDS.match(match.group("town").split()[0]):
+            first = match.group("town").split()[0]
+            if _SENTENCE_WORDS.match(first) or re.fullmatch(_UNIT_WORDS, first, re.IGNORECASE):
                 continue
             results.append(RecognizerResult("LOCATION", *match.span("town"), 0.75))
             results.append(RecognizerResult("US_ZIP_CODE", *match.span("code"), 0.75))

@@ -105,7 +105,7 @@ _NOT_AFTER_TITLE = word_set(
 _TITLE = rf"(?:{'|'.join(sorted(TITLE_WORDS, key=len, reverse=True))})\.?,?"
 # A word of a name, in any script: "Lucía", "Sørensen", "O'Brien", "al-Hassan".
 _WORD = r"[^\W\d_](?:[^\W\d_]|['’-])*"
-_NAME_WORDS = rf"(?P<value>{_WORD}(?:\s+{_WORD}){{0,2}})"
+_NAME_WORDS = rf"(?P<value>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"  # a name never spans lines
 _STRICT, _NAMED, _LOOSE, _AFTER_TITLE = "strict", "named", "loose", "title"
 
 

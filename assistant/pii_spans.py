@@ -337,7 +337,8 @@ def _resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]
 
 
 _CONFIDENT = 0.7
-_MERGED_TYPES = frozenset({"PERSON", "LOCATION"})
+# Two hits of these types on parts of one value become one span covering both.
+_MERGED_TYPES = frozenset({"PERSON", "LOCATION", "DATE_TIME", "STREET_ADDRESS", "PHONE_NUMBER"})
 
 
 def _merge_same_type(results: list[RecognizerResult]) -> list[RecognizerResult]:

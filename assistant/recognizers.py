@@ -124,6 +124,7 @@ class InsuranceIdRecognizer(GroupPatternRecognizer):
 
 
 _RATIO_RE = re.compile(r"\d{1,3}(?:/\d{1,3})+")
+_TIME_RE = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
 
 
 class PartialNumberRecognizer(GroupPatternRecognizer):
@@ -184,7 +185,7 @@ class IdNumberRecognizer(EntityRecognizer):
                 continue
             if "@" in token or "://" in token:  # e-mail addresses and URLs have recognizers
                 continue
-            if _RATIO_RE.fullmatch(token):  # "150/100" is a blood pressure
+            if _RATIO_RE.fullmatch(token) or _TIME_RE.fullmatch(token):  # "150/100", "04:34:22"
                 continue
             start = match.start() + match.group().index(token)
             if _UNIT_AFTER_RE.match(text, start + len(token)) or _LAB_BEFORE_RE.search(
