@@ -241,9 +241,7 @@ _ADDRESS_WORD_RE = re.compile(
 def _clinical(value: str) -> bool:
     """ "2 Covid 19", "12 Hep B 3": clinical words make it a count, not an address."""
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", value)]
-    return any(
-        w in medical_vocab() and not _ADDRESS_WORD_RE.fullmatch(w) for w in words
-    )
+    return any(w in medical_vocab() and not _ADDRESS_WORD_RE.fullmatch(w) for w in words)
 
 
 def _known_lower_place(match: re.Match[str]) -> int | None:

@@ -146,6 +146,9 @@ def _trim_person(
     said"): relation words, titles and lower-case function words carry meaning, not identity."""
     if result.entity_type != "PERSON":
         return result
+    line_end = text.find("\n", result.start, result.end)
+    if line_end > result.start:  # a name never spans lines: "Victoria Bruun\nPhone"
+        result = _with_span(result, result.start, line_end)
     words = [m.span() for m in re.finditer(r"[^\s,;:]+", text[result.start : result.end])]
 
     def is_edge_noise(span: tuple[int, int]) -> bool:

@@ -67,7 +67,11 @@ def test_pii_bars(anonymizer: Anonymizer, source: str) -> None:
         ),
         ("my address is Flat 4, 27 Victoria Road", "STREET_ADDRESS", "Flat 4, 27 Victoria Road"),
         ("send it to 501 W 42nd St, New York", "STREET_ADDRESS", "501 W 42nd St, New York"),
-        ("we're at 14 Rue des Lilas, 75011 Paris", "STREET_ADDRESS", "14 Rue des Lilas, 75011"),
+        (
+            "we're at 14 Rue des Lilas, 75011 Paris",
+            "STREET_ADDRESS",
+            "14 Rue des Lilas, 75011 Paris",
+        ),
         ("new address: 88 Kingsway, Cardiff", "STREET_ADDRESS", "88 Kingsway"),
         ("DOB: 07-Jun-1990 | Tel: none", "DATE_TIME", "07-Jun-1990"),
         ("DOB 3rd Feb '72, chest infection", "DATE_TIME", "3rd Feb '72"),

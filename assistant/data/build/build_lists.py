@@ -119,12 +119,37 @@ def in_dictionary(word: str) -> bool:
     words = lower_case_english()
     if word in words:
         return True
-    stems = [word[: -len(end)] for end in _ENDINGS if word.endswith(end) and len(word) > len(end) + 2]
+    stems = [
+        word[: -len(end)] for end in _ENDINGS if word.endswith(end) and len(word) > len(end) + 2
+    ]
     return any(stem in words or stem + "e" in words for stem in stems)
 
 
 # Chat spellings that no dictionary lists but people type: never names or places.
-CHAT_WORDS = frozenset("im ive id ill ok okay per un ur u ya yea yeah dont cant wont thx pls plz led".split())
+CHAT_WORDS = frozenset(
+    [
+        "im",
+        "ive",
+        "id",
+        "ill",
+        "ok",
+        "okay",
+        "per",
+        "un",
+        "ur",
+        "u",
+        "ya",
+        "yea",
+        "yeah",
+        "dont",
+        "cant",
+        "wont",
+        "thx",
+        "pls",
+        "plz",
+        "led",
+    ]
+)
 _ENDINGS = ("s", "es", "ies", "ed", "d", "ing", "er", "r", "est", "ly")
 
 
@@ -239,7 +264,9 @@ def main() -> None:
     for filename, count in counts.items():
         listed = (DATA / filename).read_text(encoding="utf-8").splitlines()
         overlap = sorted(top.intersection(listed))
-        print(f"{filename}: {count} entries, {len(overlap)} of the 5,000 most frequent English words")
+        print(
+            f"{filename}: {count} entries, {len(overlap)} of the 5,000 most frequent English words"
+        )
 
 
 def _place(label: str) -> str | None:
