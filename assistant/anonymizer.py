@@ -18,6 +18,7 @@ from assistant.errors import ConfigError
 from assistant.names import (
     IntroducedNameRecognizer,
     KnownNameRecognizer,
+    LowercaseNameRecognizer,
     PlaceCueRecognizer,
 )
 from assistant.pii_spans import refine
@@ -177,6 +178,7 @@ def build_analyzer(spacy_model: str, score_threshold: float) -> AnalyzerEngine:
         ContextualPhoneRecognizer(),
         IntroducedNameRecognizer(),
         KnownNameRecognizer(),
+        LowercaseNameRecognizer(),
         PlaceCueRecognizer(),
         IdNumberRecognizer(),
         PartialNumberRecognizer(),

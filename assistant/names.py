@@ -372,3 +372,46 @@ _NOUNS = frozenset({"PROPN", "NOUN"})
 # not taken for names.
 _VERB_LIKE_RE = re.compile(r"(?:s|ed|ing|ly)$")
 _AFTER_A_NAME = frozenset({"VERB", "AUX", "PUNCT", "CCONJ", "ADP"})
+
+
+@lru_cache(maxsize=1)
+def lowercase_first_names() -> frozenset[str]:
+    """Given names that no English word shares, so they are names even typed in lower case."""
+    return _load_words("lowercase_first_names.txt")
+
+
+class LowercaseNameRecognizer(EntityRecognizer):
+    """Given names typed in lower case ("the true gender of bertram"), with a known surname
+    after them: only names that are never English words, read by spaCy as nouns."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["PERSON"], name="LowercaseNameRecognizer", supported_language="en"
+        )
+
+    def load(self) -> None:
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if nlp_artifacts is None or nlp_artifacts.tokens is None:
+            return []
+        tokens = list(nlp_artifacts.tokens)
+        results: list[RecognizerResult] = []
+        for i, token in enumerate(tokens):
+            word = token.text
+            if not (word.islower() and len(word) >= 3 and word in lowercase_first_names()):
+                continue
+            if token.pos_ not in _NOUNS or _not_a_name(word):
+                continue
+            if i and tokens[i - 1].pos_ in {"DET", "ADJ", "NUM"}:
+                continue  # "a jasmin", "the big ..."
+            end = token.idx + len(word)
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if following is not None and following.text.lower() in surnames():
+                end = following.idx + len(following.text)
+            elif following is not None and following.pos_ in {"NOUN", "ADJ", "NUM"}:
+                continue  # "chia seeds": a modifier, not a name
+            results.append(RecognizerResult("PERSON", token.idx, end, 0.5))
+        return results

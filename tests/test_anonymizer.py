@@ -232,6 +232,7 @@ def test_common_and_clinical_words_are_not_names(word: str) -> None:
         ("2 Covid 19 jabs then shingles", "2 Covid 19 jabs"),
         ("I have tried taking Pentab and Gelusil.", "Pentab and Gelusil"),
         ("the recent x Ray report", "x Ray"),
+        ("i add chia seeds to my porridge", "chia seeds"),
     ],
 )
 def test_clinical_words_are_not_swallowed(anonymizer: Anonymizer, text: str, kept: str) -> None:
@@ -260,6 +261,7 @@ def test_clinical_words_are_not_swallowed(anonymizer: Anonymizer, text: str, kep
         ("Phone:\n60-56-85-91", "PHONE_NUMBER", "60-56-85-91"),
         ("my zip code is 394 13", "US_ZIP_CODE", "394 13"),
         ("Why is Natasja so tired?", "PERSON", "Natasja"),
+        ("the true gender of bertram is unclear", "PERSON", "bertram"),
     ],
 )
 def test_full_spans_are_found(anonymizer: Anonymizer, text: str, entity: str, value: str) -> None:

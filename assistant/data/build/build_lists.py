@@ -46,6 +46,7 @@ from wordfreq import top_n_list, zipf_frequency
 DATA = Path(__file__).resolve().parent.parent
 COMMON_WORD_ZIPF = 3.5
 VERY_COMMON_ZIPF = 5.5
+LOWERCASE_NAME_ZIPF = 3.5
 # Town names are rarer in text than common words but big cities are not ("leeds" 3.9):
 # a higher cut-off for places; "reading", "nice" and "bath" still go.
 COMMON_PLACE_ZIPF = 4.3
@@ -236,6 +237,16 @@ def main() -> None:
             "first_names.txt",
             f"Given names: US Census 1990 (public domain) and Faker's locales.\n{source}",
             first,
+        ),
+        "lowercase_first_names.txt": write(
+            "lowercase_first_names.txt",
+            "Given names that are a name even in lower case: in first_names.txt, not a word the\n"
+            f"English dictionary lists in lower case, Zipf < {LOWERCASE_NAME_ZIPF}.\n{source}",
+            {
+                w
+                for w in first
+                if not in_dictionary(w) and zipf_frequency(w, "en") < LOWERCASE_NAME_ZIPF
+            },
         ),
         "surnames.txt": write(
             "surnames.txt",
