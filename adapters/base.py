@@ -1,24 +1,33 @@
 """The extension point for chat platforms.
 
-An adapter turns platform events into :class:`assistant.messages.IncomingMessage`, passes
-them to the assistant (or to :class:`bot.commands.Commands`), and sends the replies back. It
-owns its connection and its background tasks; the app starts and stops adapters in its own
-event loop.
+An adapter only translates: it turns platform events into
+:class:`assistant.messages.IncomingMessage` (a question, a command or a note that non-text
+content arrived), hands each to :meth:`Adapter.process`, and sends the
+:class:`assistant.messages.Response` back. Everything a message's fate depends on (the rate
+limit, commands, notices, errors, the disclaimer) is decided by
+:class:`assistant.conversation.ConversationService`. An adapter owns its connection and its
+background tasks; the app starts and stops adapters in its own event loop.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from adapters.settings import AdapterSettings
+from assistant.messages import IncomingMessage, Response
 
 if TYPE_CHECKING:
-    from assistant.pipeline import Assistant
+    from assistant.conversation import ConversationService
     from assistant.storage import Store
-    from bot.commands import Commands
-    from bot.config import AppConfig
+
+#: where a reply goes: whatever the platform needs to send it (a chat id, a room and event)
+Origin = TypeVar("Origin")
 
 
 def quiet_library_loggers(levels: Mapping[str, int]) -> None:
@@ -32,20 +41,44 @@ def quiet_library_loggers(levels: Mapping[str, int]) -> None:
 
 @dataclass(frozen=True)
 class AdapterContext:
-    config: AppConfig
-    assistant: Assistant
-    commands: Commands
+    service: ConversationService
+    #: this adapter's own ``adapters.<name>`` section
+    settings: AdapterSettings
+    #: for state the adapter keeps across restarts (Matrix: its login and sync position)
     store: Store | None
     #: ask the app to shut down (the console adapter calls it at end of input)
     request_shutdown: Callable[[], None]
 
 
-class Adapter(ABC):
+class Adapter(ABC, Generic[Origin]):
     #: registry name: "telegram", "matrix", "console"
     name: str = ""
 
     def __init__(self, context: AdapterContext) -> None:
         self.context = context
+
+    @property
+    def service(self) -> ConversationService:
+        return self.context.service
+
+    async def process(self, message: IncomingMessage, origin: Origin) -> bool:
+        """The one path of every message: the service decides, the adapter sends.
+
+        Returns False when a send failed (the adapter's ``send`` logs why).
+        """
+        async with self.typing(origin):
+            response = await self.service.handle(message)
+        if response.silent:
+            return True
+        return await self.send(origin, response)
+
+    @abstractmethod
+    async def send(self, origin: Origin, response: Response) -> bool:
+        """Deliver ``response`` (text, disclaimer included, and attachments) to ``origin``."""
+
+    def typing(self, origin: Origin) -> AbstractAsyncContextManager[None]:
+        """Shown while the service works (platforms with a "typing…" indicator)."""
+        return contextlib.nullcontext()
 
     @abstractmethod
     async def start(self) -> None:

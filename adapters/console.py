@@ -9,7 +9,8 @@ import threading
 from typing import TextIO
 
 from adapters.base import Adapter, AdapterContext
-from assistant.messages import IncomingMessage
+from adapters.console_settings import ConsoleSettings
+from assistant.messages import Command, IncomingMessage, Response, Source
 
 BANNER = (
     "healthbot: type a health question and press Enter. Commands: /help, /privacy, /new, "
@@ -18,7 +19,7 @@ BANNER = (
 _EOF = None
 
 
-class ConsoleAdapter(Adapter):
+class ConsoleAdapter(Adapter[None]):
     name = "console"
 
     def __init__(
@@ -29,6 +30,8 @@ class ConsoleAdapter(Adapter):
         stdout: TextIO | None = None,
     ) -> None:
         super().__init__(context)
+        assert isinstance(context.settings, ConsoleSettings)
+        self.settings = context.settings
         self._stdin = stdin or sys.stdin
         self._stdout = stdout or sys.stdout
         self._lines: asyncio.Queue[str | None] = asyncio.Queue()
@@ -51,7 +54,6 @@ class ConsoleAdapter(Adapter):
         loop.call_soon_threadsafe(self._lines.put_nowait, _EOF)
 
     async def _serve(self) -> None:
-        user_id = self.context.config.adapters.console.user_id
         while True:
             line = await self._lines.get()
             if line is _EOF:
@@ -59,23 +61,31 @@ class ConsoleAdapter(Adapter):
             text = line.strip()
             if text in {"/quit", "/exit"}:
                 break
-            if not text:
-                self._prompt()
-                continue
-            message = IncomingMessage(
-                platform="console", chat_id="console", user_id=user_id, text=text
-            )
-            if text.startswith("/"):
-                name, *args = text[1:].split()
-                result = await self.context.commands.run(name, args, message)
-                reply_text = result.reply.text
-            else:
-                reply = await self.context.assistant.handle(message)
-                reply_text = f"{reply.text}\n[{reply.source.value}]"
-            self._write(f"\nbot> {reply_text}\n\n")
+            if text:
+                await self.process(self._translate(text), None)
             self._prompt()
         self._write("\nGoodbye.\n")
         self.context.request_shutdown()
+
+    def _translate(self, text: str) -> IncomingMessage:
+        command = None
+        if text.startswith("/"):
+            name, *args = text[1:].split() or [""]
+            command = Command(name.lower(), tuple(args), prefix="/")
+        return IncomingMessage(
+            platform="console",
+            chat_id="console",
+            user_id=self.settings.user_id,
+            text=text,
+            command=command,
+        )
+
+    async def send(self, origin: None, response: Response) -> bool:
+        reply = response.reply
+        # Which stage answered, for people trying the bot out; commands need no label.
+        label = "" if reply.source is Source.COMMAND else f"\n[{reply.source.value}]"
+        self._write(f"\nbot> {reply.text}{label}\n\n")
+        return True
 
     def _prompt(self) -> None:
         self._write("you> ")

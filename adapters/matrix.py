@@ -23,6 +23,8 @@ import logging
 import os
 import time
 from collections.abc import Coroutine, Mapping
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
@@ -48,6 +50,7 @@ from adapters.matrix_crypto import (
     crypto_housekeeping,
 )
 from adapters.matrix_events import (
+    COMMAND_PREFIX,
     Addressed,
     BotIdentity,
     addressed,
@@ -57,11 +60,9 @@ from adapters.matrix_events import (
 )
 from adapters.matrix_send import MatrixSender
 from adapters.matrix_session import Batch, MatrixState, SyncProgress, login
-from adapters.rate_limit import UserRateLimiter
-from assistant.disclaimer import with_disclaimer
+from adapters.matrix_settings import MatrixSettings
 from assistant.errors import AdapterError
-from assistant.messages import IncomingMessage, Reply, Source
-from bot.commands import CommandResult, Commands
+from assistant.messages import Command, IncomingMessage, Response
 
 log = logging.getLogger(__name__)
 #: nio logs whole sync responses (message bodies, staff user ids) at DEBUG
@@ -80,38 +81,27 @@ FIRST_SYNC_FILTER: dict[str, Any] = {
     "room": {"timeline": {"limit": 1}, "state": {"lazy_load_members": False}},
     "presence": {"not_types": ["*"]},
 }
-_NOT_TEXT = "not-text"  # the Addressed.command for files and images in direct rooms
-NOT_TEXT_REPLY = "I can only read text messages. Please type your question."
-RATE_LIMITED_REPLY = (
-    "You are sending messages faster than I can answer them, so I skipped this one. Please "
-    "wait a minute, then ask again. In an emergency call {number}."
-)
 _NETWORK_ERRORS = (aiohttp.ClientError, OSError, TimeoutError)
 
 
-class MatrixAdapter(Adapter):
+@dataclass(frozen=True, slots=True)
+class RoomOrigin:
+    """Where a reply goes: the room, and the event it answers (in its thread, if any)."""
+
+    room: MatrixRoom
+    event: RoomMessage
+
+
+class MatrixAdapter(Adapter[RoomOrigin]):
     name = "matrix"
 
     def __init__(
         self, context: AdapterContext, *, environ: Mapping[str, str] | None = None
     ) -> None:
         super().__init__(context)
-        self.settings = context.config.adapters.matrix
+        assert isinstance(context.settings, MatrixSettings)
+        self.settings = context.settings
         self._env = os.environ if environ is None else environ
-        commands = context.commands
-        # Help texts name the commands as people type them here: "!forget", not "/forget".
-        self._commands = (
-            commands
-            if commands.prefix == "!"
-            else Commands(
-                config=commands.config,
-                assistant=commands.assistant,
-                stats_provider=commands.stats_provider,
-                prefix="!",
-            )
-        )
-        limits = self.settings.rate_limit
-        self._limiter = UserRateLimiter(limits.per_minute, limits.burst)
         self._client: AsyncClient | None = None
         self._sender: MatrixSender | None = None
         self._identity = BotIdentity(self.settings.user_id)
@@ -336,19 +326,47 @@ class MatrixAdapter(Adapter):
         if is_edit(content):
             return
         direct = room.member_count == 2
+        message: IncomingMessage | None = None
         if isinstance(event, RoomMessageText):
             target = addressed(
-                content, self._identity, direct=direct, prefix=self.settings.command_prefix
+                content,
+                self._identity,
+                direct=direct,
+                prefix=self.settings.command_prefix,
+                commands=self.service.commands.names(),
             )
+            if target is not None:
+                message = self._translate(room, event, target, direct)
         elif isinstance(event, RoomMessageMedia) and direct:
-            target = Addressed("", command=_NOT_TEXT)
-        else:
-            target = None
-        if target is None:
+            # The content is never read: only that a file or an image came.
+            message = self._translate(room, event, Addressed(""), direct, media="file")
+        if message is None:
             return
         self._progress.begin(batch, event.event_id)
-        coro = self._handle(room, event, target, direct, batch)
-        self._spawn(coro, name="matrix-message")
+        self._spawn(self._handle(message, RoomOrigin(room, event), batch), name="matrix-message")
+
+    @staticmethod
+    def _translate(
+        room: MatrixRoom,
+        event: RoomMessage,
+        target: Addressed,
+        direct: bool,
+        media: str | None = None,
+    ) -> IncomingMessage:
+        command = None
+        if target.command is not None:
+            # Help texts name the commands as people type them here: "!forget".
+            command = Command(target.command, target.args, prefix=COMMAND_PREFIX)
+        return IncomingMessage(
+            platform="matrix",
+            chat_id=room.room_id,
+            user_id=event.sender,
+            text=target.text,
+            message_id=event.event_id,
+            is_private=direct,
+            command=command,
+            media=media,
+        )
 
     @staticmethod
     def _aliases(room: MatrixRoom) -> list[str]:
@@ -363,30 +381,18 @@ class MatrixAdapter(Adapter):
         return task
 
     def _hash(self, user_id: str) -> str:
-        return self.context.assistant.user_hash("matrix", user_id) or "-"
+        return self.service.user_hash("matrix", user_id) or "-"
 
-    async def _handle(
-        self, room: MatrixRoom, event: RoomMessage, target: Addressed, direct: bool, batch: Batch
-    ) -> None:
+    async def _handle(self, message: IncomingMessage, origin: RoomOrigin, batch: Batch) -> None:
         sender = self._sender
         assert sender is not None
+        event = origin.event
         try:
             async with self._semaphore:
                 started = time.perf_counter()
-                message = IncomingMessage(
-                    platform="matrix",
-                    chat_id=room.room_id,
-                    user_id=event.sender,
-                    text=target.text,
-                    message_id=event.event_id,
-                    is_private=direct,
-                )
-                async with sender.typing(room.room_id):
-                    result = await self._answer(message, target)
-                    if result is not None:
-                        await sender.send_result(room, event, result)
+                await self.process(message, origin)
                 # After the reply: a receipt wakes the staff's sync, which would delay it.
-                receipt = sender.read_receipt(room.room_id, event.event_id)
+                receipt = sender.read_receipt(origin.room.room_id, event.event_id)
                 self._spawn(receipt, name="matrix-receipt")
                 log.debug(
                     "matrix: answered user=%s in %.0f ms",
@@ -399,20 +405,10 @@ class MatrixAdapter(Adapter):
         # not marked done and the next start picks it up again.
         await self._progress.finish(batch, event.event_id)
 
-    async def _answer(self, message: IncomingMessage, target: Addressed) -> CommandResult | None:
-        disclaimer = self.context.config.disclaimer.text
-        if target.command == _NOT_TEXT:
-            return CommandResult(
-                Reply(with_disclaimer(NOT_TEXT_REPLY, disclaimer), Source.FALLBACK)
-            )
-        decision = self._limiter.check(message.user_id)
-        if not decision.allowed:
-            # Counted as a row without text; never shown to the assistant. One notice per run.
-            log.warning("matrix: rate limited user=%s", self._hash(message.user_id))
-            number = self.context.config.triage.emergency_number
-            notice = RATE_LIMITED_REPLY.format(number=number)
-            reply = await self.context.assistant.note_rate_limited(message, notice)
-            return CommandResult(reply) if decision.notice_due else None
-        if target.command is not None:
-            return await self._commands.run(target.command, list(target.args), message)
-        return CommandResult(await self.context.assistant.handle(message))
+    def typing(self, origin: RoomOrigin) -> AbstractAsyncContextManager[None]:
+        assert self._sender is not None
+        return self._sender.typing(origin.room.room_id)
+
+    async def send(self, origin: RoomOrigin, response: Response) -> bool:
+        assert self._sender is not None
+        return await self._sender.send_response(origin.room, origin.event, response)

@@ -7,13 +7,13 @@ from __future__ import annotations
 import fnmatch
 import html
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.commands import COMMAND_NAMES
-
 COMMAND_PREFIX = "!"
+#: the built-in commands; the adapter passes the registry's names
+DEFAULT_COMMANDS = ("start", "help", "privacy", "new", "forget", "stats")
 
 
 def matches_any(value: str, patterns: Sequence[str]) -> bool:
@@ -81,12 +81,15 @@ def strip_prefix(body: str, prefix: str) -> str | None:
     return rest.lstrip(":, \t\n")
 
 
-def parse_command(text: str) -> tuple[str, list[str]] | None:
-    """``!forget yes`` -> ("forget", ["yes"]) for the shared commands; anything else None."""
+def parse_command(
+    text: str, known: Collection[str] = DEFAULT_COMMANDS
+) -> tuple[str, list[str]] | None:
+    """``!forget yes`` -> ("forget", ["yes"]) for a known command; anything else None (a
+    "!" that starts an ordinary sentence stays a question)."""
     if not text.startswith(COMMAND_PREFIX):
         return None
     words = text[len(COMMAND_PREFIX) :].split()
-    if not words or words[0].lower() not in COMMAND_NAMES:
+    if not words or words[0].lower() not in known:
         return None
     return words[0].lower(), words[1:]
 
@@ -101,7 +104,12 @@ class Addressed:
 
 
 def addressed(
-    content: Mapping[str, Any], bot: BotIdentity, *, direct: bool, prefix: str
+    content: Mapping[str, Any],
+    bot: BotIdentity,
+    *,
+    direct: bool,
+    prefix: str,
+    commands: Collection[str] = DEFAULT_COMMANDS,
 ) -> Addressed | None:
     """Decide whether a text message is for the bot.
 
@@ -118,9 +126,9 @@ def addressed(
         text = strip_mentions(body, bot)
     else:
         text = body.strip()
-        if not direct and parse_command(text) is None:
+        if not direct and parse_command(text, commands) is None:
             return None
-    command = parse_command(text)
+    command = parse_command(text, commands)
     if command is not None:
         return Addressed(text, command[0], tuple(command[1]))
     return Addressed(text)

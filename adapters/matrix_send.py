@@ -20,7 +20,7 @@ from nio.exceptions import OlmTrustError, SendRetryError
 from adapters.matrix_crypto import prepare_encrypted_send, trust_room_devices
 from adapters.matrix_events import image_content, notice_content, thread_root
 from adapters.text_split import split_text
-from bot.commands import Attachment, CommandResult
+from assistant.messages import Attachment, Response
 
 log = logging.getLogger(__name__)
 
@@ -38,16 +38,14 @@ class MatrixSender:
         self.client = client
         self.trust_policy = trust_policy
 
-    async def send_result(
-        self, room: MatrixRoom, event: RoomMessage, result: CommandResult
-    ) -> bool:
+    async def send_response(self, room: MatrixRoom, event: RoomMessage, response: Response) -> bool:
         content = event.source.get("content", {})
         thread = thread_root(content)
         sent = True
-        for part in split_text(result.reply.text, MAX_REPLY_CHARS):
+        for part in split_text(response.reply.text, MAX_REPLY_CHARS):
             body = notice_content(part, event_id=event.event_id, thread=thread, sender=event.sender)
             sent = await self.send(room, body) and sent
-        for attachment in result.attachments:
+        for attachment in response.attachments:
             sent = await self._send_attachment(room, event, attachment, thread) and sent
         return sent
 

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from nio import AsyncClient
 
+from adapters.matrix_settings import ACCESS_TOKEN_ENV, PASSWORD_ENV, MatrixSettings
 from assistant.errors import AdapterError
 from assistant.storage import Store
-from bot.config import MatrixSettings
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ async def login(
     client: AsyncClient, settings: MatrixSettings, environ: Mapping[str, str], state: MatrixState
 ) -> None:
     """Log ``client`` in from the environment or the kept session; AdapterError says why not."""
-    env_token = environ.get("MATRIX_ACCESS_TOKEN", "")
+    env_token = environ.get(ACCESS_TOKEN_ENV, "")
     if env_token:
         owner = await _token_owner(client, env_token)
         if owner is None:
@@ -79,7 +79,7 @@ async def login(
     if stored and await _token_owner(client, stored["access_token"]) is not None:
         client.restore_login(stored["user_id"], stored["device_id"], stored["access_token"])
         return
-    password = environ.get("MATRIX_PASSWORD", "")
+    password = environ.get(PASSWORD_ENV, "")
     if not password:
         raise AdapterError(
             "the Matrix adapter needs MATRIX_ACCESS_TOKEN or MATRIX_PASSWORD in the environment"

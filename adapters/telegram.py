@@ -18,7 +18,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from contextlib import AsyncExitStack
+from contextlib import AbstractAsyncContextManager, AsyncExitStack
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeChat, Update
@@ -26,32 +27,16 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ExtBot, TypeHandler
 
 from adapters.base import Adapter, AdapterContext, quiet_library_loggers
-from adapters.rate_limit import Decision, UserRateLimiter
 from adapters.telegram_flow import Lanes
 from adapters.telegram_http import AiohttpRequest, env_proxy
 from adapters.telegram_send import Sender
+from adapters.telegram_settings import TOKEN_ENV, TelegramSettings
 from adapters.telegram_updates import Classified, Kind, classify
-from assistant.disclaimer import with_disclaimer
 from assistant.errors import AdapterError
-from assistant.messages import IncomingMessage
-from bot.commands import COMMAND_DESCRIPTIONS
+from assistant.messages import Command, IncomingMessage, Response
 
 log = logging.getLogger(__name__)
 
-TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
-ADMIN_ONLY_COMMANDS = frozenset({"stats"})
-NON_TEXT_REPLY = (
-    "I can only read text messages. Please type your question in words: I can't open "
-    "photos, voice or video messages, stickers, files, locations or contacts."
-)
-RATE_LIMIT_NOTICE = (
-    "You're sending messages faster than I can answer them, so I've skipped the last one. "
-    "Please wait a minute, then send your question again. In an emergency call {number}."
-)
-ERROR_REPLY = "Sorry, something went wrong on my side. Please send your message again."
-RESTART_NOTICE = (
-    "Sorry, I had to restart before I could answer your last message. Please send it again."
-)
 #: how long the restart notices may take once the grace period is over
 RESTART_NOTICE_BUDGET_S = 3.0
 #: PTB logs request parameters (message text) and its base URL (the token) at DEBUG
@@ -84,14 +69,21 @@ class _PollingBot(ExtBot[int]):
         return updates
 
 
-class TelegramAdapter(Adapter):
+@dataclass(frozen=True, slots=True)
+class ChatOrigin:
+    """Where a reply goes: the chat, and the message to quote (in groups)."""
+
+    chat_id: int
+    reply_to: int | None = None
+
+
+class TelegramAdapter(Adapter[ChatOrigin]):
     name = "telegram"
 
     def __init__(self, context: AdapterContext) -> None:
         super().__init__(context)
-        self.settings = context.config.adapters.telegram
-        limits = self.settings.rate_limit
-        self.limiter = UserRateLimiter(limits.per_minute, limits.burst)
+        assert isinstance(context.settings, TelegramSettings)
+        self.settings = context.settings
         self.lanes = Lanes(self.settings.max_concurrent_updates)
         #: update id -> chat id of every message taken but not yet answered
         self.unfinished: dict[int, int] = {}
@@ -225,7 +217,7 @@ class TelegramAdapter(Adapter):
         sender = self._sender
         if sender is None or not chats:
             return
-        text = with_disclaimer(RESTART_NOTICE, self.context.config.disclaimer.text)
+        text = self.service.notice("restart").text
         notices = [asyncio.create_task(sender.text(chat, text)) for chat in chats]
         _, late = await asyncio.wait(notices, timeout=RESTART_NOTICE_BUDGET_S)
         for task in late:
@@ -236,15 +228,12 @@ class TelegramAdapter(Adapter):
     async def _register_commands(self) -> None:
         """The command menu: everyone sees the patient commands, admins also /stats."""
         assert self._bot is not None
-        public = [
-            BotCommand(n, d)
-            for n, d in COMMAND_DESCRIPTIONS.items()
-            if n not in ADMIN_ONLY_COMMANDS
-        ]
-        everything = [BotCommand(n, d) for n, d in COMMAND_DESCRIPTIONS.items()]
+        commands = self.service.commands
+        public = [BotCommand(n, d) for n, d in commands.menu(admin=False)]
+        everything = [BotCommand(n, d) for n, d in commands.menu(admin=True)]
         try:
             await self._bot.set_my_commands(public)
-            for admin in self.context.config.admins.telegram:
+            for admin in self.service.admin_ids(self.name):
                 if admin.lstrip("-").isdigit():
                     await self._bot.set_my_commands(
                         everything, scope=BotCommandScopeChat(int(admin))
@@ -280,27 +269,13 @@ class TelegramAdapter(Adapter):
         if item.kind is Kind.IGNORED or message is None or message.from_user is None:
             log.debug("telegram: ignored update (%s)", item.label)
             return
-        user_id = str(message.from_user.id)
-        incoming = IncomingMessage(
-            platform="telegram",
-            chat_id=str(message.chat.id),
-            user_id=user_id,
-            text=item.text,
-            message_id=str(message.message_id),
-            is_private=item.is_private,
-        )
-        decision = self.limiter.check(user_id)
-        if not decision.allowed and item.kind is Kind.TEXT and self._is_emergency(item.text):
-            # Safety first: a red flag is answered even over the limit (the emergency reply
-            # is fixed text; it never reaches the LLM either).
-            decision = Decision(allowed=True)
+        incoming = self._translate(item)
+        # In groups the answer quotes the question, so it is clear whom it answers.
+        origin = ChatOrigin(message.chat.id, None if item.is_private else message.message_id)
 
         async def job() -> None:
             try:
-                if not decision.allowed:
-                    await self._refuse(incoming, notify=decision.notice_due)
-                else:
-                    await self._respond(item, incoming)
+                await self.process(incoming, origin)
             except asyncio.CancelledError:
                 raise  # cut off at shutdown: stays in `unfinished` for the restart notice
             except Exception as exc:
@@ -308,49 +283,31 @@ class TelegramAdapter(Adapter):
             self.unfinished.pop(update_id, None)
 
         self.unfinished[update_id] = message.chat.id
-        self.lanes.submit(user_id, job)
+        self.lanes.submit(incoming.user_id, job)
 
-    def _is_emergency(self, text: str) -> bool:
-        try:
-            return self.context.assistant.triage.assess(text) is not None
-        except Exception as exc:  # triage bugs must not stop the dispatcher
-            log.error("telegram: triage check failed: %s", type(exc).__name__)
-            return False
+    @staticmethod
+    def _translate(item: Classified) -> IncomingMessage:
+        message = item.message
+        assert message is not None and message.from_user is not None
+        return IncomingMessage(
+            platform="telegram",
+            chat_id=str(message.chat.id),
+            user_id=str(message.from_user.id),
+            text=item.text,
+            message_id=str(message.message_id),
+            is_private=item.is_private,
+            command=Command(item.command, item.args) if item.kind is Kind.COMMAND else None,
+            media=item.label if item.kind is Kind.NON_TEXT else None,
+        )
 
-    async def _respond(self, item: Classified, incoming: IncomingMessage) -> None:
+    def typing(self, origin: ChatOrigin) -> AbstractAsyncContextManager[None]:
+        assert self._sender is not None
+        return self._sender.typing(origin.chat_id)
+
+    async def send(self, origin: ChatOrigin, response: Response) -> bool:
         sender = self._sender
-        assert sender is not None and item.message is not None
-        chat_id = item.message.chat.id
-        # In groups the answer quotes the question, so it is clear whom it answers.
-        reply_to = None if item.is_private else item.message.message_id
-        disclaimer = self.context.config.disclaimer.text
-        if item.kind is Kind.NON_TEXT:
-            # Contacts and locations are personal data: only the kind label is ever used.
-            await sender.text(chat_id, with_disclaimer(NON_TEXT_REPLY, disclaimer), reply_to)
-            return
-        async with sender.typing(chat_id):
-            try:
-                if item.kind is Kind.COMMAND:
-                    result = await self.context.commands.run(
-                        item.command, list(item.args), incoming
-                    )
-                    text, attachments = result.reply.text, result.attachments
-                else:
-                    text = (await self.context.assistant.handle(incoming)).text
-                    attachments = ()
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:  # the patient still gets an answer
-                log.error("telegram: assistant failed: %s", type(exc).__name__)
-                text, attachments = with_disclaimer(ERROR_REPLY, disclaimer), ()
-        await sender.text(chat_id, text, reply_to)
-        for attachment in attachments:
-            await sender.attachment(chat_id, attachment)
-
-    async def _refuse(self, incoming: IncomingMessage, *, notify: bool) -> None:
-        """Over the rate limit: counted (a row without text), never shown to the assistant."""
-        notice = RATE_LIMIT_NOTICE.format(number=self.context.config.triage.emergency_number)
-        reply = await self.context.assistant.note_rate_limited(incoming, notice)
-        if notify and self._sender is not None:
-            reply_to = None if incoming.is_private else int(incoming.message_id or 0) or None
-            await self._sender.text(int(incoming.chat_id), reply.text, reply_to)
+        assert sender is not None
+        sent = await sender.text(origin.chat_id, response.reply.text, origin.reply_to)
+        for attachment in response.attachments:
+            sent = await sender.attachment(origin.chat_id, attachment) and sent
+        return sent

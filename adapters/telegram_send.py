@@ -23,7 +23,7 @@ from telegram.error import NetworkError, RetryAfter, TelegramError, TimedOut
 
 from adapters.telegram_http import RequestNotSent
 from adapters.text_split import TELEGRAM_LIMIT, split_text, utf16_len
-from bot.commands import Attachment
+from assistant.messages import Attachment
 
 log = logging.getLogger(__name__)
 

@@ -17,6 +17,12 @@ class ConfigError(AssistantError):
     """Bad configuration. The operator sees one line at start-up naming the key; the bot stops."""
 
 
+class InputFileError(ConfigError):
+    """A file given to a command (training data, a base model) is missing, empty or malformed.
+    The operator sees one line naming the file and, where there is one, the line; nothing is
+    written."""
+
+
 class BackendError(AssistantError):
     """An LLM backend failed (load, network, bad answer, timeout).
 

@@ -1,4 +1,9 @@
-"""Platform-free message types: what adapters hand in and what they get back."""
+"""Platform-free message types: what adapters hand in and what they get back.
+
+Adapters translate a platform event into an :class:`IncomingMessage` (a question, a
+:class:`Command`, or a note that non-text content arrived) and send back a
+:class:`Response`; :class:`assistant.conversation.ConversationService` decides in between.
+"""
 
 from __future__ import annotations
 
@@ -15,16 +20,40 @@ class Source(StrEnum):
     LLM = "llm"
     FALLBACK = "fallback"
     COMMAND = "command"
-    #: refused by an adapter's per-user rate limit; never reached the pipeline
+    #: refused by the per-user rate limit; never reached the pipeline
     RATE_LIMITED = "rate_limited"
+
+
+class Stage(StrEnum):
+    """The pipeline's timed stages: keys of :attr:`Reply.timings_ms`, storage columns
+    (``<stage>_ms``), metric labels and /stats rows. ``TOTAL`` is the whole pipeline."""
+
+    ANONYMIZE = "anonymize"
+    TRIAGE = "triage"
+    RULES = "rules"
+    LLM = "llm"
+    TOTAL = "total"
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A command as the adapter parsed it from the platform's syntax (``/forget yes`` on
+    Telegram, ``!forget yes`` on Matrix)."""
+
+    name: str
+    args: tuple[str, ...] = ()
+    #: how commands are typed on this platform, so that help texts name them that way
+    prefix: str = "/"
 
 
 @dataclass(frozen=True, slots=True)
 class IncomingMessage:
-    """One text message from a person, as every adapter maps it.
+    """One message from a person, as every adapter maps it.
 
     ``chat_id`` and ``user_id`` are the platform's own ids as strings; they are hashed before
-    anything is stored and never logged in the clear.
+    anything is stored and never logged in the clear. A message is a question (``text``), a
+    ``command``, or non-text content (``media`` names its kind; the content itself never
+    enters the core).
     """
 
     platform: str
@@ -34,6 +63,9 @@ class IncomingMessage:
     message_id: str | None = None
     is_private: bool = True
     received_at: float = field(default_factory=time.time)
+    command: Command | None = None
+    #: "photo", "voice", "file", ...: a low-cardinality label, never the content
+    media: str | None = None
 
     @property
     def conversation_key(self) -> tuple[str, str, str]:
@@ -56,7 +88,8 @@ class LLMUsage:
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """The assistant's answer. ``text`` already has placeholders restored and the disclaimer."""
+    """An answer: from the pipeline (placeholders restored), a command or a notice. The
+    conversation service adds the disclaimer to ``text`` before any adapter sees it."""
 
     text: str
     source: Source
@@ -65,3 +98,20 @@ class Reply:
     timings_ms: dict[str, float] = field(default_factory=dict)
     anonymized: str = ""
     llm: LLMUsage | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    filename: str
+    mime_type: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """What an adapter sends back for one message: the reply and any attachments."""
+
+    reply: Reply
+    attachments: tuple[Attachment, ...] = ()
+    #: send nothing (a refused message after the rate-limit notice); it is still counted
+    silent: bool = False

@@ -1,4 +1,9 @@
-"""The assistant: anonymize, triage, rules, LLM, restore and disclaim, each stage timed."""
+"""The assistant's pipeline: anonymize, triage, rules, LLM and restore, each stage timed.
+
+:meth:`Assistant.answer` turns one question into one :class:`Reply`. The conversation
+service (:mod:`assistant.conversation`) is its caller: it adds the disclaimer and counts the
+message through :meth:`Assistant.account`.
+"""
 
 from __future__ import annotations
 
@@ -11,15 +16,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from assistant.anonymizer import Anonymizer
-from assistant.disclaimer import with_disclaimer
 from assistant.errors import BackendError
 from assistant.hashing import UserHasher
 from assistant.llm.base import ChatTurn, GenerationRequest, LLMBackend
 from assistant.memory import ConversationMemory
-from assistant.messages import IncomingMessage, LLMUsage, Reply, Source
+from assistant.messages import IncomingMessage, LLMUsage, Reply, Source, Stage
+from assistant.normalize import normalize_text
 from assistant.placeholders import restore
 from assistant.rules import RuleBook, rule_answers
-from assistant.settings import DisclaimerSettings, LLMSettings, PrivacySettings, TriageSettings
+from assistant.settings import LLMSettings, PrivacySettings, TriageSettings
 from assistant.storage import MessageRecord, Store
 from assistant.triage import Triage
 
@@ -44,7 +49,6 @@ class PipelineSettings:
     llm: LLMSettings
     privacy: PrivacySettings
     triage: TriageSettings
-    disclaimer: DisclaimerSettings
 
 
 class _Timer:
@@ -52,12 +56,12 @@ class _Timer:
         self.timings_ms: dict[str, float] = {}
 
     @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
+    def stage(self, stage: Stage) -> Iterator[None]:
         started = time.perf_counter()
         try:
             yield
         finally:
-            self.timings_ms[name] = round((time.perf_counter() - started) * 1000, 3)
+            self.timings_ms[stage.value] = round((time.perf_counter() - started) * 1000, 3)
 
 
 class Assistant:
@@ -90,26 +94,22 @@ class Assistant:
 
     # -- the pipeline -----------------------------------------------------------------
 
-    async def handle(self, message: IncomingMessage) -> Reply:
+    async def answer(self, message: IncomingMessage) -> Reply:
+        """The pipeline's reply to one question, timed; without the disclaimer, not counted."""
         timer = _Timer()
         started = time.perf_counter()
         reply = await self._answer(message, timer)
         timings = dict(timer.timings_ms)
-        timings["total"] = round((time.perf_counter() - started) * 1000, 3)
-        reply = Reply(
-            text=with_disclaimer(reply.text, self.settings.disclaimer.text),
-            source=reply.source,
-            intent=reply.intent,
-            category=reply.category,
-            timings_ms=timings,
-            anonymized=reply.anonymized,
-            llm=reply.llm,
-        )
-        await self.account(message, reply)
-        return reply
+        timings[Stage.TOTAL.value] = round((time.perf_counter() - started) * 1000, 3)
+        return dataclasses.replace(reply, timings_ms=timings)
+
+    def is_emergency(self, text: str) -> bool:
+        """Whether triage flags ``text`` as an emergency, read as the triage stage reads it."""
+        return self.triage.assess(normalize_text(text).strip()) is not None
 
     async def account(self, message: IncomingMessage, reply: Reply, *, store: bool = True) -> None:
-        """Store the message's row and tell the observers; also for command replies.
+        """Store the message's row and tell the observers (the conversation service calls it
+        for every reply it counts: answers, commands, rate-limit refusals).
 
         ``store=False`` (after /forget) counts the message in metrics without writing a row
         that would outlive the user's request to be forgotten.
@@ -125,17 +125,9 @@ class Assistant:
             except Exception as exc:  # an observer bug must not cost the patient a reply
                 log.error("reply observer failed: %s", type(exc).__name__)
 
-    async def note_rate_limited(self, message: IncomingMessage, notice: str) -> Reply:
-        """Count a message an adapter refused for its rate limit; returns the notice to send.
-
-        The message never reaches any stage; only a row with source ``rate_limited`` is kept.
-        """
-        reply = Reply(with_disclaimer(notice, self.settings.disclaimer.text), Source.RATE_LIMITED)
-        await self.account(message, reply)
-        return reply
-
     async def _answer(self, message: IncomingMessage, timer: _Timer) -> Reply:
-        text = message.text.strip()
+        # Invisible and look-alike characters must not hide words from any stage.
+        text = normalize_text(message.text).strip()
         if not text:
             return Reply(EMPTY_MESSAGE_REPLY, Source.FALLBACK)
         limit = self.settings.privacy.max_message_chars
@@ -144,7 +136,7 @@ class Assistant:
 
         key = message.conversation_key
         conversation = self.memory.get(key)
-        with timer.stage("anonymize"):
+        with timer.stage(Stage.ANONYMIZE):
             try:
                 # Off the event loop, batched with the messages that arrive with it.
                 anonymized = await self.anonymizer.anonymize_async(text, conversation.vault)
@@ -154,7 +146,7 @@ class Assistant:
         safe_text = anonymized.text
 
         # Triage reads the raw text in-process: a mis-tagged span must never hide a red flag.
-        with timer.stage("triage"):
+        with timer.stage(Stage.TRIAGE):
             flag = self.triage.assess(text)
         if flag is not None:
             guidance = self.triage.reply_for(
@@ -163,13 +155,13 @@ class Assistant:
             self.memory.append(key, safe_text, guidance)
             return Reply(guidance, Source.EMERGENCY, category=flag.category, anonymized=safe_text)
 
-        with timer.stage("rules"):
+        with timer.stage(Stage.RULES):
             match = self.rules.match(safe_text)
         if match is not None and rule_answers(match, self.settings.llm.rule_threshold):
             self.memory.append(key, safe_text, match.answer)
             return Reply(match.answer, Source.RULE, intent=match.rule_id, anonymized=safe_text)
 
-        with timer.stage("llm"):
+        with timer.stage(Stage.LLM):
             answer, usage = await self._generate(key, safe_text)
         if answer is None:
             return Reply(
@@ -195,22 +187,15 @@ class Assistant:
             ),
             max_tokens=settings.max_tokens,
             temperature=settings.temperature,
-            stop=tuple(settings.stop),
             timeout_s=settings.timeout_s,
         )
         started = time.perf_counter()
-        error: str | None = None
         try:
-            result = await asyncio.wait_for(backend.generate(request), settings.timeout_s)
-        except TimeoutError:
-            error = "timeout"
+            # The backend owns the deadline (request.timeout_s) and maps every failure,
+            # its own bugs included, to BackendError.
+            result = await backend.generate(request)
         except BackendError as exc:
             error = exc.kind
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:  # a backend bug must not cost the patient a reply
-            log.exception("LLM backend raised %s", type(exc).__name__)
-            error = "internal"
         else:
             usage = LLMUsage(
                 backend=backend.name,
@@ -250,25 +235,6 @@ class Assistant:
     def _record(self, message: IncomingMessage, reply: Reply) -> None:
         if self.store is None or self.hasher is None:
             return
-        usage = reply.llm
-        timings = reply.timings_ms
-        record = MessageRecord(
-            platform=message.platform,
-            user_hash=self.hasher(message.platform, message.user_id),
-            source=reply.source.value,
-            intent=reply.intent,
-            category=reply.category,
-            anonymize_ms=timings.get("anonymize"),
-            triage_ms=timings.get("triage"),
-            rules_ms=timings.get("rules"),
-            llm_ms=timings.get("llm"),
-            total_ms=timings.get("total"),
-            llm_backend=usage.backend if usage else None,
-            llm_model=usage.model if usage else None,
-            prompt_tokens=usage.prompt_tokens if usage else None,
-            completion_tokens=usage.completion_tokens if usage else None,
-            ttft_ms=usage.ttft_ms if usage else None,
-            batch_size=usage.batch_size if usage else None,
-            llm_error=usage.error if usage else None,
-        )
+        user_hash = self.hasher(message.platform, message.user_id)
+        record = MessageRecord.for_reply(message.platform, user_hash, reply)
         self.store.record_later(record)

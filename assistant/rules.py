@@ -151,6 +151,10 @@ class RuleBook:
         return _load(path)
 
     @property
+    def rules(self) -> tuple[Rule, ...]:
+        return self._rules
+
+    @property
     def ids(self) -> list[str]:
         return [rule.id for rule in self._rules]
 

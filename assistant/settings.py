@@ -1,16 +1,19 @@
-"""Typed settings for the pipeline's stages.
+"""Typed settings for the core: the pipeline's stages and the conversation service.
 
-These are the ``llm``, ``privacy``, ``triage``, ``rules`` and ``disclaimer`` sections of
-``config.yaml``; ``bot.config`` composes them with the platform sections and loads the file.
-Every model forbids unknown keys so that a typo stops start-up with the key's name.
+These are the ``llm``, ``privacy``, ``triage``, ``rules``, ``disclaimer``, ``storage`` and
+``admins`` sections of ``config.yaml`` (and the per-adapter ``rate_limit``); ``bot.config``
+composes them with the adapters' sections and loads the file. Every model forbids unknown
+keys so that a typo stops start-up with the key's name.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -37,6 +40,8 @@ class LLMSettings(StrictModel):
     max_tokens: int = Field(256, ge=1, le=8192)
     temperature: float = Field(0.7, ge=0.0, le=2.0)
     rule_threshold: float = Field(0.7, ge=0.0, le=1.0)
+    #: a backend by registry name (a plugin's, say); unset: ``use_api`` picks "api" or "local"
+    backend: str | None = None
     #: used when ``model_name`` cannot be loaded (offline); null makes that a start-up error
     fallback_model: str | None = "bundled:smollm2"
     engine: Literal["auto", "transformers", "llama_cpp"] = "auto"
@@ -84,8 +89,65 @@ class RulesSettings(StrictModel):
     file: Path = DATA_DIR / "rules.yaml"
 
 
+class EmbeddingSettings(StrictModel):
+    #: registry name of the embedder: "static" (model2vec, default) or "transformer"
+    backend: str = "static"
+    #: the transformer embedder's model: a hub id (tried first) or a local folder
+    model_name: str = "sentence-transformers/all-MiniLM-L6-v2"
+    #: the static embedder's model folder (shipped; built by assistant/data/build/)
+    static_model: Path = DATA_DIR / "embeddings" / "minilm-l6-static"
+    #: torch threads for the transformer embedder (two stall on a busy 2-core machine)
+    threads: int = Field(1, ge=1)
+
+
 class DisclaimerSettings(StrictModel):
     text: str = (
         "This is general information from an AI assistant, not medical advice. If you are "
         "worried about your health, contact a doctor or nurse."
     )
+
+
+class RateLimitSettings(StrictModel):
+    """Per user, on one platform: ``burst`` messages at once, refilled at ``per_minute``."""
+
+    per_minute: float = Field(10, gt=0)
+    burst: int = Field(5, ge=1)
+
+
+class StorageSettings(StrictModel):
+    path: Path = Path("data/healthbot.db")
+    retention_days: float = Field(90, gt=0)
+
+
+class AdminsSettings(StrictModel):
+    """Who may use admin commands (/stats), per platform."""
+
+    telegram: list[str] = Field(default_factory=list)
+    matrix: list[str] = Field(default_factory=list)
+
+    @field_validator("telegram", "matrix", mode="before")
+    @classmethod
+    def _ids_as_strings(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [str(item) for item in value]
+        return value
+
+    def ids(self, platform: str) -> list[str]:
+        found: list[str] = getattr(self, platform, [])
+        return found
+
+    def is_admin(self, platform: str, user_id: str) -> bool:
+        return user_id in self.ids(platform)
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationSettings:
+    """What :class:`assistant.conversation.ConversationService` and its commands read."""
+
+    disclaimer: DisclaimerSettings = field(default_factory=DisclaimerSettings)
+    triage: TriageSettings = field(default_factory=TriageSettings)
+    privacy: PrivacySettings = field(default_factory=PrivacySettings)
+    storage: StorageSettings = field(default_factory=StorageSettings)
+    admins: AdminsSettings = field(default_factory=AdminsSettings)
+    #: platform -> its per-user limit; a platform not named here is not limited (the CLI)
+    rate_limits: Mapping[str, RateLimitSettings] = field(default_factory=dict)

@@ -1,7 +1,9 @@
 """SQLite storage: one row per handled message (never its text) and a small key/value state.
 
 The schema is versioned with ``PRAGMA user_version``; each start applies the migrations
-that are newer than the file, so later starts keep earlier rows.
+that are newer than the file, so later starts keep earlier rows. Every SQL statement of the
+project lives here, the /stats report's included (:meth:`Store.report_rows`), so that the
+queries and the indexes that serve them change together.
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ import logging
 import secrets
 import sqlite3
 import time
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import aiosqlite
 
 from assistant.errors import StorageError
+from assistant.messages import Reply, Stage
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +91,55 @@ class MessageRecord:
     ttft_ms: float | None = None
     batch_size: int | None = None
     llm_error: str | None = None
+
+    @classmethod
+    def for_reply(cls, platform: str, user_hash: str, reply: Reply) -> MessageRecord:
+        usage = reply.llm
+        record = cls(
+            platform=platform,
+            user_hash=user_hash,
+            source=reply.source.value,
+            intent=reply.intent,
+            category=reply.category,
+            llm_backend=usage.backend if usage else None,
+            llm_model=usage.model if usage else None,
+            prompt_tokens=usage.prompt_tokens if usage else None,
+            completion_tokens=usage.completion_tokens if usage else None,
+            ttft_ms=usage.ttft_ms if usage else None,
+            batch_size=usage.batch_size if usage else None,
+            llm_error=usage.error if usage else None,
+        )
+        timings: dict[str, Any] = {
+            STAGE_COLUMNS[stage]: reply.timings_ms.get(stage.value) for stage in Stage
+        }
+        return dataclasses.replace(record, **timings)
+
+
+#: each pipeline stage's timing column
+STAGE_COLUMNS: dict[Stage, str] = {stage: f"{stage.value}_ms" for stage in Stage}
+#: what :attr:`ReportRows.timings` holds per row: each stage, time to first token, and the
+#: generation time of successful LLM answers only
+TIMING_COLUMNS: tuple[str, ...] = (
+    *STAGE_COLUMNS.values(),
+    "ttft_ms",
+    "CASE WHEN llm_backend IS NOT NULL AND llm_error IS NULL THEN llm_ms END",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRows:
+    """The raw figures of one window, for the /stats report (``bot.stats`` builds it)."""
+
+    #: (source, platform, intent, category, count)
+    labelled: list[tuple[str, str, str | None, str | None, int]]
+    unique_users: int
+    #: one tuple per pipeline row, in TIMING_COLUMNS order, -1.0 where a value is NULL
+    timings: list[tuple[float, ...]]
+    #: (backend, model, error, batch size, count, prompt tokens, completion tokens,
+    #: ms of the successful generations, newest ts)
+    llm: list[tuple[Any, ...]]
+    #: (source, comma-separated bucket numbers of its rows)
+    timeline: list[tuple[str, str]]
 
 
 _COLUMNS = tuple(f.name for f in dataclasses.fields(MessageRecord))
@@ -209,6 +263,65 @@ class Store:
         async with self.db.execute(sql, (user_hash,)) as cursor:
             row = await cursor.fetchone()
         return int(row[0]) if row else 0
+
+    # -- the /stats report -----------------------------------------------------------------
+
+    async def _fetch(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
+        async with self.db.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
+
+    async def oldest_ts(self) -> float | None:
+        await self.flush()
+        ((first,),) = await self._fetch("SELECT MIN(ts) FROM messages", ())
+        return None if first is None else float(first)
+
+    async def report_rows(
+        self, since: float, until: float, *, bucket_s: float, not_timed: Collection[str] = ()
+    ) -> ReportRows:
+        """Rows with ``since <= ts <= until``; sources in ``not_timed`` leave ``timings``."""
+        await self.flush()  # rows are written behind; count the ones still queued too
+        bounds = (since, until)
+        # A narrow window reads its rows through the ts index. A wide one scans the covering
+        # indexes of migration 2 in GROUP BY order instead: looking each row up through the
+        # ts index and then sorting costs several times more. Unary plus keeps SQLite off
+        # messages_ts.
+        ((inside,),) = await self._fetch(
+            "SELECT COUNT(*) FROM messages WHERE ts >= ? AND ts <= ?", bounds
+        )
+        ((stored,),) = await self._fetch("SELECT COUNT(*) FROM messages", ())
+        ts = "+ts" if inside * 10 > stored else "ts"
+        where = f"{ts} >= ? AND {ts} <= ?"
+        labelled = await self._fetch(
+            "SELECT source, platform, intent, category, COUNT(*) "
+            f"FROM messages WHERE {where} GROUP BY source, platform, intent, category",
+            bounds,
+        )
+        ((users,),) = await self._fetch(
+            f"SELECT COUNT(DISTINCT user_hash) FROM messages WHERE {where}", bounds
+        )
+        # -1 for NULL keeps every value a float, so numpy reads the rows without a loop.
+        columns = ", ".join(f"IFNULL({c}, -1.0)" for c in TIMING_COLUMNS)
+        skip = f" AND source NOT IN ({', '.join('?' for _ in not_timed)})" if not_timed else ""
+        timings = await self._fetch(
+            f"SELECT {columns} FROM messages WHERE {where}{skip}", (*bounds, *not_timed)
+        )
+        # Grouped in the order of the partial index messages_llm, so no sort is needed.
+        llm = await self._fetch(
+            "SELECT llm_backend, llm_model, llm_error, batch_size, COUNT(*), "
+            "COALESCE(SUM(prompt_tokens), 0), COALESCE(SUM(completion_tokens), 0), "
+            "SUM(CASE WHEN completion_tokens > 0 THEN llm_ms END), MAX(ts) "
+            f"FROM messages WHERE llm_backend IS NOT NULL AND {where} "
+            "GROUP BY llm_backend, llm_model, llm_error, batch_size",
+            bounds,
+        )
+        # Bucket numbers per source: grouping by an expression would make SQLite sort every
+        # row, while GROUP BY source follows the messages_report index.
+        timeline = await self._fetch(
+            f"SELECT source, group_concat(CAST(ts / ? AS INTEGER)) FROM messages "
+            f"WHERE {where} GROUP BY source",
+            (bucket_s, *bounds),
+        )
+        return ReportRows(labelled, int(users), timings, llm, timeline)
 
     async def get_state(self, key: str) -> str | None:
         async with self.db.execute("SELECT value FROM state WHERE key = ?", (key,)) as cursor:

@@ -29,10 +29,10 @@ from nio import AsyncClient, RoomMessageText, SyncResponse  # noqa: E402
 
 from adapters.base import AdapterContext  # noqa: E402
 from adapters.matrix import MatrixAdapter  # noqa: E402
+from assistant.settings import RateLimitSettings  # noqa: E402
 from assistant.storage import Store  # noqa: E402
-from bot.app import build_assistant  # noqa: E402
-from bot.commands import Commands  # noqa: E402
-from bot.config import RateLimitSettings, load_config  # noqa: E402
+from bot.app import build_assistant, build_service  # noqa: E402
+from bot.config import load_config  # noqa: E402
 from tests.matrix_support import Staff, bot_config  # noqa: E402
 from tests.synapse_server import SynapseServer  # noqa: E402
 
@@ -121,9 +121,8 @@ async def main(args: argparse.Namespace) -> int:
         cleanup.append(store.close)
         assistant = await build_assistant(config, store=store, with_llm=False)
         context = AdapterContext(
-            config=config,
-            assistant=assistant,
-            commands=Commands(config=config, assistant=assistant, prefix="!"),
+            service=build_service(config, assistant),
+            settings=config.adapters.get("matrix"),
             store=store,
             request_shutdown=lambda: None,
         )

@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/pipeline.py [--messages 300]
 
-The pipeline side is ``Assistant.handle`` on the rules path (anonymize, triage, rules,
-disclaimer, a storage row). The baseline is Presidio's AnalyzerEngine + AnonymizerEngine with
+The pipeline side is the conversation service's ``handle``, the path every adapter's
+message takes, on the rules path (routing, anonymize, triage, rules, disclaimer, a storage
+row). The baseline is Presidio's AnalyzerEngine + AnonymizerEngine with
 the same spaCy model and its predefined recognizers (the e-mail one swapped for the offline
 twin so that neither side touches the network). Targets: pipeline p95 within 1.3x of raw; the
 anonymize stage's p95 no slower than raw Presidio's; with 50 users writing at once (50 messages
@@ -29,11 +30,12 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry  # noqa: E402
 from presidio_anonymizer import AnonymizerEngine  # noqa: E402
 
 from assistant.anonymizer import build_nlp_engine  # noqa: E402
+from assistant.conversation import ConversationService  # noqa: E402
 from assistant.messages import IncomingMessage, Source  # noqa: E402
 from assistant.placeholders import PlaceholderVault  # noqa: E402
 from assistant.recognizers import OfflineEmailRecognizer  # noqa: E402
 from assistant.storage import Store  # noqa: E402
-from bot.app import build_assistant  # noqa: E402
+from bot.app import build_assistant, build_service  # noqa: E402
 from bot.config import load_config  # noqa: E402
 
 QUESTIONS = [
@@ -113,6 +115,7 @@ async def main() -> None:
         await store.open()
         assistant = await build_assistant(config, store=store, with_llm=False)
         assistant.observers.clear()  # the per-message log line is not what we measure
+        service = build_service(config, assistant)
         analyzer, anonymizer = raw_presidio(config.privacy.spacy_model)
 
         def run_raw(text: str) -> None:
@@ -122,7 +125,7 @@ async def main() -> None:
         # Warm both up (spaCy caches, regex compilation, SQLite pages).
         for text in messages[:20]:
             run_raw(text)
-            await assistant.handle(IncomingMessage("bench", "w", "w", text))
+            await service.handle(IncomingMessage("bench", "w", "w", text))
 
         pipeline_ms: list[float] = []
         raw_ms: list[float] = []
@@ -135,14 +138,14 @@ async def main() -> None:
             run_raw(text)
             raw_ms.append((time.perf_counter() - t0) * 1000)
             t0 = time.perf_counter()
-            reply = await assistant.handle(IncomingMessage("bench", str(i), str(i), text))
+            reply = (await service.handle(IncomingMessage("bench", str(i), str(i), text))).reply
             pipeline_ms.append((time.perf_counter() - t0) * 1000)
             t0 = time.perf_counter()
             assistant.anonymizer.anonymize(text, PlaceholderVault())
             stage_ms.append((time.perf_counter() - t0) * 1000)
             sources[reply.source.value] = sources.get(reply.source.value, 0) + 1
         elapsed = time.perf_counter() - started
-        concurrent_rate, concurrent_sources = await _concurrent(assistant, messages, args.users)
+        concurrent_rate, concurrent_sources = await _concurrent(service, messages, args.users)
         await store.close()
 
     print(f"{len(messages)} messages, sources: {sources} (elapsed {elapsed:.1f}s)")
@@ -150,7 +153,7 @@ async def main() -> None:
     for label, values in (
         ("raw Presidio", raw_ms),
         ("anonymize stage", stage_ms),
-        ("Assistant.handle", pipeline_ms),
+        ("service.handle", pipeline_ms),
     ):
         rate = 1000 / statistics.mean(values)
         print(
@@ -164,7 +167,7 @@ async def main() -> None:
     print(f"ratio anonymize stage/raw Presidio: p95 {stage:.2f}x (target <= 1.00x)")
     raw_rate = 1000 / statistics.mean(raw_ms)
     print(
-        f"{args.users} concurrent users: {concurrent_rate:.1f} msg/s through Assistant.handle "
+        f"{args.users} concurrent users: {concurrent_rate:.1f} msg/s through service.handle "
         f"vs raw Presidio one at a time {raw_rate:.1f} msg/s: "
         f"{concurrent_rate / raw_rate:.2f}x (target >= 1.50x); sources {concurrent_sources}"
     )
@@ -173,7 +176,7 @@ async def main() -> None:
 
 
 async def _concurrent(
-    assistant: object, messages: list[str], users: int
+    service: ConversationService, messages: list[str], users: int
 ) -> tuple[float, dict[str, int]]:
     """Messages/s with ``users`` messages in flight at once, each from a fresh user."""
     queue = list(enumerate(messages))
@@ -183,9 +186,7 @@ async def _concurrent(
         while queue:
             i, text = queue.pop()
             sender = f"c{worker}-{i}"
-            reply = await assistant.handle(  # type: ignore[attr-defined]
-                IncomingMessage("bench", sender, sender, text)
-            )
+            reply = (await service.handle(IncomingMessage("bench", sender, sender, text))).reply
             sources[reply.source.value] = sources.get(reply.source.value, 0) + 1
 
     started = time.perf_counter()

@@ -29,7 +29,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.storage import MessageRecord, Store
-from bot.stats import STAGES, WINDOWS, build_report, render_png
+from bot.stats import STAGES, WINDOWS, build_report
+from bot.stats_chart import render_png
 
 SOURCES = (("rule", 45), ("llm", 30), ("fallback", 8), ("emergency", 2), ("command", 12))
 INTENTS = ("flu_symptoms", "common_cold", "fever", "headache", "hydration", "sleep", "stress")

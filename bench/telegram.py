@@ -1,12 +1,12 @@
 """Telegram adapter overhead: update -> sendMessage through the Bot API emulator, against
-``Assistant.handle`` alone on the same messages, in one run.
+the conversation service alone (``service.handle``) on the same messages, in one run.
 
     .venv/bin/python bench/telegram.py [--messages 200] [--users 16] [--emulator process|inline]
 
 Both sides use the same real Assistant (Presidio, triage, rules; LLM off, so every question
 is one the rules answer). Latency is measured one message at a time:
 
-- baseline: ``await assistant.handle(message)``;
+- baseline: ``await service.handle(message)``, everything but the platform;
 - adapter: the emulator's clock from the moment the update is queued on the "server" until
   the bot's ``sendMessage`` arrives there (long poll, PTB, lanes, the assistant, the send).
   The emulator runs in its own process, as Telegram would, so its work is not counted
@@ -44,8 +44,8 @@ sys.path[0] = str(REPO)
 import aiohttp  # noqa: E402
 
 from adapters.telegram import TelegramAdapter  # noqa: E402
+from assistant.conversation import ConversationService  # noqa: E402
 from assistant.messages import IncomingMessage, Source  # noqa: E402
-from assistant.pipeline import Assistant  # noqa: E402
 from assistant.storage import Store  # noqa: E402
 from bot.app import build_assistant  # noqa: E402
 from bot.config import load_config  # noqa: E402
@@ -84,9 +84,10 @@ async def closed_loop(
     return users * per_user / (time.perf_counter() - started)
 
 
-async def handle_once(assistant: Assistant, chat: int, text: str) -> float:
+async def handle_once(service: ConversationService, chat: int, text: str) -> float:
     started = time.perf_counter()
-    reply = await assistant.handle(IncomingMessage("telegram", str(chat), str(chat), text))
+    message = IncomingMessage("telegram", str(chat), str(chat), text)
+    reply = (await service.handle(message)).reply
     assert reply.source is Source.RULE, reply.source
     return (time.perf_counter() - started) * 1000
 
@@ -109,37 +110,37 @@ class Driver:
 
 
 async def paired_latencies(
-    assistant: Assistant, adapter: TelegramAdapter, driver: Driver, count: int
+    service: ConversationService, adapter: TelegramAdapter, driver: Driver, count: int
 ) -> tuple[list[float], list[float]]:
     """One message at a time, alternating baseline and adapter so that both see the same
     machine load (other processes on a shared machine come and go)."""
     base, through = [], []
     for n in range(count):
         text = QUESTIONS[n % len(QUESTIONS)]
-        await settle(assistant, adapter)
-        base.append(await handle_once(assistant, 1, text))
-        await settle(assistant, adapter)
+        await settle(service, adapter)
+        base.append(await handle_once(service, 1, text))
+        await settle(service, adapter)
         through.append(await driver.ask(2, text))
     return base, through
 
 
-async def settle(assistant: Assistant, adapter: TelegramAdapter) -> None:
+async def settle(service: ConversationService, adapter: TelegramAdapter) -> None:
     """Start each sample on a quiet process, so that neither side pays for the other's
     leftovers: the adapter has finished its last message (the sendMessage answer is read
     after the emulator has stopped the clock) and the store has written its rows (it
     writes behind)."""
     await adapter.lanes.drain(10)
-    if assistant.store is not None:
-        await assistant.store.flush()
+    if service.assistant.store is not None:
+        await service.assistant.store.flush()
 
 
 async def throughputs(
-    assistant: Assistant, driver: Driver, count: int, users: int
+    service: ConversationService, driver: Driver, count: int, users: int
 ) -> tuple[float, float]:
     per_user = max(1, count // users)
 
     async def direct(u: int, n: int) -> None:
-        await handle_once(assistant, 10 + u, QUESTIONS[n % len(QUESTIONS)])
+        await handle_once(service, 10 + u, QUESTIONS[n % len(QUESTIONS)])
 
     async def via_telegram(u: int, n: int) -> None:
         await driver.ask(1000 + u, QUESTIONS[n % len(QUESTIONS)])
@@ -203,14 +204,16 @@ async def main(args: argparse.Namespace) -> None:
             tg.rate_limit.per_minute, tg.rate_limit.burst = 60_000, 10_000
             harness = BotHarness(config, assistant)
             adapter: TelegramAdapter = await harness.start()
+            service = harness.service
+            assert service is not None
             driver = Driver(session, url)
             try:
                 for n in range(args.warmup):  # spaCy, the thread pool, HTTP connections
                     question = QUESTIONS[n % len(QUESTIONS)]
-                    await assistant.handle(IncomingMessage("telegram", "0", "0", question))
+                    await service.handle(IncomingMessage("telegram", "0", "0", question))
                     await driver.ask(3, question)
-                base_lat, tg_lat = await paired_latencies(assistant, adapter, driver, args.messages)
-                base_rate, tg_rate = await throughputs(assistant, driver, args.messages, args.users)
+                base_lat, tg_lat = await paired_latencies(service, adapter, driver, args.messages)
+                base_rate, tg_rate = await throughputs(service, driver, args.messages, args.users)
             finally:
                 await harness.stop(adapter)
         await store.close()
@@ -218,7 +221,7 @@ async def main(args: argparse.Namespace) -> None:
     print(f"Telegram adapter benchmark: {args.messages} messages one at a time, then "
           f"{args.users} concurrent users; rules path, LLM off; emulator: {args.emulator}")  # fmt: skip
     print(f"{'':<22} {'p50 ms':>9} {'p95 ms':>9} {'mean ms':>9} {'msgs/s':>10}")
-    print(row("Assistant.handle", base_lat, base_rate))
+    print(row("service.handle", base_lat, base_rate))
     print(row("update -> sendMessage", tg_lat, tg_rate))
     p50_ratio = percentile(tg_lat, 50) / percentile(base_lat, 50)
     p95_ratio = percentile(tg_lat, 95) / percentile(base_lat, 95)

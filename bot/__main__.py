@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assistant.errors import AssistantError, ConfigError
+from bot import finetune_command
 from bot.config import load_config, masked_dump
 from bot.logging_setup import configure_logging
 
@@ -29,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--png", type=Path, default=None, help="also write the chart here")
     evaluate = commands.add_parser("eval", help="score the assistant on the shared eval sets")
     evaluate.add_argument("--dir", type=Path, default=Path("../shared/eval"))
+    finetune_command.add_parser(commands)
     for sub in commands.choices.values():
         sub.add_argument("--config", type=Path, default=argparse.SUPPRESS)
     return parser
@@ -76,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.evaluation import run_eval
 
             return asyncio.run(run_eval(config, args.dir, sys.stdout))
+        if args.command == "finetune":
+            return finetune_command.run(config, args, sys.stdout, sys.stderr)
     except ConfigError as exc:
         print(f"healthbot: {exc}", file=sys.stderr)
         return 2

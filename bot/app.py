@@ -8,18 +8,22 @@ import os
 import signal
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from adapters.base import Adapter, AdapterContext
+from adapters.registry import create_adapter
+from adapters.registry import enabled_adapters as enabled_in
 from assistant.anonymizer import Anonymizer
+from assistant.commands import CommandRegistry
+from assistant.conversation import ConversationService
 from assistant.errors import AdapterError
 from assistant.hashing import UserHasher
 from assistant.llm.registry import backend_name_for, create_backend
 from assistant.pipeline import Assistant, PipelineSettings
-from assistant.plugins import load_entry
 from assistant.rules import RuleBook
+from assistant.settings import ConversationSettings
 from assistant.storage import Store
 from assistant.triage import Triage
-from bot.commands import Commands
 from bot.config import AppConfig
 from bot.logging_setup import log_reply
 from bot.metrics import Metrics
@@ -29,37 +33,28 @@ from bot.stats_commands import make_stats_provider
 
 log = logging.getLogger(__name__)
 
-# name -> "module:Class"; imported only when enabled, so the console never loads PTB or nio.
-ADAPTERS: dict[str, str] = {
-    "console": "adapters.console:ConsoleAdapter",
-    "telegram": "adapters.telegram:TelegramAdapter",
-    "matrix": "adapters.matrix:MatrixAdapter",
-}
-
 
 def enabled_adapters(config: AppConfig, environ: Mapping[str, str] | None = None) -> list[str]:
-    """Platform adapters are on when configured so or, on "auto", when credentials are set;
-    the console is on when nothing else is (or when configured on)."""
-    env = os.environ if environ is None else environ
-    settings = config.adapters
-    names: list[str] = []
-    if settings.telegram.enabled is True or (
-        settings.telegram.enabled == "auto" and env.get("TELEGRAM_BOT_TOKEN")
-    ):
-        names.append("telegram")
-    if settings.matrix.enabled is True or (
-        settings.matrix.enabled == "auto"
-        and (env.get("MATRIX_ACCESS_TOKEN") or env.get("MATRIX_PASSWORD"))
-    ):
-        names.append("matrix")
-    if settings.console.enabled is True or (settings.console.enabled == "auto" and not names):
-        names.append("console")
-    return names
+    """The adapters ``run`` starts: walks the adapter registry (adapters.registry)."""
+    return enabled_in(config.adapters, os.environ if environ is None else environ)
 
 
-def create_adapter(name: str, context: AdapterContext) -> Adapter:
-    adapter: Adapter = load_entry(ADAPTERS, name, "adapter")(context)
-    return adapter
+def build_service(
+    config: AppConfig, assistant: Assistant, commands: CommandRegistry | None = None
+) -> ConversationService:
+    """The one message path, with every adapter's rate limit and the /stats report."""
+    if commands is None:
+        store = assistant.store
+        commands = CommandRegistry.default(make_stats_provider(store) if store else None)
+    settings = ConversationSettings(
+        disclaimer=config.disclaimer,
+        triage=config.triage,
+        privacy=config.privacy,
+        storage=config.storage,
+        admins=config.admins,
+        rate_limits={name: s.rate_limit for name, s in config.adapters.items()},
+    )
+    return ConversationService(assistant, settings, commands)
 
 
 async def build_assistant(
@@ -89,7 +84,6 @@ async def build_assistant(
             llm=config.llm,
             privacy=config.privacy,
             triage=config.triage,
-            disclaimer=config.disclaimer,
         ),
         anonymizer=anonymizer,
         triage=triage,
@@ -112,13 +106,16 @@ class App:
 
     config: AppConfig
     store: Store
-    assistant: Assistant
-    commands: Commands
+    service: ConversationService
     metrics: Metrics
     retention: RetentionTask
-    adapters: list[Adapter] = field(default_factory=list)
+    adapters: list[Adapter[Any]] = field(default_factory=list)
     monitoring: MonitoringServer | None = None
     shutdown: asyncio.Event = field(default_factory=asyncio.Event)
+
+    @property
+    def assistant(self) -> Assistant:
+        return self.service.assistant
 
     @classmethod
     async def create(cls, config: AppConfig, adapter_names: list[str] | None = None) -> App:
@@ -129,28 +126,23 @@ class App:
         except BaseException:
             await store.close()
             raise
-        commands = Commands(
-            config=config,
-            assistant=assistant,
-            stats_provider=make_stats_provider(store, assistant, config.disclaimer.text),
-        )
+        service = build_service(config, assistant)
         app = cls(
             config=config,
             store=store,
-            assistant=assistant,
-            commands=commands,
-            metrics=Metrics(assistant),
+            service=service,
+            metrics=Metrics(assistant, service.commands.names()),
             retention=RetentionTask(store, config.storage.retention_days),
         )
-        context = AdapterContext(
-            config=config,
-            assistant=assistant,
-            commands=commands,
-            store=store,
-            request_shutdown=app.shutdown.set,
-        )
         names = enabled_adapters(config) if adapter_names is None else adapter_names
-        app.adapters = [create_adapter(name, context) for name in names]
+        for name in names:
+            context = AdapterContext(
+                service=app.service,
+                settings=config.adapters.get(name),
+                store=store,
+                request_shutdown=app.shutdown.set,
+            )
+            app.adapters.append(create_adapter(name, context))
         if config.monitoring.enabled:
             app.monitoring = MonitoringServer(
                 config.monitoring, app.metrics, build_health_check(assistant, app.adapters)
@@ -161,7 +153,7 @@ class App:
         await self.retention.start()  # purges expired rows now, then daily
         if self.monitoring is not None:
             await self.monitoring.start()
-        started: list[Adapter] = []
+        started: list[Adapter[Any]] = []
         for adapter in self.adapters:
             try:
                 await adapter.start()

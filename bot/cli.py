@@ -9,7 +9,7 @@ from typing import Any, TextIO
 from assistant.anonymizer import Anonymizer
 from assistant.messages import IncomingMessage, Reply
 from assistant.placeholders import PlaceholderVault
-from bot.app import build_assistant
+from bot.app import build_assistant, build_service
 from bot.config import AppConfig
 
 
@@ -28,13 +28,14 @@ def reply_to_json(reply: Reply) -> dict[str, Any]:
 async def ask(config: AppConfig, stdin: TextIO, stdout: TextIO, *, as_json: bool) -> int:
     """Answer each input line as its own conversation; one output line per input line."""
     assistant = await build_assistant(config)
+    service = build_service(config, assistant)
     try:
         for number, line in enumerate(stdin, start=1):
             text = line.rstrip("\n")
             message = IncomingMessage(
                 platform="cli", chat_id=f"ask-{number}", user_id=f"ask-{number}", text=text
             )
-            reply = await assistant.handle(message)
+            reply = (await service.handle(message)).reply
             if as_json:
                 stdout.write(json.dumps(reply_to_json(reply), ensure_ascii=False) + "\n")
             else:

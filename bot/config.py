@@ -14,113 +14,25 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError
 
+from adapters.registry import AdaptersSettings, credential_variables, secret_keys
 from assistant.errors import ConfigError
+from assistant.llm.registry import available_backends
 from assistant.settings import (
+    AdminsSettings,
     DisclaimerSettings,
+    EmbeddingSettings,
     LLMSettings,
     PrivacySettings,
     RulesSettings,
+    StorageSettings,
     StrictModel,
     TriageSettings,
 )
 
 ENV_PREFIX = "HEALTHBOT_"
 DEFAULT_CONFIG_PATH = Path("config.yaml")
-
-AutoBool = Literal["auto", True, False]
-
-
-class StorageSettings(StrictModel):
-    path: Path = Path("data/healthbot.db")
-    retention_days: float = Field(90, gt=0)
-
-
-class RateLimitSettings(StrictModel):
-    per_minute: float = Field(10, gt=0)
-    burst: int = Field(5, ge=1)
-
-
-class TelegramWebhookSettings(StrictModel):
-    url: str = ""
-    listen: str = "127.0.0.1"
-    port: int = Field(8443, ge=1, le=65535)
-    url_path: str = "telegram"
-    #: secret; from HEALTHBOT_ADAPTERS__TELEGRAM__WEBHOOK__SECRET_TOKEN
-    secret_token: SecretStr = SecretStr("")
-
-
-class TelegramSettings(StrictModel):
-    #: auto: on when TELEGRAM_BOT_TOKEN is set
-    enabled: AutoBool = "auto"
-    mode: Literal["polling", "webhook"] = "polling"
-    #: the Bot API server; change only for a local Bot API server or tests
-    base_url: str = "https://api.telegram.org/bot"
-    base_file_url: str = "https://api.telegram.org/file/bot"
-    webhook: TelegramWebhookSettings = TelegramWebhookSettings()
-    #: in groups, answer only when mentioned or replied to ("mention") or every message ("all")
-    group_mode: Literal["mention", "all", "off"] = "mention"
-    rate_limit: RateLimitSettings = RateLimitSettings()
-    poll_timeout_s: int = Field(10, ge=0, le=50)
-    shutdown_grace_s: float = Field(10.0, ge=0)
-    max_concurrent_updates: int = Field(256, ge=1)
-    #: outgoing flood control (PTB's AIORateLimiter): Telegram allows about 30 messages/s
-    #: overall and 20/min per group; 0 turns a limit off (for a local Bot API server)
-    flood_overall_per_s: float = Field(30, ge=0)
-    flood_group_per_min: float = Field(20, ge=0)
-    #: how often one request is retried after a 429 before it fails
-    flood_max_retries: int = Field(5, ge=0)
-
-
-class MatrixSettings(StrictModel):
-    #: auto: on when MATRIX_ACCESS_TOKEN or MATRIX_PASSWORD is set
-    enabled: AutoBool = "auto"
-    homeserver: str = "http://localhost:8008"
-    user_id: str = "@healthbot:localhost"
-    device_name: str = "healthbot"
-    #: who may invite the bot: exact ids or glob patterns such as "@*:hospital.example"
-    allowed_users: list[str] = Field(default_factory=list)
-    #: optional room allow-list (room ids or aliases); empty allows any room
-    allowed_rooms: list[str] = Field(default_factory=list)
-    command_prefix: str = "!ask"
-    e2ee: bool = False
-    #: where nio keeps its encryption keys
-    store_dir: Path = Path("data/matrix-store")
-    trust_policy: Literal["tofu", "all", "none"] = "tofu"
-    max_timeouts: int = Field(5, ge=1)
-    sync_timeout_ms: int = Field(30_000, ge=0)
-    rate_limit: RateLimitSettings = RateLimitSettings()
-    #: on stop, how long replies in flight may take before they are cancelled
-    shutdown_grace_s: float = Field(10.0, ge=0)
-
-
-class ConsoleSettings(StrictModel):
-    #: auto: on when no platform adapter is enabled
-    enabled: AutoBool = "auto"
-    user_id: str = "console-user"
-
-
-class AdaptersSettings(StrictModel):
-    telegram: TelegramSettings = TelegramSettings()
-    matrix: MatrixSettings = MatrixSettings()
-    console: ConsoleSettings = ConsoleSettings()
-
-
-class AdminsSettings(StrictModel):
-    telegram: list[str] = Field(default_factory=list)
-    matrix: list[str] = Field(default_factory=list)
-
-    @field_validator("telegram", "matrix", mode="before")
-    @classmethod
-    def _ids_as_strings(cls, value: Any) -> Any:
-        if isinstance(value, list):
-            return [str(item) for item in value]
-        return value
-
-    def is_admin(self, platform: str, user_id: str) -> bool:
-        ids: list[str] = getattr(self, platform, [])
-        return user_id in ids
 
 
 class LoggingSettings(StrictModel):
@@ -139,28 +51,24 @@ class AppConfig(StrictModel):
     privacy: PrivacySettings = PrivacySettings()
     triage: TriageSettings = TriageSettings()
     rules: RulesSettings = RulesSettings()
+    embeddings: EmbeddingSettings = EmbeddingSettings()
     disclaimer: DisclaimerSettings = DisclaimerSettings()
     storage: StorageSettings = StorageSettings()
-    adapters: AdaptersSettings = AdaptersSettings()
+    #: one section per registered adapter (adapters.registry)
+    adapters: AdaptersSettings = Field(default_factory=AdaptersSettings)
     admins: AdminsSettings = AdminsSettings()
     logging: LoggingSettings = LoggingSettings()
     monitoring: MonitoringSettings = MonitoringSettings()
 
 
 # Dotted keys that hold secrets: only the environment may set them.
-SECRET_KEYS: frozenset[str] = frozenset(
-    {
-        "llm.api_key",
-        "privacy.hash_salt",
-        "adapters.telegram.webhook.secret_token",
-    }
-)
+SECRET_KEYS: frozenset[str] = frozenset({"llm.api_key", "privacy.hash_salt", *secret_keys()})
 # Conventional variable names accepted besides the HEALTHBOT_ form.
 SECRET_ALIASES: Mapping[str, str] = {
     "OPENAI_API_KEY": "llm.api_key",
 }
 # Platform credentials are read by the adapters themselves and never enter the config.
-PLATFORM_SECRETS = ("TELEGRAM_BOT_TOKEN", "MATRIX_ACCESS_TOKEN", "MATRIX_PASSWORD")
+PLATFORM_SECRETS = credential_variables()
 
 
 def _set_dotted(tree: dict[str, Any], dotted: str, value: Any) -> None:
@@ -234,9 +142,11 @@ def _resolve_paths(config: AppConfig, base_dir: Path) -> AppConfig:
 
     config.triage.file = resolve(config.triage.file)
     config.rules.file = resolve(config.rules.file)
+    config.embeddings.static_model = resolve(config.embeddings.static_model)
     if str(config.storage.path) != ":memory:":
         config.storage.path = resolve(config.storage.path)
-    config.adapters.matrix.store_dir = resolve(config.adapters.matrix.store_dir)
+    for _, settings in config.adapters.items():
+        settings.resolve_paths(base_dir)
     return config
 
 
@@ -271,6 +181,13 @@ def load_config(
     except ValidationError as exc:
         problems = "; ".join(_describe(error) for error in exc.errors())
         raise ConfigError(f"invalid configuration in {config_path}: {problems}") from None
+    backend = config.llm.backend
+    if backend and backend not in available_backends():
+        known = ", ".join(available_backends())
+        raise ConfigError(
+            f"invalid configuration in {config_path}: llm.backend: unknown "
+            f"LLM backend {backend!r}; known: {known}"
+        )
     return _resolve_paths(config, config_path.resolve().parent)
 
 

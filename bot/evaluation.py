@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from assistant.conversation import ConversationService
 from assistant.messages import IncomingMessage, Source
-from assistant.pipeline import Assistant
-from bot.app import build_assistant
+from bot.app import build_assistant, build_service
 from bot.config import AppConfig
 
 STRUCTURED_TYPES = frozenset(
@@ -150,30 +150,30 @@ def score_intents(cases: Iterable[dict[str, Any]], results: dict[str, Any]) -> I
     return score
 
 
-async def answer_all(assistant: Assistant, cases: list[dict[str, Any]]) -> dict[str, Any]:
+async def answer_all(service: ConversationService, cases: list[dict[str, Any]]) -> dict[str, Any]:
     replies = {}
     for case in cases:
         message = IncomingMessage(
             platform="eval", chat_id=case["id"], user_id=case["id"], text=case["text"]
         )
-        replies[case["id"]] = await assistant.handle(message)
+        replies[case["id"]] = (await service.handle(message)).reply
     return replies
 
 
 async def run_eval(config: AppConfig, eval_dir: Path, out: TextIO) -> int:
-    assistant = await build_assistant(config, with_llm=False)
+    service = build_service(config, await build_assistant(config, with_llm=False))
     pii_cases = load_jsonl(eval_dir / "pii_public.jsonl")
     triage_cases = load_jsonl(eval_dir / "triage_public.jsonl")
     intent_cases = load_jsonl(eval_dir / "intents_public.jsonl")
 
-    pii_replies = await answer_all(assistant, pii_cases)
+    pii_replies = await answer_all(service, pii_cases)
     pii = score_pii(pii_cases, {k: r.anonymized or "" for k, r in pii_replies.items()})
-    triage_replies = await answer_all(assistant, triage_cases)
+    triage_replies = await answer_all(service, triage_cases)
     triage = score_triage(
         triage_cases,
         {k: (r.source.value, r.category, r.text) for k, r in triage_replies.items()},
     )
-    intent_replies = await answer_all(assistant, intent_cases)
+    intent_replies = await answer_all(service, intent_cases)
     intents = score_intents(
         intent_cases, {k: (r.source.value, r.intent) for k, r in intent_replies.items()}
     )

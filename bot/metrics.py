@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
-from assistant.messages import IncomingMessage, Reply, Source
-from bot.commands import COMMAND_NAMES
+from assistant.commands import CommandRegistry
+from assistant.messages import IncomingMessage, Reply, Source, Stage
 
 if TYPE_CHECKING:
     from assistant.pipeline import Assistant
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PREFIX = "healthbot"
-STAGES = ("anonymize", "triage", "rules", "llm", "total")
 LATENCY_BUCKETS_S = (
     0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0,
 )  # fmt: skip
@@ -81,8 +80,10 @@ class _BackendCollector(Collector):
 class Metrics:
     """Counts every handled message; ``render()`` gives the Prometheus text exposition."""
 
-    def __init__(self, assistant: Assistant) -> None:
+    def __init__(self, assistant: Assistant, command_names: Collection[str] = ()) -> None:
         self.assistant = assistant
+        #: command labels kept as they are; any other becomes "other"
+        self.command_names = frozenset(command_names or CommandRegistry.default().names())
         self.registry = CollectorRegistry()
         r = self.registry
         self.messages = Counter(
@@ -150,17 +151,17 @@ class Metrics:
         source = reply.source
         self.messages.labels(message.platform, source.value).inc()
         if source is Source.COMMAND:
-            command = reply.intent if reply.intent in COMMAND_NAMES else "other"
-            total = reply.timings_ms.get("total")
+            command = reply.intent if reply.intent in self.command_names else "other"
+            total = reply.timings_ms.get(Stage.TOTAL.value)
             if total is not None:
                 self.command_latency.labels(command).observe(total / 1000)
             return
         if source is Source.RATE_LIMITED:
             return
-        for stage in STAGES:
-            value = reply.timings_ms.get(stage)
+        for stage in Stage:
+            value = reply.timings_ms.get(stage.value)
             if value is not None:
-                self.stage_latency.labels(stage).observe(value / 1000)
+                self.stage_latency.labels(stage.value).observe(value / 1000)
         if source is Source.RULE and reply.intent:
             self.rule_answers.labels(reply.intent).inc()
         if source is Source.EMERGENCY and reply.category:

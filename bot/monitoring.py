@@ -54,7 +54,7 @@ class HealthStatus:
 
 
 def build_health_check(
-    assistant: Assistant, adapters: Sequence[Adapter]
+    assistant: Assistant, adapters: Sequence[Adapter[Any]]
 ) -> Callable[[], HealthStatus]:
     """Checks for the started adapters and the LLM backend (the loop is checked by the server)."""
 

@@ -1,25 +1,26 @@
-"""The admin usage report: SQL aggregation over the stored rows, a text table and a chart.
+"""The admin usage report: built from the store's aggregates, rendered as a text table.
 
-Every figure comes from ``messages`` rows (never text). Counts are aggregated in SQLite;
-percentiles come from one fetch of the timing columns, computed with numpy, so a report over
-100,000 rows takes well under a second (see ``bench/stats.py``).
+Every figure comes from ``messages`` rows (never text). Counts are aggregated in SQLite by
+:meth:`assistant.storage.Store.report_rows`; percentiles are computed here with numpy from
+one fetch of the timing columns, so a report over 100,000 rows takes well under a second
+(see ``bench/stats.py``). The chart is drawn by :mod:`bot.stats_chart`.
 """
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import logging
 import time
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from assistant.messages import Source
-from assistant.storage import Store
-from bot.commands import COMMAND_NAMES
+from assistant.commands import CommandRegistry
+from assistant.messages import Source, Stage
+from assistant.storage import TIMING_COLUMNS, Store
 
 if TYPE_CHECKING:
     from assistant.llm.base import LLMBackend
@@ -30,7 +31,9 @@ log = logging.getLogger(__name__)
 WINDOWS: dict[str, float | None] = {"24h": 86_400.0, "7d": 7 * 86_400.0, "30d": 30 * 86_400.0}
 WINDOWS["all"] = None
 DEFAULT_WINDOW = "24h"
-STAGES = ("anonymize", "triage", "rules", "llm", "total")
+STAGES: tuple[Stage, ...] = tuple(Stage)
+# Columns of the timing matrix after the stages (see TIMING_COLUMNS).
+_TTFT, _GENERATION = len(STAGES), len(STAGES) + 1
 TOP_INTENTS = 5
 # Commands and rate-limit notices never run the pipeline; their timings would skew it.
 _NOT_PIPELINE = (Source.COMMAND.value, Source.RATE_LIMITED.value)
@@ -152,12 +155,7 @@ def _pct_dict(p: Percentiles) -> dict[str, Any]:
     return {"count": p.count, "p50": p.p50, "p95": p.p95}
 
 
-# -- queries -------------------------------------------------------------------------------
-
-
-async def _fetch(store: Store, sql: str, params: tuple[Any, ...]) -> list[Any]:
-    async with store.db.execute(sql, params) as cursor:
-        return list(await cursor.fetchall())
+# -- the report ----------------------------------------------------------------------------
 
 
 def window_seconds(window: str) -> float | None:
@@ -173,57 +171,43 @@ async def build_report(
     window: str = DEFAULT_WINDOW,
     now: float | None = None,
     backend: LLMBackend | None = None,
+    command_names: Collection[str] = (),
 ) -> StatsReport:
-    """Aggregate the rows with ``since <= ts <= now``. Raises ValueError for a bad window."""
+    """Aggregate the rows with ``since <= ts <= now``. Raises ValueError for a bad window.
+
+    ``command_names``: the registered commands; any other stored command label is "other".
+    """
     span = window_seconds(window)
     until = time.time() if now is None else now
-    await store.flush()  # rows are written behind; count the ones still queued too
-    if span is None:  # "all" starts at the oldest row (one index seek)
-        ((first,),) = await _fetch(store, "SELECT MIN(ts) FROM messages", ())
-        since = until if first is None else min(float(first), until)
+    if span is None:  # "all" starts at the oldest row
+        first = await store.oldest_ts()
+        since = until if first is None else min(first, until)
     else:
         since = until - span
-    bounds = (since, until)
-    # A narrow window reads its rows through the ts index. A wide one scans the covering
-    # indexes of migration 2 in GROUP BY order instead: looking each row up through the ts
-    # index and then sorting costs several times more. Unary plus keeps SQLite off messages_ts.
-    ((inside,),) = await _fetch(
-        store, "SELECT COUNT(*) FROM messages WHERE ts >= ? AND ts <= ?", bounds
-    )
-    ((stored,),) = await _fetch(store, "SELECT COUNT(*) FROM messages", ())
-    ts = "+ts" if inside * 10 > stored else "ts"
-    where = f"{ts} >= ? AND {ts} <= ?"
+    # Hours stay readable up to about a month; beyond that a bar per day.
+    bucket_s = 3600.0 if until - since <= 31 * 86_400 else 86_400.0
+    rows = await store.report_rows(since, until, bucket_s=bucket_s, not_timed=_NOT_PIPELINE)
 
+    known = set(command_names) if command_names else set(CommandRegistry.default().names())
     by_platform: dict[str, int] = {}
     by_source: dict[str, int] = {s.value: 0 for s in Source}
     by_platform_source: dict[str, dict[str, int]] = {}
     labelled: dict[str, dict[str, int]] = {s.value: {} for s in Source}
     # One pass for platform x source and each source's label: triage category, rule intent,
     # command name.
-    for source, platform, intent, category, count in await _fetch(
-        store,
-        "SELECT source, platform, intent, category, COUNT(*) "
-        f"FROM messages WHERE {where} GROUP BY source, platform, intent, category",
-        bounds,
-    ):
+    for source, platform, intent, category, count in rows.labelled:
         by_platform[platform] = by_platform.get(platform, 0) + count
         by_source[source] = by_source.get(source, 0) + count
         cell = by_platform_source.setdefault(platform, {})
         cell[source] = cell.get(source, 0) + count
         label = category if source == Source.EMERGENCY.value else intent
         if label is not None:
-            if source == Source.COMMAND.value and label not in COMMAND_NAMES:
+            if source == Source.COMMAND.value and label not in known:
                 label = "other"  # an unknown command name was typed by a person: never echo it
             counts = labelled.setdefault(source, {})
             counts[label] = counts.get(label, 0) + count
-    ((users,),) = await _fetch(
-        store, f"SELECT COUNT(DISTINCT user_hash) FROM messages WHERE {where}", bounds
-    )
-    timings = await _timings(store, where, bounds)
-    # Hours stay readable up to about a month; beyond that a bar per day.
-    bucket_s = 3600.0 if until - since <= 31 * 86_400 else 86_400.0
-    timeline = await _timeline(store, where, bounds, bucket_s)
-    hist_edges, hist_counts = _latency_histogram(timings[:, 4])
+    timings = _timing_matrix(rows.timings)
+    hist_edges, hist_counts = _latency_histogram(timings[:, STAGES.index(Stage.TOTAL)])
     return StatsReport(
         window=window,
         since=since,
@@ -234,58 +218,30 @@ async def build_report(
         by_platform_source={
             p: dict(sorted(c.items())) for p, c in sorted(by_platform_source.items())
         },
-        unique_users=int(users),
+        unique_users=rows.unique_users,
         categories=dict(sorted(labelled[Source.EMERGENCY.value].items(), key=_by_count)),
         top_intents=sorted(labelled[Source.RULE.value].items(), key=_by_count)[:TOP_INTENTS],
         commands=dict(sorted(labelled[Source.COMMAND.value].items(), key=_by_count)),
-        llm=await _llm_section(store, where, bounds, timings, backend),
-        stages={name: Percentiles.of(timings[:, i]) for i, name in enumerate(STAGES)},
+        llm=_llm_section(rows.llm, timings, backend),
+        stages={stage.value: Percentiles.of(timings[:, i]) for i, stage in enumerate(STAGES)},
         bucket_s=bucket_s,
-        timeline=timeline,
+        timeline=_timeline(rows.timeline, bucket_s),
         latency_edges=hist_edges,
         latency_counts=hist_counts,
     )
 
 
-_TIMING_COLUMNS = (
-    *(f"{stage}_ms" for stage in STAGES),
-    "ttft_ms",
-    "CASE WHEN llm_backend IS NOT NULL AND llm_error IS NULL THEN llm_ms END",
-)
-
-
-async def _timings(store: Store, where: str, bounds: tuple[float, float]) -> np.ndarray:
-    """Pipeline rows x (5 stages, ttft, successful generation) in ms, NaN where not timed."""
-    # -1 for NULL keeps every value a float, so numpy reads the rows without a Python loop.
-    columns = ", ".join(f"IFNULL({c}, -1.0)" for c in _TIMING_COLUMNS)
-    async with store.db.execute(
-        f"SELECT {columns} FROM messages WHERE {where} AND source NOT IN (?, ?)",
-        (*bounds, *_NOT_PIPELINE),
-    ) as cursor:
-        rows = list(await cursor.fetchall())
+def _timing_matrix(rows: list[tuple[float, ...]]) -> np.ndarray:
+    """Pipeline rows x TIMING_COLUMNS in ms, NaN where not timed."""
     flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=float)
-    matrix = flat.reshape(len(rows), len(_TIMING_COLUMNS))
+    matrix = flat.reshape(len(rows), len(TIMING_COLUMNS))
     matrix[matrix < 0] = np.nan
     return matrix
 
 
-async def _llm_section(
-    store: Store,
-    where: str,
-    bounds: tuple[float, float],
-    timings: np.ndarray,
-    backend: LLMBackend | None,
+def _llm_section(
+    rows: list[tuple[Any, ...]], timings: np.ndarray, backend: LLMBackend | None
 ) -> LLMSection:
-    # Grouped in the order of the partial index messages_llm, so no sort is needed.
-    rows = await _fetch(
-        store,
-        "SELECT llm_backend, llm_model, llm_error, batch_size, COUNT(*), "
-        "COALESCE(SUM(prompt_tokens), 0), COALESCE(SUM(completion_tokens), 0), "
-        "SUM(CASE WHEN completion_tokens > 0 THEN llm_ms END), MAX(ts) "
-        f"FROM messages WHERE llm_backend IS NOT NULL AND {where} "
-        "GROUP BY llm_backend, llm_model, llm_error, batch_size",
-        bounds,
-    )
     requests = errors = prompt = completion = ok_completion = 0
     gen_ms = 0.0
     kinds: dict[str, int] = {}
@@ -316,8 +272,8 @@ async def _llm_section(
         requests=requests,
         errors=errors,
         error_kinds=dict(sorted(kinds.items(), key=_by_count)),
-        generation_ms=Percentiles.of(timings[:, 6]),
-        ttft_ms=Percentiles.of(timings[:, 5]),
+        generation_ms=Percentiles.of(timings[:, _GENERATION]),
+        ttft_ms=Percentiles.of(timings[:, _TTFT]),
         tokens_per_s=round(ok_completion / (gen_ms / 1000), 2) if gen_ms > 0 else None,
         prompt_tokens=prompt,
         completion_tokens=completion,
@@ -341,18 +297,9 @@ def _latency_histogram(values: np.ndarray, bins: int = 24) -> tuple[list[float],
     return [round(float(e), 3) for e in edges], [int(c) for c in counts]
 
 
-async def _timeline(
-    store: Store, where: str, bounds: tuple[float, float], bucket: float
-) -> list[tuple[float, dict[str, int]]]:
-    # Bucket numbers per source, counted by numpy: grouping by an expression would make
-    # SQLite sort every row, while GROUP BY source follows the messages_report index.
+def _timeline(rows: list[tuple[str, str]], bucket: float) -> list[tuple[float, dict[str, int]]]:
     per_bucket: dict[int, dict[str, int]] = {}
-    for source, joined in await _fetch(
-        store,
-        f"SELECT source, group_concat(CAST(ts / ? AS INTEGER)) FROM messages WHERE {where} "
-        "GROUP BY source",
-        (bucket, *bounds),
-    ):
+    for source, joined in rows:
         indexes = np.array(joined.split(","), dtype=np.int64)
         values, counts = np.unique(indexes, return_counts=True)
         for index, count in zip(values.tolist(), counts.tolist(), strict=True):
@@ -427,10 +374,3 @@ def format_text(report: StatsReport) -> str:
     for name, p in report.stages.items():
         lines.append(f"{name:<10}{_ms(p.p50):>9}{_ms(p.p95):>9}{_n(p.count):>9}")
     return "\n".join(lines)
-
-
-async def render_png(report: StatsReport) -> bytes:
-    """The chart as PNG bytes; matplotlib runs in a worker thread, off the event loop."""
-    from bot.stats_chart import render_png_sync  # matplotlib is slow to import
-
-    return await asyncio.to_thread(render_png_sync, report)

@@ -1,11 +1,13 @@
 """The /stats chart: messages per hour by source, and the latency distribution.
 
 Uses matplotlib's object API with the Agg canvas (no pyplot, no global figure state) from a
-worker thread, one render at a time. Call it through :func:`bot.stats.render_png`.
+worker thread, one render at a time. matplotlib is slow to import: import this module only
+where a chart is drawn.
 """
 
 from __future__ import annotations
 
+import asyncio
 import io
 import threading
 from datetime import UTC, datetime
@@ -37,6 +39,11 @@ COLOURS: dict[str, str] = {
 
 # matplotlib does not promise thread safety (shared font caches): one chart at a time.
 _RENDER_LOCK = threading.Lock()
+
+
+async def render_png(report: StatsReport) -> bytes:
+    """The chart as PNG bytes; matplotlib runs in a worker thread, off the event loop."""
+    return await asyncio.to_thread(render_png_sync, report)
 
 
 def render_png_sync(report: StatsReport) -> bytes:

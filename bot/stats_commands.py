@@ -10,43 +10,42 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.disclaimer import with_disclaimer
+from assistant.commands import CommandCall, StatsProvider
 from assistant.errors import AssistantError
-from assistant.messages import IncomingMessage, Reply, Source
+from assistant.messages import Attachment, Response
 from assistant.storage import Store
-from bot.commands import Attachment, CommandResult, StatsProvider
-from bot.stats import DEFAULT_WINDOW, USAGE_TEXT, WINDOWS, build_report, render_png
+from bot.stats import DEFAULT_WINDOW, USAGE_TEXT, WINDOWS, build_report
 
 if TYPE_CHECKING:
-    from assistant.pipeline import Assistant
     from bot.config import AppConfig
 
 log = logging.getLogger(__name__)
 
 
-def make_stats_provider(store: Store, assistant: Assistant, disclaimer: str) -> StatsProvider:
-    """The /stats handler; Commands checks the admin list before calling it."""
+def make_stats_provider(store: Store) -> StatsProvider:
+    """The body of /stats; the command's own base checks the admin list before it runs."""
 
-    def reply(text: str) -> Reply:
-        return Reply(with_disclaimer(text, disclaimer), Source.COMMAND)
-
-    async def provider(args: list[str], message: IncomingMessage) -> CommandResult:
+    async def provider(call: CommandCall) -> Response:
+        args = call.args
         window = args[0].lower() if args else DEFAULT_WINDOW
         if window not in WINDOWS or len(args) > 1:
-            prefix = "!" if message.platform == "matrix" else "/"
-            return CommandResult(reply(USAGE_TEXT.format(prefix=prefix)))
+            return call.reply(USAGE_TEXT.format(prefix=call.prefix))
         try:
-            report = await build_report(store, window, backend=assistant.backend)
+            report = await build_report(
+                store, window, backend=call.assistant.backend, command_names=call.known_commands
+            )
         except (sqlite3.Error, AssistantError) as exc:
             log.error("stats report failed: %s", type(exc).__name__)
-            return CommandResult(reply("Sorry, I could not read the usage data just now."))
+            return call.reply("Sorry, I could not read the usage data just now.")
         try:
+            from bot.stats_chart import render_png  # matplotlib loads on the first chart
+
             png = await render_png(report)
         except Exception as exc:  # a chart failure must not cost the admin the figures
             log.error("stats chart failed: %s", type(exc).__name__)
-            return CommandResult(reply(report.to_text()))
+            return call.reply(report.to_text())
         chart = Attachment(f"healthbot-stats-{window}.png", "image/png", png)
-        return CommandResult(reply(report.to_text()), (chart,))
+        return Response(call.reply(report.to_text()).reply, (chart,))
 
     return provider
 
@@ -72,6 +71,8 @@ async def run_stats_cli(
     finally:
         await store.close()
     if png_path is not None:
+        from bot.stats_chart import render_png  # matplotlib is slow to import
+
         data = await render_png(report)
         try:
             await asyncio.to_thread(Path(png_path).write_bytes, data)

@@ -1,5 +1,5 @@
-"""Shared fixtures: the real Presidio anonymizer, a config with storage in tmp_path, and a
-factory for real assistants."""
+"""Shared fixtures: the real Presidio anonymizer, a config with storage in tmp_path, and
+factories for real assistants and for the real conversation service around one."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from adapters.registry import SPECS
 from assistant.anonymizer import Anonymizer
 from assistant.llm.base import LLMBackend
 from assistant.pipeline import Assistant
@@ -17,6 +18,7 @@ from assistant.storage import Store
 from bot import evaluation
 from bot.app import build_assistant
 from bot.config import AppConfig, load_config
+from tests.fakes import Chat
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_PATH = REPO_ROOT / "config.yaml"
@@ -27,6 +29,7 @@ EVAL_DIR = next(
 )
 
 MakeAssistant = Callable[..., Awaitable[Assistant]]
+MakeChat = Callable[..., Awaitable[Chat]]
 
 
 def load_jsonl(name: str) -> list[dict[str, Any]]:
@@ -52,13 +55,17 @@ def anonymizer() -> Anonymizer:
 
 @pytest.fixture
 def app_config(tmp_path: Path) -> AppConfig:
-    """The shipped config.yaml with storage in tmp_path and the LLM stage off."""
+    """The shipped config.yaml with storage in tmp_path and the LLM stage off. Each user may
+    send a thousand messages, with no refill to speak of: only the tests about the limit meet
+    it (they set their own or use it up, exactly, with tests.fakes.Chat.use_up_rate_limit)."""
+    generous = "{per_minute: 0.001, burst: 1000}"
     return load_config(
         CONFIG_PATH,
         environ={
             "HEALTHBOT_LLM__ENABLED": "false",
             "HEALTHBOT_STORAGE__PATH": str(tmp_path / "healthbot.db"),
             "HEALTHBOT_PRIVACY__HASH_SALT": "test-salt",
+            **{f"HEALTHBOT_ADAPTERS__{name.upper()}__RATE_LIMIT": generous for name in SPECS},
         },
     )
 
@@ -96,6 +103,18 @@ async def make_assistant(
         await backend.close()
     for store in stores:
         await store.close()
+
+
+@pytest.fixture
+def make_chat(app_config: AppConfig, make_assistant: MakeAssistant) -> MakeChat:
+    """``await make_chat(config=None, backend=None)``: the service as the app builds it, on a
+    real assistant from ``make_assistant``, driven like an adapter (tests.fakes.Chat)."""
+
+    async def factory(config: AppConfig | None = None, backend: LLMBackend | None = None) -> Chat:
+        cfg = config or app_config
+        return Chat.of(await make_assistant(config=cfg, backend=backend), cfg)
+
+    return factory
 
 
 @pytest.fixture

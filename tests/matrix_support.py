@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +27,10 @@ from nio import (
 from adapters.base import AdapterContext
 from adapters.matrix import MatrixAdapter
 from adapters.matrix_crypto import crypto_housekeeping
-from assistant.llm.base import GenerationRequest, GenerationResult, LLMBackend
+from assistant.llm.base import LLMBackend
 from assistant.pipeline import Assistant
-from bot.commands import Commands
+from assistant.settings import RateLimitSettings
+from bot.app import build_service
 from bot.config import AppConfig
 from tests.synapse_server import RegisteredUser, SynapseServer
 
@@ -217,7 +218,6 @@ class BotRunner:
     environ: dict[str, str] | None = None
     adapter: MatrixAdapter | None = None
     assistant: Assistant | None = None
-    _stats_provider: Any = field(default=None)
 
     @property
     def user_id(self) -> str:
@@ -226,19 +226,10 @@ class BotRunner:
     async def start(self) -> MatrixAdapter:
         backend = self.backend_factory() if self.backend_factory else None
         assistant = await self.make_assistant(config=self.config, backend=backend)
-        store = assistant.store
-        provider = None
-        with contextlib.suppress(ImportError):  # the stats report comes with its own issue
-            from bot.stats_commands import make_stats_provider
-
-            assert store is not None
-            provider = make_stats_provider(store, assistant, self.config.disclaimer.text)
-        commands = Commands(config=self.config, assistant=assistant, stats_provider=provider)
         context = AdapterContext(
-            config=self.config,
-            assistant=assistant,
-            commands=commands,
-            store=store,
+            service=build_service(self.config, assistant),
+            settings=self.config.adapters.get("matrix"),
+            store=assistant.store,
             request_shutdown=lambda: None,
         )
         environ = (
@@ -279,48 +270,13 @@ def bot_config(
             "sync_timeout_ms": 10_000,
             "max_timeouts": 2,  # notice a stopped homeserver within a second
             "shutdown_grace_s": 5.0,
-            "rate_limit": base.adapters.matrix.rate_limit.model_copy(
-                update={"per_minute": 600, "burst": 50}
-            ),
+            "rate_limit": RateLimitSettings(per_minute=600, burst=50),
             **matrix,
         }
     )
     adapters = base.adapters.model_copy(update={"matrix": settings})
     storage = base.storage.model_copy(update={"path": tmp / f"{bot.user_id[1:].split(':')[0]}.db"})
     return base.model_copy(update={"adapters": adapters, "storage": storage})
-
-
-class RecordingBackend(LLMBackend):
-    """A deterministic stand-in for the language model, for adapter tests only.
-
-    Why not the bundled SmolLM2: these tests check what the adapter and pipeline do around
-    the model (the model sees placeholders, the staff see the names restored), and a real
-    model does not reliably repeat a placeholder. The backend records every request it got.
-    """
-
-    name = "recording"
-
-    def __init__(self, delay_s: float = 0.0) -> None:
-        self.requests: list[GenerationRequest] = []
-        self.delay_s = delay_s  # long enough for staff clients to see "typing"
-
-    @property
-    def model(self) -> str:
-        return "recording"
-
-    async def start(self) -> None:
-        return None
-
-    async def generate(self, request: GenerationRequest) -> GenerationResult:
-        self.requests.append(request)
-        await asyncio.sleep(self.delay_s)
-        last = request.messages[-1].content
-        placeholders = [word.strip(".,;:!?") for word in last.split() if word.startswith("<")]
-        text = "I have noted this for " + (placeholders[0] if placeholders else "you") + "."
-        return GenerationResult(text=text, prompt_tokens=len(last.split()), completion_tokens=6)
-
-    async def close(self) -> None:
-        return None
 
 
 def unique(prefix: str) -> str:

@@ -1,87 +1,22 @@
-"""Helpers for the /stats, metrics, monitoring and privacy tests.
-
-The fakes here are real subclasses of the project's ABCs (no MagicMock):
-
-- :class:`ScriptedBackend` stands in for an LLM because these tests check exact token counts,
-  error kinds and readiness flips; a real model gives neither fixed token counts nor a way
-  to fail on cue. The real backends are tested in their own issue.
-- :class:`SwitchAdapter` stands in for a platform adapter because /healthz only reads
-  ``is_connected()``; the real Telegram and Matrix adapters test their own connections.
-"""
+"""Data helpers for the /stats, metrics, monitoring and privacy tests (the doubles they use
+are in :mod:`tests.fakes`)."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from adapters.base import Adapter, AdapterContext
-from assistant.errors import BackendError
-from assistant.llm.base import GenerationRequest, GenerationResult, LLMBackend
+from assistant.llm.base import GenerationResult
 from assistant.messages import IncomingMessage, Reply
 from assistant.pipeline import Assistant
+from assistant.settings import AdminsSettings
 from assistant.storage import MessageRecord, Store
-from bot.commands import Commands
-from bot.config import AdminsSettings, AppConfig
-from bot.stats_commands import make_stats_provider
+from bot.config import AppConfig
+from tests.fakes import Chat
 
 ADMIN_TELEGRAM = "1001"
 ADMIN_MATRIX = "@admin:localhost"
-
-
-class ScriptedBackend(LLMBackend):
-    """Answers from a script: a GenerationResult to return or a BackendError kind to raise."""
-
-    name = "scripted"
-
-    def __init__(self, script: Sequence[GenerationResult | str] = ()) -> None:
-        self.script = list(script)
-        self.ready = True
-        self.queue_depth = 0.0
-        self.current_batch = 0.0
-        self.calls = 0
-
-    @property
-    def model(self) -> str:
-        return "scripted-model"
-
-    async def start(self) -> None:
-        self.ready = True
-
-    async def generate(self, request: GenerationRequest) -> GenerationResult:
-        step = self.script[self.calls % len(self.script)] if self.script else "unavailable"
-        self.calls += 1
-        if isinstance(step, str):
-            raise BackendError("scripted failure", kind=step)
-        return step
-
-    async def close(self) -> None:
-        self.ready = False
-
-    def is_ready(self) -> bool:
-        return self.ready
-
-    def stats(self) -> dict[str, float]:
-        return {"queue_depth": self.queue_depth, "batch_size": self.current_batch}
-
-
-class SwitchAdapter(Adapter):
-    """An adapter whose connection a test switches on and off."""
-
-    def __init__(self, context: AdapterContext, name: str) -> None:
-        super().__init__(context)
-        self.name = name
-        self.connected = False
-
-    async def start(self) -> None:
-        self.connected = True
-
-    async def stop(self) -> None:
-        self.connected = False
-
-    def is_connected(self) -> bool:
-        return self.connected
 
 
 def with_admins(config: AppConfig) -> AppConfig:
@@ -89,10 +24,10 @@ def with_admins(config: AppConfig) -> AppConfig:
     return config
 
 
-def make_commands(config: AppConfig, assistant: Assistant, store: Store) -> Commands:
-    provider = make_stats_provider(store, assistant, config.disclaimer.text)
-    prefix = "/"
-    return Commands(config=config, assistant=assistant, stats_provider=provider, prefix=prefix)
+def make_commands(config: AppConfig, assistant: Assistant, store: Store) -> Chat:
+    """The service as the app builds it (/stats reads ``store``), driven like an adapter."""
+    assert assistant.store is store
+    return Chat.of(assistant, config)
 
 
 def msg(platform: str, user: str, text: str, chat: str | None = None) -> IncomingMessage:

@@ -1,66 +1,30 @@
-"""Helpers for the Telegram tests and benchmark: config for the emulator, a bot harness, and
-one scripted LLM backend.
+"""Helpers for the Telegram tests and benchmark: config for the emulator and a bot harness.
 
-:class:`PlaceholderEchoBackend` stands in for the LLM where a test needs to see exactly what
-the model received and to control how long it takes: a real model neither repeats a
-placeholder verbatim on cue nor takes a set time. Everything else is real: PTB, the
-emulator's HTTP, Presidio, triage, rules, the Store.
+Where a test needs to see exactly what the model received or to control how long it takes,
+the LLM is :class:`tests.fakes.FakeBackend`. Everything else is real: PTB, the emulator's
+HTTP, Presidio, triage, rules, the Store, the conversation service.
 """
 
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from adapters.base import AdapterContext
 from adapters.telegram import TelegramAdapter
-from assistant.llm.base import GenerationRequest, GenerationResult, LLMBackend
+from assistant.conversation import ConversationService
 from assistant.pipeline import Assistant
-from bot.commands import Commands
-from bot.config import AdminsSettings, AppConfig
-from bot.stats_commands import make_stats_provider
+from assistant.settings import AdminsSettings
+from bot.app import build_service
+from bot.config import AppConfig
 from tests.conftest import MakeAssistant
+from tests.fakes import FakeBackend
 from tests.telegram_emulator import BotAPIEmulator
 
 TOKEN = "987654321:AAHtest-Secret_TokenValue-do-not-log-0123"
 ADMIN_ID = 1001
-_PLACEHOLDER = re.compile(r"<[A-Z_]+_\d+>")
-
-
-class PlaceholderEchoBackend(LLMBackend):
-    """Answers from a template after ``delay_s``: ``{names}`` becomes the placeholders the
-    model was given, ``{question}`` the (anonymized) question itself."""
-
-    name = "placeholder-echo"
-
-    def __init__(
-        self, delay_s: float = 0.0, answer: str = "Thanks {names}, here is some general advice."
-    ) -> None:
-        self.delay_s = delay_s
-        self.answer = answer
-        self.seen: list[str] = []
-
-    @property
-    def model(self) -> str:
-        return "placeholder-echo"
-
-    async def start(self) -> None:
-        return None
-
-    async def generate(self, request: GenerationRequest) -> GenerationResult:
-        user_text = request.messages[-1].content
-        self.seen.append(user_text)
-        if self.delay_s:
-            await asyncio.sleep(self.delay_s)
-        names = " and ".join(_PLACEHOLDER.findall(user_text)) or "there"
-        text = self.answer.replace("{names}", names).replace("{question}", user_text)
-        return GenerationResult(text=text, prompt_tokens=len(user_text.split()))
-
-    async def close(self) -> None:
-        return None
 
 
 async def eventually(predicate: Callable[[], bool], within_s: float = 10.0) -> None:
@@ -89,26 +53,22 @@ def telegram_config(base: AppConfig, emulator: BotAPIEmulator, **overrides: obje
 
 @dataclass
 class BotHarness:
-    """Starts and stops TelegramAdapters on one assistant; stops leftovers at teardown."""
+    """Starts and stops TelegramAdapters on one assistant; stops leftovers at teardown.
+
+    Each start builds the conversation service afresh from the config, as a process start
+    does (rate-limit buckets included)."""
 
     config: AppConfig
     assistant: Assistant
     adapters: list[TelegramAdapter] = field(default_factory=list)
-
-    def commands(self) -> Commands:
-        store = self.assistant.store
-        provider = (
-            make_stats_provider(store, self.assistant, self.config.disclaimer.text)
-            if store is not None
-            else None
-        )
-        return Commands(config=self.config, assistant=self.assistant, stats_provider=provider)
+    service: ConversationService | None = None
 
     async def start(self, config: AppConfig | None = None) -> TelegramAdapter:
+        config = config or self.config
+        self.service = build_service(config, self.assistant)
         context = AdapterContext(
-            config=config or self.config,
-            assistant=self.assistant,
-            commands=self.commands(),
+            service=self.service,
+            settings=config.adapters.get("telegram"),
             store=self.assistant.store,
             request_shutdown=lambda: None,
         )
@@ -164,7 +124,7 @@ NON_TEXT_CONTENT: dict[str, dict[str, Any]] = {
 
 
 async def llm_harness(
-    config: AppConfig, make_assistant: MakeAssistant, backend: PlaceholderEchoBackend
+    config: AppConfig, make_assistant: MakeAssistant, backend: FakeBackend
 ) -> BotHarness:
     """A harness whose assistant has the LLM stage on, answered by ``backend``."""
     config = config.model_copy(deep=True)

@@ -1,12 +1,14 @@
+"""The shared commands, through the conversation service as any adapter sends them."""
+
 from __future__ import annotations
 
 import pytest
 
+from assistant.commands import CommandRegistry
 from assistant.messages import IncomingMessage, Source
-from bot.commands import COMMAND_DESCRIPTIONS, Commands
 from bot.config import AppConfig
 
-from .conftest import MakeAssistant
+from .conftest import MakeChat
 
 
 def _msg(text: str = "", user: str = "42") -> IncomingMessage:
@@ -23,35 +25,34 @@ def _msg(text: str = "", user: str = "42") -> IncomingMessage:
     ],
 )
 async def test_information_commands(
-    make_assistant: MakeAssistant, app_config: AppConfig, name: str, expected: str
+    make_chat: MakeChat, app_config: AppConfig, name: str, expected: str
 ) -> None:
-    commands = Commands(config=app_config, assistant=await make_assistant())
+    commands = await make_chat()
     result = await commands.run(name, [], _msg())
     assert result.reply.source is Source.COMMAND
     assert expected in result.reply.text
     assert result.reply.text.endswith(app_config.disclaimer.text)
-    assert set(COMMAND_DESCRIPTIONS) >= {"start", "help", "privacy", "new", "forget", "stats"}
+    described = {name for name, _ in CommandRegistry.default().menu(admin=True)}
+    assert described >= {"start", "help", "privacy", "new", "forget", "stats"}
 
 
-async def test_new_clears_the_conversation(
-    make_assistant: MakeAssistant, app_config: AppConfig
-) -> None:
-    assistant = await make_assistant()
-    commands = Commands(config=app_config, assistant=assistant)
-    await assistant.handle(_msg("I'm Oliver Hughes, what helps a sore throat?"))
+async def test_new_clears_the_conversation(make_chat: MakeChat, app_config: AppConfig) -> None:
+    commands = await make_chat()
+    assistant = commands.assistant
+    await commands.ask(_msg("I'm Oliver Hughes, what helps a sore throat?"))
     assert len(assistant.memory.history(("telegram", "42", "42"))) == 2
     await commands.run("new", [], _msg())
     assert assistant.memory.history(("telegram", "42", "42")) == ()
 
 
 async def test_forget_needs_confirmation_and_erases_exactly_that_user(
-    make_assistant: MakeAssistant, app_config: AppConfig
+    make_chat: MakeChat, app_config: AppConfig
 ) -> None:
-    assistant = await make_assistant()
+    commands = await make_chat()
+    assistant = commands.assistant
     assert assistant.store is not None
-    commands = Commands(config=app_config, assistant=assistant)
     for user in ("42", "42", "7"):
-        await assistant.handle(_msg("How do I quit smoking?", user))
+        await commands.ask(_msg("How do I quit smoking?", user))
     mine = assistant.user_hash("telegram", "42")
     other = assistant.user_hash("telegram", "7")
     assert mine and other
@@ -68,13 +69,12 @@ async def test_forget_needs_confirmation_and_erases_exactly_that_user(
 
 
 async def test_stats_is_for_admins_only(
-    make_assistant: MakeAssistant, app_config: AppConfig, caplog: pytest.LogCaptureFixture
+    make_chat: MakeChat, app_config: AppConfig, caplog: pytest.LogCaptureFixture
 ) -> None:
     config = app_config.model_copy(deep=True)
     config.admins.telegram = ["1001"]
-    assistant = await make_assistant(config)
-    commands = Commands(config=config, assistant=assistant)
+    commands = await make_chat(config)
     refused = await commands.run("stats", [], _msg(user="42"))
     assert "only for clinic admins" in refused.reply.text
-    assert assistant.user_hash("telegram", "42") in caplog.text
+    assert commands.assistant.user_hash("telegram", "42") in caplog.text
     assert "user=42" not in caplog.text

@@ -65,6 +65,12 @@ def test_environment_overrides_any_key(environ: dict[str, str], check: object) -
         ("bogus: {}\n", "unknown key 'bogus'"),
         ("llm:\n  api_key: sk-live\n", "llm.api_key is a secret"),
         ("- just\n- a list\n", "must hold a mapping"),
+        ("llm:\n  backend: gpt9\n", "llm.backend: unknown LLM backend 'gpt9'; known: api, local"),
+        ("adapters:\n  slack: {}\n", "unknown key 'adapters.slack'"),
+        (
+            "adapters:\n  console:\n    rate_limit: {burst: 0}\n",
+            "adapters.console.rate_limit.burst",
+        ),
     ],
 )
 def test_bad_config_names_the_key(tmp_path: Path, yaml_text: str, expected: str) -> None:

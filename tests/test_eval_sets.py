@@ -5,14 +5,12 @@ from __future__ import annotations
 from bot.config import AppConfig
 from bot.evaluation import answer_all, score_intents, score_triage
 
-from .conftest import MakeAssistant, load_jsonl
+from .conftest import MakeChat, load_jsonl
 
 
-async def test_triage_set_through_the_pipeline(
-    make_assistant: MakeAssistant, app_config: AppConfig
-) -> None:
+async def test_triage_set_through_the_pipeline(make_chat: MakeChat, app_config: AppConfig) -> None:
     cases = load_jsonl("triage_public.jsonl")
-    replies = await answer_all(await make_assistant(), cases)
+    replies = await answer_all((await make_chat()).service, cases)
     score = score_triage(
         cases, {k: (r.source.value, r.category, r.text) for k, r in replies.items()}
     )
@@ -28,11 +26,9 @@ async def test_triage_set_through_the_pipeline(
         assert reply.text.endswith(app_config.disclaimer.text)
 
 
-async def test_intent_set_through_the_pipeline(
-    make_assistant: MakeAssistant, app_config: AppConfig
-) -> None:
+async def test_intent_set_through_the_pipeline(make_chat: MakeChat, app_config: AppConfig) -> None:
     cases = load_jsonl("intents_public.jsonl")
-    replies = await answer_all(await make_assistant(), cases)
+    replies = await answer_all((await make_chat()).service, cases)
     score = score_intents(cases, {k: (r.source.value, r.intent) for k, r in replies.items()})
     assert score.hit_rate >= 0.85, f"intent misses: {score.misses}"
     assert score.null_to_llm == score.null_total, f"forced onto a rule: {score.null_misrouted}"

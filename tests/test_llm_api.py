@@ -19,7 +19,7 @@ from assistant.messages import IncomingMessage, Source
 from assistant.settings import DEFAULT_SYSTEM_PROMPT, LLMSettings
 from bot.config import AppConfig
 
-from .conftest import MakeAssistant
+from .conftest import MakeChat
 from .llm_support import LLM_QUESTIONS, LlamaServer, llama_server
 
 pytestmark = pytest.mark.slow
@@ -49,18 +49,19 @@ def api_config(app_config: AppConfig, url: str, **llm: object) -> AppConfig:
 
 @pytest.mark.parametrize("path", ["/v1/chat/completions", "/v1/completions"])
 async def test_api_backend_answers_through_the_assistant(
-    server: LlamaServer, make_assistant: MakeAssistant, app_config: AppConfig, path: str
+    server: LlamaServer, make_chat: MakeChat, app_config: AppConfig, path: str
 ) -> None:
     config = api_config(app_config, server.base_url + path)
     backend = create_backend("api", config.llm)  # through the registry, as the app does
     assert isinstance(backend, APIBackend)
-    assistant = await make_assistant(config=config, backend=backend)
+    chat = await make_chat(config=config, backend=backend)
+    assistant = chat.assistant
     if path == "/v1/completions":
         # the prompt is rendered with the model's own chat template, read from the GGUF
         assert isinstance(backend._template, JinjaChatTemplate)
     message = IncomingMessage(platform="console", chat_id="c", user_id="u", text=LLM_QUESTIONS[0])
 
-    reply = await assistant.handle(message)
+    reply = await chat.ask(message)
 
     assert reply.source is Source.LLM, reply
     assert reply.text.endswith(config.disclaimer.text)

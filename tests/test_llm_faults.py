@@ -22,7 +22,7 @@ from assistant.messages import IncomingMessage, Source
 from assistant.settings import LLMSettings
 from bot.config import AppConfig
 
-from .conftest import MakeAssistant
+from .conftest import MakeChat
 from .llm_support import LLM_QUESTIONS, FaultServer
 
 TIMEOUT_S = 1.5
@@ -89,7 +89,7 @@ FAULTS = [
 @pytest.mark.parametrize(("mode", "error", "hits"), FAULTS)
 async def test_fault_gives_the_fallback_reply_within_the_deadline(
     fault_server: FaultServer,
-    make_assistant: MakeAssistant,
+    make_chat: MakeChat,
     app_config: AppConfig,
     mode: str,
     error: str,
@@ -97,10 +97,10 @@ async def test_fault_gives_the_fallback_reply_within_the_deadline(
     kind: str,
 ) -> None:
     config = with_llm(app_config, fault_settings(fault_server.url(mode, kind)))
-    assistant = await make_assistant(config=config, backend=APIBackend(config.llm))
+    chat = await make_chat(config=config, backend=APIBackend(config.llm))
 
     started = time.monotonic()
-    reply = await assistant.handle(message())
+    reply = await chat.ask(message())
     elapsed = time.monotonic() - started
 
     assert reply.source is Source.FALLBACK
@@ -162,12 +162,12 @@ async def test_retry_after_past_the_deadline_fails_at_once(fault_server: FaultSe
 
 
 async def test_answer_reaches_the_patient_and_the_server_sees_no_pii(
-    fault_server: FaultServer, make_assistant: MakeAssistant, app_config: AppConfig
+    fault_server: FaultServer, make_chat: MakeChat, app_config: AppConfig
 ) -> None:
     seen: list[str] = []
     config = with_llm(app_config, fault_settings(fault_server.url("ok")))
     backend = APIBackend(config.llm)
-    assistant = await make_assistant(config=config, backend=backend)
+    chat = await make_chat(config=config, backend=backend)
     original = backend._payload
 
     def spy(req: GenerationRequest, stops: tuple[str, ...]) -> dict[str, object]:
@@ -176,7 +176,7 @@ async def test_answer_reaches_the_patient_and_the_server_sees_no_pii(
         return payload
 
     backend._payload = spy  # type: ignore[method-assign]
-    reply = await assistant.handle(message(PRIVATE_QUESTION))
+    reply = await chat.ask(message(PRIVATE_QUESTION))
 
     assert reply.source is Source.LLM
     assert reply.text.startswith("Cold makes the small blood vessels")
@@ -185,25 +185,25 @@ async def test_answer_reaches_the_patient_and_the_server_sees_no_pii(
 
 
 async def test_circuit_opens_after_repeated_failures_and_closes_on_its_own(
-    fault_server: FaultServer, make_assistant: MakeAssistant, app_config: AppConfig
+    fault_server: FaultServer, make_chat: MakeChat, app_config: AppConfig
 ) -> None:
     settings = fault_settings(
         fault_server.url("switch"), api_retries=0, circuit_failures=2, circuit_reset_s=0.5
     )
     config = with_llm(app_config, settings)
     backend = APIBackend(config.llm)
-    assistant = await make_assistant(config=config, backend=backend)
+    chat = await make_chat(config=config, backend=backend)
     fault_server.switch_mode = "500"
 
     for user in ("a", "b"):
-        reply = await assistant.handle(message(user=user))
+        reply = await chat.ask(message(user=user))
         assert reply.llm is not None and reply.llm.error == "http_500"
     assert backend.stats()["circuit_open"] == 1
     assert not backend.is_ready()
 
     # open: refused without touching the server
     hits = fault_server.hits["switch"]
-    reply = await assistant.handle(message(user="c"))
+    reply = await chat.ask(message(user="c"))
     assert reply.source is Source.FALLBACK
     assert reply.text.endswith(config.disclaimer.text)
     assert reply.llm is not None and reply.llm.error == "circuit_open"
@@ -213,7 +213,7 @@ async def test_circuit_opens_after_repeated_failures_and_closes_on_its_own(
     # the server recovers; after reset_after_s one trial passes and closes the circuit
     fault_server.switch_mode = "ok"
     await asyncio.sleep(0.6)
-    reply = await assistant.handle(message(user="d"))
+    reply = await chat.ask(message(user="d"))
     assert reply.source is Source.LLM
     stats = backend.stats()
     assert (stats["circuit_open"], stats["circuit_half_open"]) == (0, 0)

@@ -19,7 +19,7 @@ import pytest
 import pytest_asyncio
 
 from assistant.errors import ConfigError
-from assistant.llm.base import ChatTurn, GenerationRequest
+from assistant.llm.base import ChatTurn, GenerationRequest, stop_sequences
 from assistant.llm.bundled import bundled_path
 from assistant.llm.local import LocalBackend, choose_engine
 from assistant.llm.models import ModelKind, gguf_chat_template, resolve_model
@@ -27,13 +27,12 @@ from assistant.llm.prompt import (
     JinjaChatTemplate,
     PlainChatTemplate,
     clean_answer,
-    stop_sequences,
 )
 from assistant.messages import IncomingMessage, Source
 from assistant.settings import DEFAULT_SYSTEM_PROMPT, LLMSettings
 from bot.config import AppConfig
 
-from .conftest import MakeAssistant
+from .conftest import MakeChat
 from .llm_support import LLM_QUESTIONS
 
 pytestmark = pytest.mark.slow
@@ -231,15 +230,16 @@ async def test_llama_cpp_completes_concurrent_requests(llama_backend: LocalBacke
 
 
 async def test_timeout_gives_the_fallback_reply_and_drops_the_work(
-    make_assistant: MakeAssistant, app_config: AppConfig
+    make_chat: MakeChat, app_config: AppConfig
 ) -> None:
     # 10 ms is far less than the prompt alone takes to read (about 120 tokens).
     config = llm_config(app_config, timeout_s=0.01, max_tokens=64)
     backend = LocalBackend(config.llm)
-    assistant = await make_assistant(config=config, backend=backend)
+    chat = await make_chat(config=config, backend=backend)
+    assistant = chat.assistant
     message = IncomingMessage(platform="console", chat_id="c1", user_id="u1", text=LLM_QUESTIONS[0])
 
-    reply = await assistant.handle(message)
+    reply = await chat.ask(message)
 
     assert reply.source is Source.FALLBACK
     assert reply.text.startswith(config.llm.fallback_reply)
@@ -260,13 +260,14 @@ async def test_timeout_gives_the_fallback_reply_and_drops_the_work(
 
 
 async def test_llm_answer_goes_through_the_assistant_with_its_figures(
-    make_assistant: MakeAssistant, app_config: AppConfig
+    make_chat: MakeChat, app_config: AppConfig
 ) -> None:
     config = llm_config(app_config)
-    assistant = await make_assistant(config=config, backend=LocalBackend(config.llm))
+    chat = await make_chat(config=config, backend=LocalBackend(config.llm))
+    assistant = chat.assistant
     message = IncomingMessage(platform="console", chat_id="c2", user_id="u2", text=LLM_QUESTIONS[2])
 
-    reply = await assistant.handle(message)
+    reply = await chat.ask(message)
 
     assert reply.source is Source.LLM
     assert reply.text.endswith(config.disclaimer.text)

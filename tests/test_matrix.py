@@ -15,11 +15,12 @@ from nio import DownloadResponse, RoomMessageImage, RoomMessageNotice
 import adapters.matrix as matrix_adapter
 from adapters.matrix_events import to_html
 from assistant.errors import AdapterError
+from assistant.settings import AdminsSettings, RateLimitSettings
 from bot.app import App, enabled_adapters
-from bot.config import AdminsSettings, AppConfig, RateLimitSettings
+from bot.config import AppConfig
+from tests.fakes import FakeBackend
 from tests.matrix_support import (
     BotRunner,
-    RecordingBackend,
     Staff,
     World,
     bot_config,
@@ -139,7 +140,7 @@ async def test_emergency_gets_the_emergency_reply(world: World) -> None:
 async def test_names_come_back_restored_while_the_model_saw_placeholders(
     world: World, app_config: AppConfig, caplog: pytest.LogCaptureFixture
 ) -> None:
-    backend = RecordingBackend(delay_s=0.5)
+    backend = FakeBackend(delay_s=0.5)
     config = app_config.model_copy(
         update={"llm": app_config.llm.model_copy(update={"enabled": True})}
     )
@@ -150,9 +151,9 @@ async def test_names_come_back_restored_while_the_model_saw_placeholders(
     body = content_of(await alice.wait_reply(asked, bot.user_id))["body"]
 
     assert "Margaret Thornton" in body
-    seen = "\n".join(turn.content for req in backend.requests for turn in req.messages)
+    seen = "\n".join(turn.content for req in backend.history for turn in req.messages)
     assert "Margaret" not in seen and "Thornton" not in seen
-    assert "<PERSON_1>" in backend.requests[-1].messages[-1].content
+    assert "<PERSON_1>" in backend.questions[-1]
     ours = ("adapters", "assistant", "bot", "healthbot")
     logged = [r.getMessage() for r in caplog.records if r.name.startswith(ours)]
     assert not [line for line in logged if "Margaret" in line or "Thornton" in line]
@@ -303,7 +304,9 @@ async def test_homeserver_rate_limit_is_waited_out(
         assert len(alice.replies_to(event_id)) == 1
 
 
-async def test_per_user_rate_limit_replies_once_and_records(world: World) -> None:
+async def test_per_user_rate_limit_replies_once_records_and_lets_emergencies_through(
+    world: World,
+) -> None:
     bot = await world.bot(rate_limit=RateLimitSettings(per_minute=1, burst=1))
     alice = await world.person()
     room = await direct_room(alice, bot)
@@ -318,6 +321,17 @@ async def test_per_user_rate_limit_replies_once_and_records(world: World) -> Non
     sources = await stored_sources(bot)
     assert sources[1:] == ["rate_limited", "rate_limited"] and sources[0] != "rate_limited"
     assert alice.replies_to(asked[2]) == []
+
+    # Over the limit still, but a red flag is answered: the same policy as on Telegram.
+    emergency = await alice.send(room, EMERGENCY)
+    body = content_of(await alice.wait_reply(emergency, bot.user_id))["body"]
+    assert f"call {bot.config.triage.emergency_number}" in body
+    assert body.endswith(bot.config.disclaimer.text)
+    for _ in range(100):
+        if (await stored_sources(bot))[-1:] == ["emergency"]:
+            break
+        await asyncio.sleep(0.1)
+    assert (await stored_sources(bot))[-1] == "emergency"
 
 
 async def test_gap_longer_than_the_sync_timeline_is_back_filled(

@@ -12,7 +12,8 @@ from assistant.messages import IncomingMessage, LLMUsage, Reply, Source
 from bot.config import AppConfig
 from bot.metrics import Metrics
 from tests.conftest import MakeAssistant
-from tests.stats_support import ScriptedBackend, make_commands, msg, ok
+from tests.fakes import Chat, Fail, FakeBackend
+from tests.stats_support import make_commands, msg, ok
 
 
 def samples(metrics: Metrics, name: str) -> list[Sample]:
@@ -33,7 +34,7 @@ async def test_observer_counts_pipeline_llm_and_commands(
     app_config: AppConfig, make_assistant: MakeAssistant
 ) -> None:
     app_config.llm.enabled = True
-    backend = ScriptedBackend([ok(100, 30, 300.0, batch=4), ok(80, 20, 150.0), "http_503"])
+    backend = FakeBackend(ok(100, 30, 300.0, batch=4), ok(80, 20, 150.0), Fail("http_503"))
     assistant = await make_assistant(config=app_config, backend=backend)
     assert assistant.store is not None
     metrics = Metrics(assistant)
@@ -49,7 +50,7 @@ async def test_observer_counts_pipeline_llm_and_commands(
         ]
     ):
         message = msg("telegram" if i % 2 else "matrix", f"user{i}", text)
-        replies.append((message, await assistant.handle(message)))
+        replies.append((message, await commands.ask(message)))
     for name in ("help", "s3cr3t-name"):
         message = msg("telegram", "user9", f"/{name}")
         replies.append((message, (await commands.run(name, [], message)).reply))
@@ -91,7 +92,7 @@ async def test_backend_gauges_and_readiness(
     app_config: AppConfig, make_assistant: MakeAssistant
 ) -> None:
     app_config.llm.enabled = True
-    backend = ScriptedBackend([ok(1, 1, 1.0)])
+    backend = FakeBackend(ok(1, 1, 1.0))
     assistant = await make_assistant(config=app_config, backend=backend)
     metrics = Metrics(assistant)
     backend.queue_depth, backend.current_batch = 3, 4
@@ -123,7 +124,9 @@ async def test_close_stops_observing(app_config: AppConfig, make_assistant: Make
     assert metrics.observe in assistant.observers
     metrics.close()
     assert metrics.observe not in assistant.observers
-    await assistant.note_rate_limited(msg("telegram", "u", "x"), "Slow down.")
+    chat = Chat.of(assistant, app_config)
+    chat.use_up_rate_limit("telegram", "u")
+    await chat.ask(msg("telegram", "u", "x"))
     assert value(metrics, "healthbot_messages_total", source="rate_limited") is None
 
 

@@ -20,7 +20,8 @@ from bot.config import AppConfig, MonitoringSettings
 from bot.metrics import Metrics
 from bot.monitoring import MonitoringServer, build_health_check
 from tests.conftest import MakeAssistant
-from tests.stats_support import ScriptedBackend, SwitchAdapter, make_commands, msg, ok
+from tests.fakes import Chat, FakeBackend, SwitchAdapter
+from tests.stats_support import make_commands, msg, ok
 
 LOOPBACK = MonitoringSettings(enabled=True, host="127.0.0.1", port=0)
 
@@ -33,14 +34,14 @@ async def http() -> AsyncIterator[aiohttp.ClientSession]:
 
 def adapters_for(config: AppConfig, assistant: Assistant, *names: str) -> list[SwitchAdapter]:
     assert assistant.store is not None
-    context = AdapterContext(
-        config=config,
-        assistant=assistant,
-        commands=make_commands(config, assistant, assistant.store),
-        store=assistant.store,
-        request_shutdown=lambda: None,
-    )
-    return [SwitchAdapter(context, name) for name in names]
+    service = make_commands(config, assistant, assistant.store).service
+    return [
+        SwitchAdapter(
+            AdapterContext(service, config.adapters.get(name), assistant.store, lambda: None),
+            name,
+        )
+        for name in names
+    ]
 
 
 async def get(session: aiohttp.ClientSession, server: MonitoringServer, path: str) -> Any:
@@ -53,7 +54,7 @@ async def test_healthz_follows_adapters_and_backend(
     app_config: AppConfig, make_assistant: MakeAssistant, http: aiohttp.ClientSession
 ) -> None:
     app_config.llm.enabled = True
-    backend = ScriptedBackend([ok(1, 1, 1.0)])
+    backend = FakeBackend(ok(1, 1, 1.0))
     assistant = await make_assistant(config=app_config, backend=backend)
     telegram, matrix = adapters_for(app_config, assistant, "telegram", "matrix")
     for adapter in (telegram, matrix):
@@ -141,14 +142,16 @@ async def test_healthz_503_while_event_loop_lags(
 
 
 async def test_metrics_endpoint_serves_prometheus_text(
-    make_assistant: MakeAssistant, http: aiohttp.ClientSession
+    make_assistant: MakeAssistant, app_config: AppConfig, http: aiohttp.ClientSession
 ) -> None:
     assistant = await make_assistant()
+    chat = Chat.of(assistant, app_config)
     metrics = Metrics(assistant)
     server = MonitoringServer(LOOPBACK, metrics, build_health_check(assistant, []))
     await server.start()
     try:
-        await assistant.note_rate_limited(msg("telegram", "u1", "hi"), "Slow down.")
+        chat.use_up_rate_limit("telegram", "u1")
+        await chat.ask(msg("telegram", "u1", "hi"))
         status, content_type, text = await get(http, server, "/metrics")
         assert status == 200
         assert content_type == CONTENT_TYPE_LATEST  # the exposition format prometheus-client writes

@@ -1,7 +1,8 @@
 """The assistant end to end: real Presidio, triage, rules, storage and disclaimer.
 
-The LLM stage uses ``ScriptedBackend``, a real ``LLMBackend`` subclass with scripted output:
-these tests need exact model text (placeholders to restore, failures, hangs) that a real model
+Each message takes the path every adapter's message takes (the conversation service), so the
+replies are what a patient reads. The LLM stage uses :class:`tests.fakes.FakeBackend`: these
+tests need exact model text (placeholders to restore, failures, hangs) that a real model
 cannot be made to produce. The real SmolLM2 and llama.cpp server are tested in test_llm_*.
 """
 
@@ -13,40 +14,11 @@ import sqlite3
 
 import pytest
 
-from assistant.errors import BackendError
-from assistant.llm.base import GenerationRequest, GenerationResult, LLMBackend
 from assistant.messages import IncomingMessage, Source
 from bot.config import AppConfig
+from tests.fakes import Fail, FakeBackend, Hang
 
-from .conftest import MakeAssistant, load_jsonl
-
-
-class ScriptedBackend(LLMBackend):
-    name = "scripted"
-
-    def __init__(self, answer: str = "", *, error: str | None = None, hang: bool = False) -> None:
-        self.answer = answer
-        self.error = error
-        self.hang = hang
-        self.requests: list[GenerationRequest] = []
-
-    @property
-    def model(self) -> str:
-        return "scripted-model"
-
-    async def start(self) -> None:
-        return None
-
-    async def generate(self, request: GenerationRequest) -> GenerationResult:
-        self.requests.append(request)
-        if self.hang:
-            await asyncio.sleep(3600)
-        if self.error:
-            raise BackendError("scripted failure", kind=self.error)
-        return GenerationResult(self.answer, prompt_tokens=12, completion_tokens=5, total_ms=3.0)
-
-    async def close(self) -> None:
-        return None
+from .conftest import MakeChat, load_jsonl
 
 
 def _message(text: str, user: str = "u1") -> IncomingMessage:
@@ -61,51 +33,51 @@ def _llm_config(app_config: AppConfig, timeout_s: float = 5.0) -> AppConfig:
 
 
 async def test_emergency_gets_fixed_guidance_and_never_the_llm(
-    make_assistant: MakeAssistant, app_config: AppConfig
+    make_chat: MakeChat, app_config: AppConfig
 ) -> None:
-    backend = ScriptedBackend("should never be used")
-    assistant = await make_assistant(_llm_config(app_config), backend=backend)
-    reply = await assistant.handle(_message("I have crushing chest pain spreading to my left arm"))
+    backend = FakeBackend(answer="should never be used")
+    chat = await make_chat(_llm_config(app_config), backend=backend)
+    reply = await chat.ask(_message("I have crushing chest pain spreading to my left arm"))
     assert reply.source is Source.EMERGENCY and reply.category == "cardiac"
     assert app_config.triage.emergency_number in reply.text
     assert reply.text.endswith(app_config.disclaimer.text)
-    assert backend.requests == []
+    assert backend.history == []
 
 
 async def test_self_harm_reply_carries_the_crisis_line(
-    make_assistant: MakeAssistant, app_config: AppConfig
+    make_chat: MakeChat, app_config: AppConfig
 ) -> None:
-    assistant = await make_assistant()
-    reply = await assistant.handle(_message("i want to end my life"))
+    chat = await make_chat()
+    reply = await chat.ask(_message("i want to end my life"))
     assert reply.source is Source.EMERGENCY and reply.category == "self_harm"
     assert app_config.triage.crisis_line in reply.text
 
 
-async def test_rule_answers_a_common_question(make_assistant: MakeAssistant) -> None:
-    assistant = await make_assistant()
-    reply = await assistant.handle(_message("What are the symptoms of flu?"))
+async def test_rule_answers_a_common_question(make_chat: MakeChat) -> None:
+    chat = await make_chat()
+    reply = await chat.ask(_message("What are the symptoms of flu?"))
     assert reply.source is Source.RULE and reply.intent == "flu_symptoms"
     assert set(reply.timings_ms) >= {"anonymize", "triage", "rules", "total"}
 
 
 async def test_llm_sees_only_placeholders_and_the_reply_is_restored(
-    make_assistant: MakeAssistant, app_config: AppConfig
+    make_chat: MakeChat, app_config: AppConfig
 ) -> None:
-    backend = ScriptedBackend("Hello <PERSON_1>. Rest, and see a GP if it lasts. <PERSON_9>")
-    assistant = await make_assistant(_llm_config(app_config), backend=backend)
-    reply = await assistant.handle(
+    backend = FakeBackend(answer="Hello <PERSON_1>. Rest, and see a GP if it lasts. <PERSON_9>")
+    chat = await make_chat(_llm_config(app_config), backend=backend)
+    reply = await chat.ask(
         _message("Hi, I'm Sarah Mitchell. Why do my fingers go white in the cold?")
     )
     assert reply.source is Source.LLM
-    prompt = " ".join(turn.content for turn in backend.requests[0].messages)
+    prompt = " ".join(turn.content for turn in backend.history[0].messages)
     assert "Sarah" not in prompt and "Mitchell" not in prompt and "<PERSON_1>" in prompt
     assert reply.text.startswith("Hello Sarah Mitchell. Rest, and see a GP if it lasts.")
     assert "<PERSON_9>" not in reply.text and "PERSON" not in reply.text
     assert reply.llm is not None and reply.llm.completion_tokens == 5
 
     # The next turn carries the anonymized memory, never the name.
-    await assistant.handle(_message("Is it related to Raynaud's phenomenon?"))
-    history = [turn.content for turn in backend.requests[1].messages]
+    await chat.ask(_message("Is it related to Raynaud's phenomenon?"))
+    history = [turn.content for turn in backend.history[1].messages]
     assert any("<PERSON_1>" in content for content in history)
     assert not any("Sarah" in content for content in history)
 
@@ -113,19 +85,20 @@ async def test_llm_sees_only_placeholders_and_the_reply_is_restored(
 @pytest.mark.parametrize(
     ("backend", "expected_error"),
     [
-        (ScriptedBackend(error="http_500"), "http_500"),
-        (ScriptedBackend("   "), "empty"),
-        (ScriptedBackend(hang=True), "timeout"),
+        (FakeBackend(Fail("http_500")), "http_500"),
+        (FakeBackend("   "), "empty"),
+        (FakeBackend(Hang()), "timeout"),
     ],
 )
 async def test_llm_failures_give_the_fallback_and_are_stored(
-    make_assistant: MakeAssistant,
+    make_chat: MakeChat,
     app_config: AppConfig,
-    backend: ScriptedBackend,
+    backend: FakeBackend,
     expected_error: str,
 ) -> None:
-    assistant = await make_assistant(_llm_config(app_config, timeout_s=0.5), backend=backend)
-    reply = await assistant.handle(_message("What does a high ferritin level mean?"))
+    chat = await make_chat(_llm_config(app_config, timeout_s=0.5), backend=backend)
+    assistant = chat.assistant
+    reply = await chat.ask(_message("What does a high ferritin level mean?"))
     assert reply.source is Source.FALLBACK
     assert reply.text.startswith(app_config.llm.fallback_reply)
     assert reply.text.endswith(app_config.disclaimer.text)
@@ -137,10 +110,10 @@ async def test_llm_failures_give_the_fallback_and_are_stored(
 
 
 async def test_llm_disabled_gives_the_configured_fallback(
-    make_assistant: MakeAssistant, app_config: AppConfig
+    make_chat: MakeChat, app_config: AppConfig
 ) -> None:
-    assistant = await make_assistant()
-    reply = await assistant.handle(_message("Is it safe to fly six weeks after knee surgery?"))
+    chat = await make_chat()
+    reply = await chat.ask(_message("Is it safe to fly six weeks after knee surgery?"))
     assert reply.source is Source.FALLBACK and reply.llm is None
     assert reply.text == f"{app_config.llm.fallback_reply}\n\n{app_config.disclaimer.text}"
 
@@ -150,34 +123,33 @@ async def test_llm_disabled_gives_the_configured_fallback(
     [("   ", "didn't catch a question"), ("a" * 5000, "5000 characters long")],
 )
 async def test_bad_input_gets_a_clear_reply(
-    make_assistant: MakeAssistant, app_config: AppConfig, text: str, expected: str
+    make_chat: MakeChat, app_config: AppConfig, text: str, expected: str
 ) -> None:
-    assistant = await make_assistant()
-    reply = await assistant.handle(_message(text))
+    chat = await make_chat()
+    reply = await chat.ask(_message(text))
     assert expected in reply.text and reply.text.endswith(app_config.disclaimer.text)
 
 
-async def test_rule_threshold_semantics(
-    make_assistant: MakeAssistant, app_config: AppConfig
-) -> None:
+async def test_rule_threshold_semantics(make_chat: MakeChat, app_config: AppConfig) -> None:
     question = "any tips for a throat that feels scratchy?"
     strict = app_config.model_copy(deep=True)
     strict.llm.rule_threshold = 0.0
     loose = app_config.model_copy(deep=True)
     loose.llm.rule_threshold = 1.0
-    strict_reply = await (await make_assistant(strict)).handle(_message(question))
-    loose_reply = await (await make_assistant(loose)).handle(_message(question))
+    strict_reply = await (await make_chat(strict)).ask(_message(question))
+    loose_reply = await (await make_chat(loose)).ask(_message(question))
     assert strict_reply.source is Source.FALLBACK
     assert loose_reply.source is Source.RULE and loose_reply.intent == "sore_throat"
 
 
 async def test_rows_hold_no_text_and_logs_no_pii(
-    make_assistant: MakeAssistant, app_config: AppConfig, caplog: pytest.LogCaptureFixture
+    make_chat: MakeChat, app_config: AppConfig, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    assistant = await make_assistant()
+    chat = await make_chat()
+    assistant = chat.assistant
     cases = load_jsonl("pii_public.jsonl")
-    replies = [await assistant.handle(_message(c["text"], user=c["id"])) for c in cases]
+    replies = [await chat.ask(_message(c["text"], user=c["id"])) for c in cases]
     assert all(r.text.endswith(app_config.disclaimer.text) for r in replies)
     assert assistant.store is not None
     await assistant.store.flush()
@@ -190,11 +162,11 @@ async def test_rows_hold_no_text_and_logs_no_pii(
     assert "message handled" in caplog.text
 
 
-async def test_concurrent_users_do_not_share_placeholders(make_assistant: MakeAssistant) -> None:
-    assistant = await make_assistant()
+async def test_concurrent_users_do_not_share_placeholders(make_chat: MakeChat) -> None:
+    chat = await make_chat()
     first, second = await asyncio.gather(
-        assistant.handle(_message("My name is Oliver Hughes, how much water should I drink?", "a")),
-        assistant.handle(_message("My name is Grace Liu, how much water should I drink?", "b")),
+        chat.ask(_message("My name is Oliver Hughes, how much water should I drink?", "a")),
+        chat.ask(_message("My name is Grace Liu, how much water should I drink?", "b")),
     )
     assert "<PERSON_1>" in first.anonymized and "<PERSON_1>" in second.anonymized
     assert first.source is Source.RULE and second.source is Source.RULE

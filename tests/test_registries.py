@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
+from adapters.registry import SPECS, adapter_class
 from assistant.errors import ConfigError
-from assistant.llm.registry import available_backends, backend_name_for, create_backend
+from assistant.llm.registry import (
+    available_backends,
+    backend_name_for,
+    create_backend,
+    register_backend,
+    unregister_backend,
+)
 from assistant.plugins import load_entry
 from assistant.settings import LLMSettings
-from bot.app import ADAPTERS, enabled_adapters
+from bot.app import build_assistant, enabled_adapters
 from bot.config import AppConfig, load_config
+from tests.fakes import FakeBackend
 
 from .conftest import CONFIG_PATH
 
@@ -29,7 +39,39 @@ def test_missing_package_says_what_to_install() -> None:
 def test_use_api_switches_the_backend() -> None:
     assert backend_name_for(LLMSettings(use_api=False)) == "local"
     assert backend_name_for(LLMSettings(use_api=True)) == "api"
-    assert load_entry(ADAPTERS, "console", "adapter").__name__ == "ConsoleAdapter"
+    assert adapter_class("console").__name__ == "ConsoleAdapter"
+
+
+class PluginBackend(FakeBackend):
+    """A backend from outside the project, constructed by the registry from settings."""
+
+    name = "plugin"
+
+    def __init__(self, settings: LLMSettings) -> None:
+        super().__init__(answer="plugin answer")
+        self.settings = settings
+
+
+@pytest.fixture
+def plugin() -> Iterator[str]:
+    register_backend("plugin", f"{__name__}:PluginBackend")
+    yield "plugin"
+    unregister_backend("plugin")
+
+
+async def test_llm_backend_picks_a_plugin_over_use_api(
+    plugin: str, app_config: AppConfig, anonymizer: object
+) -> None:
+    assert backend_name_for(LLMSettings(use_api=True, backend=plugin)) == plugin
+    config = app_config.model_copy(deep=True)
+    config.llm.enabled, config.llm.backend = True, plugin
+    assistant = await build_assistant(config, anonymizer=anonymizer)  # type: ignore[arg-type]
+    assert isinstance(assistant.backend, PluginBackend)
+    assert assistant.backend.settings is config.llm
+    with pytest.raises(ConfigError, match=r"llm.backend: unknown LLM backend 'api2'"):
+        create_backend("api2", config.llm)
+    with pytest.raises(ConfigError, match="taken by a built-in"):
+        register_backend("local", f"{__name__}:PluginBackend")
 
 
 @pytest.mark.parametrize(
@@ -52,3 +94,13 @@ def test_use_api_switches_the_backend() -> None:
 def test_enabled_adapters_follow_credentials(environ: dict[str, str], expected: list[str]) -> None:
     config: AppConfig = load_config(CONFIG_PATH, environ=environ)
     assert enabled_adapters(config, environ) == expected
+
+
+def test_every_registered_adapter_has_a_config_section_and_loads_lazily() -> None:
+    config = load_config(CONFIG_PATH, environ={})
+    for name, spec in SPECS.items():
+        settings = config.adapters.get(name)
+        assert isinstance(settings, spec.settings)
+        assert settings.rate_limit.burst >= 1
+    with pytest.raises(ConfigError, match=r"unknown key 'adapters.slack'"):
+        load_config(CONFIG_PATH, environ={"HEALTHBOT_ADAPTERS__SLACK__ENABLED": "true"})

@@ -107,7 +107,7 @@ async def test_forget_removes_exactly_that_users_rows(
     sent = {alice: 3, bob: 2, alice_on_matrix: 1}
     for (platform, user), count in sent.items():
         for _ in range(count):
-            await assistant.handle(msg(platform, user, "How much water should I drink a day?"))
+            await commands.ask(msg(platform, user, "How much water should I drink a day?"))
     await commands.run("help", [], msg(*alice, "/help"))  # a command row counts too
     alice_hash = assistant.user_hash(*alice)
     assert alice_hash is not None

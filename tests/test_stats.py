@@ -17,15 +17,15 @@ from assistant.messages import Source
 from assistant.storage import MessageRecord, Store
 from bot.config import AppConfig
 from bot.metrics import Metrics
-from bot.stats import build_report, render_png
-from bot.stats_chart import HEIGHT_PX, WIDTH_PX
+from bot.stats import build_report
+from bot.stats_chart import HEIGHT_PX, WIDTH_PX, render_png
 from bot.stats_commands import run_stats_cli
 from tests.conftest import MakeAssistant
+from tests.fakes import Fail, FakeBackend
 from tests.stats_support import (
     ADMIN_MATRIX,
     ADMIN_TELEGRAM,
     Outcome,
-    ScriptedBackend,
     make_commands,
     msg,
     ok,
@@ -198,7 +198,7 @@ async def test_known_sequence_in_report_json_and_metrics(
 ) -> None:
     config = with_admins(app_config)
     config.llm.enabled = True
-    backend = ScriptedBackend([ok(120, 40, 400.0, batch=2), "timeout"])
+    backend = FakeBackend(ok(120, 40, 400.0, batch=2), Fail("timeout"))
     assistant = await make_assistant(config=config, backend=backend)
     assert assistant.store is not None
     metrics = Metrics(assistant)
@@ -213,10 +213,12 @@ async def test_known_sequence_in_report_json_and_metrics(
         msg("matrix", "@ward:localhost", "I want to end my life tonight"),
     ]
     for message in sequence:
-        outcome.add(message, await assistant.handle(message))
-    limited = msg("telegram", "2003", "hello again")
+        outcome.add(message, await commands.ask(message))
+    # A user of their own: the limit holds for commands too, and 2003 sends one below.
+    limited = msg("telegram", "2004", "hello again")
+    commands.use_up_rate_limit("telegram", "2004")
     for _ in range(2):
-        outcome.add(limited, await assistant.note_rate_limited(limited, "Slow down, please."))
+        outcome.add(limited, await commands.ask(limited))
     for platform, user, name in [
         ("telegram", "2001", "help"),
         ("matrix", "@nurse:localhost", "privacy"),

@@ -1,7 +1,7 @@
 """The Telegram adapter end to end: the real PTB Application against the local Bot API
 emulator over HTTP, with the real assistant (Presidio, triage, rules, Store).
 
-LLM answers come from :class:`tests.telegram_support.PlaceholderEchoBackend` where a test
+LLM answers come from :class:`tests.fakes.FakeBackend` where a test
 must see what the model received or control its timing; elsewhere the LLM stage is off and
 questions no rule answers get the configured fallback.
 """
@@ -18,18 +18,18 @@ import pytest
 from pydantic import SecretStr
 
 import adapters.telegram_send as telegram_send
-from adapters.telegram import NON_TEXT_REPLY
 from adapters.text_split import utf16_len
+from assistant.conversation import NON_TEXT_NOTICE as NON_TEXT_REPLY
 from assistant.errors import AdapterError
 from bot.config import AppConfig
 from tests.conftest import MakeAssistant
+from tests.fakes import FakeBackend
 from tests.telegram_emulator import BotAPIEmulator, Fault, markup_error
 from tests.telegram_support import (
     ADMIN_ID,
     NON_TEXT_CONTENT,
     TOKEN,
     BotHarness,
-    PlaceholderEchoBackend,
     eventually,
     llm_harness,
     replies,
@@ -96,15 +96,15 @@ async def test_private_message_gets_exactly_one_reply_with_disclaimer(
 async def test_name_comes_back_while_the_model_saw_a_placeholder(
     config: AppConfig, make_assistant: MakeAssistant, emulator: BotAPIEmulator
 ) -> None:
-    backend = PlaceholderEchoBackend()
+    backend = FakeBackend()
     harness = await llm_harness(config, make_assistant, backend)
     await harness.start()
     emulator.send_text(502, "Hello, my name is Margaret Thompson. Which knee brace is best?")
     answer = (await replies(emulator, 502, 1))[0]
     await harness.close()
     assert "Thanks Margaret Thompson" in answer
-    assert backend.seen and "<PERSON_1>" in backend.seen[0]
-    assert "Margaret" not in backend.seen[0] and "Thompson" not in backend.seen[0]
+    assert backend.questions and "<PERSON_1>" in backend.questions[0]
+    assert "Margaret" not in backend.questions[0] and "Thompson" not in backend.questions[0]
 
 
 # -- commands --------------------------------------------------------------------------------
@@ -255,7 +255,7 @@ async def test_long_reply_is_split_with_the_disclaimer_last(
     config: AppConfig, make_assistant: MakeAssistant, emulator: BotAPIEmulator
 ) -> None:
     paragraph = "Rest and drink fluids. " * 60  # about 1,400 characters
-    backend = PlaceholderEchoBackend(answer="\n\n".join([paragraph.strip()] * 7))
+    backend = FakeBackend(answer="\n\n".join([paragraph.strip()] * 7))
     harness = await llm_harness(config, make_assistant, backend)
     await harness.start()
     emulator.send_text(509, UNKNOWN)
@@ -274,7 +274,7 @@ async def test_formatting_characters_never_break_a_send(
 ) -> None:
     tricky = "Use *half* a dose_of <b>this or `that [link](x) \\ ~"
     assert markup_error(tricky, "Markdown") and markup_error(tricky, "HTML")  # would fail
-    backend = PlaceholderEchoBackend(answer=tricky)
+    backend = FakeBackend(answer=tricky)
     harness = await llm_harness(config, make_assistant, backend)
     await harness.start()
     emulator.send_text(510, "is *this* <ok> for_me `really`?")
@@ -291,7 +291,7 @@ async def test_typing_is_shown_and_kept_alive_during_a_slow_answer(
 ) -> None:
     monkeypatch.setattr(telegram_send, "TYPING_DELAY_S", 0.05)
     monkeypatch.setattr(telegram_send, "TYPING_INTERVAL_S", 0.25)
-    harness = await llm_harness(config, make_assistant, PlaceholderEchoBackend(delay_s=1.2))
+    harness = await llm_harness(config, make_assistant, FakeBackend(delay_s=1.2))
     await harness.start()
     emulator.send_text(511, UNKNOWN)
     await replies(emulator, 511, 1)
@@ -310,7 +310,7 @@ async def test_rate_limit_sends_one_notice_and_keeps_the_llm_out(
 ) -> None:
     config.adapters.telegram.rate_limit.per_minute = 1
     config.adapters.telegram.rate_limit.burst = 2
-    backend = PlaceholderEchoBackend()
+    backend = FakeBackend()
     harness = await llm_harness(config, make_assistant, backend)
     store = harness.assistant.store
     user_hash = harness.assistant.user_hash("telegram", "512")
@@ -326,7 +326,7 @@ async def test_rate_limit_sends_one_notice_and_keeps_the_llm_out(
     assert [a.startswith("Thanks") for a in answers[:2]] == [True, True]
     assert "faster than I can answer" in answers[2]
     assert "call 999 now" in answers[3]
-    assert len(backend.seen) == 2
+    assert len(backend.questions) == 2
     await store.flush()
     rows = await store.db.execute_fetchall(
         "SELECT source FROM messages WHERE user_hash = ? ORDER BY id", (user_hash,)

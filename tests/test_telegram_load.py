@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from adapters.telegram import RESTART_NOTICE
+from assistant.conversation import RESTART_NOTICE
 from assistant.messages import IncomingMessage, Source
 from bot.config import AppConfig
 from tests.conftest import MakeAssistant
+from tests.fakes import Chat, FakeBackend
 from tests.telegram_emulator import BotAPIEmulator
 from tests.telegram_support import (
     TOKEN,
     BotHarness,
-    PlaceholderEchoBackend,
     eventually,
     llm_harness,
     replies,
@@ -52,14 +52,14 @@ def question(user: int, n: int) -> str:
 async def test_restart_with_updates_in_flight_and_pending_answers_each_once(
     app_config: AppConfig, make_assistant: MakeAssistant, emulator: BotAPIEmulator
 ) -> None:
-    backend = PlaceholderEchoBackend(delay_s=0.6, answer="You asked: {question}")
+    backend = FakeBackend(delay_s=0.6, answer="You asked: {question}")
     harness = await llm_harness(telegram_config(app_config, emulator), make_assistant, backend)
     users = [601, 602, 603]
     first = await harness.start()
     for n in range(2):
         for user in users:
             emulator.send_text(user, question(user, n))
-    await eventually(lambda: len(backend.seen) >= 3)  # each user's first question in flight
+    await eventually(lambda: len(backend.questions) >= 3)  # each user's first question in flight
     assert not emulator.sent
     await harness.stop(first)  # stops fetching, finishes all six within the grace period
     assert len(emulator.texts_to(601)) == 2
@@ -80,13 +80,13 @@ async def test_past_the_grace_period_the_patient_is_asked_to_resend(
     app_config: AppConfig, make_assistant: MakeAssistant, emulator: BotAPIEmulator
 ) -> None:
     config = telegram_config(app_config, emulator, shutdown_grace_s=0.3)
-    backend = PlaceholderEchoBackend(delay_s=30, answer="You asked: {question}")
+    backend = FakeBackend(delay_s=30, answer="You asked: {question}")
     harness = await llm_harness(config, make_assistant, backend)
     first = await harness.start()
     emulator.send_text(611, question(611, 0))  # goes to the (slow) LLM
     emulator.send_text(612, "How long does a cold last?")  # a rule answers at once
     await replies(emulator, 612, 1)
-    await eventually(lambda: len(backend.seen) == 1)
+    await eventually(lambda: len(backend.questions) == 1)
     await harness.stop(first)
     notice = emulator.texts_to(611)
     assert len(notice) == 1 and notice[0].startswith(RESTART_NOTICE)
@@ -120,8 +120,9 @@ async def test_load_200_users_5_messages_each_answered_once_in_order(
     config = telegram_config(app_config, emulator)
     harness = BotHarness(config, await make_assistant(config=config))
     expected = []
+    probe = Chat.of(harness.assistant, config)
     for text in LOAD_QUESTIONS:
-        reply = await harness.assistant.handle(IncomingMessage("probe", "0", "0", text))
+        reply = await probe.ask(IncomingMessage("probe", "0", "0", text))
         assert reply.source is Source.RULE
         expected.append(reply.text)
     assert len(set(expected)) == len(LOAD_QUESTIONS)  # each position has its own answer

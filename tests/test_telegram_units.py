@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from telegram import Update
 
-from adapters.rate_limit import UserRateLimiter
 from adapters.telegram_flow import Lanes
 from adapters.telegram_updates import Kind, classify
 from adapters.text_split import TELEGRAM_LIMIT, split_text, utf16_len
+from assistant.rate_limit import UserRateLimiter
 from tests.telegram_emulator import BotAPIEmulator
 from tests.telegram_support import NON_TEXT_CONTENT, TOKEN
 

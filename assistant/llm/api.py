@@ -43,7 +43,6 @@ from assistant.llm.prompt import (
     PlainChatTemplate,
     as_dicts,
     clean_answer,
-    stop_sequences,
     template_for_tokenizer,
 )
 from assistant.settings import LLMSettings
@@ -103,7 +102,7 @@ class APIBackend(LLMBackend):
     name = "api"
 
     def __init__(self, settings: LLMSettings) -> None:
-        self.settings = settings
+        super().__init__(settings)
         url = settings.api_url.strip()
         parts = urlsplit(url)
         if parts.scheme not in {"http", "https"} or not parts.netloc:
@@ -188,53 +187,53 @@ class APIBackend(LLMBackend):
 
     # -- generation ---------------------------------------------------------------------
 
-    async def generate(self, request: GenerationRequest) -> GenerationResult:
+    def _template_stop(self) -> tuple[str, ...]:
+        return tuple(getattr(self._template, "stop", ()))
+
+    def _model_stop(self) -> tuple[str, ...]:
+        return self._default_stop
+
+    def _log_details(self) -> str:
+        return f"server={self.where}"
+
+    async def _generate(self, request: GenerationRequest, deadline: float) -> GenerationResult:
         session = self._session
         if session is None:
             raise BackendUnavailableError("the LLM API backend is not started", kind="not_ready")
         self.counters["requests"] += 1
         started = time.monotonic()
-        timeout = request.timeout_s if request.timeout_s is not None else self.settings.timeout_s
-        deadline = started + timeout
         if not self.circuit.allow():
             self.counters["rejected_open_circuit"] += 1
-            self._log(started, None, "circuit_open")
             raise BackendUnavailableError(
                 f"LLM API {self.where} is failing; circuit open for another "
                 f"{self.circuit.retry_in_s():.1f} s",
                 kind="circuit_open",
             )
-        stops = stop_sequences(
-            self.settings.stop,
-            (*request.stop, *getattr(self._template, "stop", ())),
-            model_default=self._default_stop,
-        )
+        stops = request.stop
         payload = self._payload(request, stops)
         try:
-            answer = await self._post_with_retries(session, payload, deadline, timeout)
+            budget_s = request.timeout_s or self.settings.timeout_s
+            answer = await self._post_with_retries(session, payload, deadline, budget_s)
             text = clean_answer(answer.text, stops, truncated=answer.finish_reason == "length")
             if not text:
                 raise BackendError(
                     f"LLM API {self.where} answered HTTP 200 with an empty answer", kind="empty"
                 )
-        except BackendError as exc:
+        except BackendError:
             self.circuit.record_failure()
             self.counters["failed"] += 1
-            self._log(started, None, exc.kind)
             raise
         except asyncio.CancelledError:
-            # Cancelled at the deadline by the caller's own timeout: that is a failure too.
+            # Cancelled at the deadline (by the base's timeout): that is a failure too.
             if time.monotonic() >= deadline - 0.05:
                 self.circuit.record_failure()
                 self.counters["failed"] += 1
             else:
                 self.circuit.release_trial()
-            self._log(started, None, "cancelled")
             raise
         self.circuit.record_success()
         self.counters["completed"] += 1
         self.counters["completion_tokens"] += answer.completion_tokens
-        self._log(started, answer, "ok")
         return GenerationResult(
             text=text,
             prompt_tokens=answer.prompt_tokens,
@@ -331,18 +330,6 @@ class APIBackend(LLMBackend):
             raise BackendError(
                 f"LLM API {self.where} answered HTTP 200 without {field}", kind="bad_response"
             ) from None
-
-    def _log(self, started: float, answer: _Answer | None, outcome: str) -> None:
-        log.info(
-            "llm generation backend=api server=%s model=%s prompt_tokens=%d "
-            "completion_tokens=%d ttft_ms=- total_ms=%.0f outcome=%s",
-            self.where,
-            self.settings.model_name,
-            answer.prompt_tokens if answer else 0,
-            answer.completion_tokens if answer else 0,
-            (time.monotonic() - started) * 1000,
-            outcome,
-        )
 
 
 def _backoff(attempt: int) -> float:

@@ -18,7 +18,7 @@ from typing import Protocol
 from assistant.errors import BackendError, BackendUnavailableError, ConfigError
 from assistant.llm.base import GenerationRequest, GenerationResult, LLMBackend
 from assistant.llm.models import ModelKind, ModelSpec, resolve_model, short_reason
-from assistant.llm.prompt import ChatTemplate, stop_sequences
+from assistant.llm.prompt import ChatTemplate
 from assistant.llm.scheduler import BatchScheduler, Job
 from assistant.settings import LLMSettings
 
@@ -106,7 +106,7 @@ class LocalBackend(LLMBackend):
     name = "local"
 
     def __init__(self, settings: LLMSettings) -> None:
-        self.settings = settings
+        super().__init__(settings)
         self._engine: LocalEngine | None = None
         self._scheduler: BatchScheduler | None = None
         self._model_name = settings.model_name
@@ -210,42 +210,36 @@ class LocalBackend(LLMBackend):
 
     # -- generation ---------------------------------------------------------------------
 
-    async def generate(self, request: GenerationRequest) -> GenerationResult:
+    def _template_stop(self) -> tuple[str, ...]:
+        engine = self._engine
+        return tuple(getattr(engine.template, "stop", ())) if engine is not None else ()
+
+    def _model_stop(self) -> tuple[str, ...]:
+        engine = self._engine
+        return engine.spec.default_stop if engine is not None else ()
+
+    def _log_details(self) -> str:
+        return f"engine={self.engine_name or '-'}"
+
+    async def _generate(self, request: GenerationRequest, deadline: float) -> GenerationResult:
         scheduler, engine = self._scheduler, self._engine
         if scheduler is None or engine is None:
             raise BackendUnavailableError("the local model is not loaded", kind="not_ready")
-        timeout = request.timeout_s if request.timeout_s is not None else self.settings.timeout_s
-        template_stop = getattr(engine.template, "stop", ())
-        stops = stop_sequences(
-            self.settings.stop,
-            (*request.stop, *template_stop),
-            model_default=engine.spec.default_stop,
-        )
         job = Job(
             messages=request.messages,
             max_tokens=request.max_tokens,
             temperature=request.temperature,
-            stop=stops,
-            deadline=time.monotonic() + timeout,
+            stop=request.stop,
+            deadline=deadline,
         )
-        outcome = "ok"
-        try:
-            await scheduler.submit(job)
-            if job.finish_reason == "too_long":
-                raise BackendError(
-                    f"the prompt does not fit the model's {engine.context_window}-token context",
-                    kind="prompt_too_long",
-                )
-            if job.finish_reason == "dropped":
-                raise BackendError("local model passed the deadline", kind="timeout")
-        except BackendError as exc:
-            outcome = exc.kind
-            raise
-        except asyncio.CancelledError:
-            outcome = "cancelled"
-            raise
-        finally:
-            self._log(job, outcome)
+        await scheduler.submit(job)
+        if job.finish_reason == "too_long":
+            raise BackendError(
+                f"the prompt does not fit the model's {engine.context_window}-token context",
+                kind="prompt_too_long",
+            )
+        if job.finish_reason == "dropped":
+            raise BackendError("local model passed the deadline", kind="timeout")
         return GenerationResult(
             text=job.text,
             prompt_tokens=job.prompt_tokens,
@@ -288,25 +282,6 @@ class LocalBackend(LLMBackend):
             drop = set(memory[:2])  # one user turn and its answer
             job.messages = tuple(t for i, t in enumerate(turns) if i not in drop)
 
-    def _log(self, job: Job, outcome: str) -> None:
-        engine = self._engine
-        log.info(
-            "llm generation backend=local engine=%s model=%s prompt_tokens=%d "
-            "completion_tokens=%d ttft_ms=%s total_ms=%.0f batch=%d outcome=%s",
-            engine.name if engine else "-",
-            self._model_name,
-            job.prompt_tokens,
-            job.completion_tokens,
-            _fmt(_ms(job.first_token_at, job.submitted)),
-            (time.monotonic() - job.submitted) * 1000,
-            job.batch_size,
-            outcome,
-        )
-
 
 def _ms(end: float | None, start: float) -> float | None:
     return None if end is None else round((end - start) * 1000, 3)
-
-
-def _fmt(value: float | None) -> str:
-    return "-" if value is None else f"{value:.0f}"

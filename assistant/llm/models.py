@@ -8,6 +8,7 @@ a local folder (a transformers checkpoint, or a PEFT adapter when it holds
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -60,11 +61,31 @@ def resolve_model(name: str) -> ModelSpec:
             raise ConfigError(f"GGUF file {name!r} does not exist")
         return ModelSpec(name, ModelKind.GGUF, str(path), path.name)
     if path.is_dir():
-        kind = ModelKind.ADAPTER if (path / "adapter_config.json").is_file() else ModelKind.FOLDER
-        return ModelSpec(name, kind, str(path), path.name)
+        if (path / "adapter_config.json").is_file():
+            return _adapter_spec(name, path)
+        return ModelSpec(name, ModelKind.FOLDER, str(path), path.name)
     if name.startswith((".", "/", "~")) or not _HUB_ID.match(name):
         raise ConfigError(f"model folder {name!r} does not exist (and it is not a hub id)")
     return ModelSpec(name, ModelKind.HUB, name, name)
+
+
+def _adapter_spec(name: str, path: Path) -> ModelSpec:
+    """A PEFT adapter on a bundled model keeps that model's stop sequences, and says so."""
+    plain = ModelSpec(name, ModelKind.ADAPTER, str(path), path.name)
+    try:
+        config = json.loads((path / "adapter_config.json").read_text(encoding="utf-8"))
+        base = str(config.get("base_model_name_or_path") or "")
+    except (OSError, ValueError, AttributeError):
+        return plain  # the engine reports a broken adapter_config.json when it loads it
+    if not is_bundled(base):
+        return plain
+    try:
+        info = bundled_model(base)
+    except ConfigError:
+        return plain
+    return ModelSpec(
+        name, ModelKind.ADAPTER, str(path), f"{path.name} (LoRA on {info.label})", info.default_stop
+    )
 
 
 def hub_reachable(timeout_s: float = 3.0) -> bool:

@@ -135,19 +135,6 @@ def template_for_tokenizer(tokenizer: Any) -> ChatTemplate:
     return PlainChatTemplate()
 
 
-def stop_sequences(
-    configured: Iterable[str], requested: Iterable[str], *, model_default: Iterable[str] = ()
-) -> tuple[str, ...]:
-    """Config stops (or the model's defaults when config has none), plus the request's own."""
-    configured = [s for s in configured if s]
-    base = configured if configured else [s for s in model_default if s]
-    merged: list[str] = []
-    for stop in (*base, *requested):
-        if stop and stop not in merged:
-            merged.append(stop)
-    return tuple(merged)
-
-
 def cut_at_stop(text: str, stops: Iterable[str]) -> tuple[str, bool]:
     """Cut ``text`` at the earliest stop sequence; returns (text, whether one was found)."""
     cut = len(text)

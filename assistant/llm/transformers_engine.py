@@ -29,6 +29,7 @@ from assistant.llm.models import (
     available_cores,
     default_threads,
     hub_reachable,
+    resolve_model,
 )
 from assistant.llm.prompt import ChatTemplate, clean_answer, cut_at_stop, template_for_tokenizer
 from assistant.llm.scheduler import Job
@@ -106,6 +107,29 @@ class _RowStopper(StoppingCriteria):
         return cut_at_stop(text, stops)[1]
 
 
+def load_pretrained(spec: ModelSpec, *, tokenizer: bool = True, **kwargs: Any) -> tuple[Any, Any]:
+    """Model and tokenizer (None with ``tokenizer=False``) of a GGUF file (dequantized), a
+    folder or a hub id.
+
+    ``kwargs`` go to the model's ``from_pretrained``; ``local_files_only`` also to the
+    tokenizer's. Library errors (offline, missing files) propagate for the caller to map.
+    """
+    if spec.kind is ModelKind.ADAPTER:
+        raise ConfigError(f"{spec.name} is a PEFT adapter, not a base model")
+    source = spec.location
+    args: dict[str, Any] = {}
+    if spec.kind is ModelKind.GGUF:
+        path = Path(spec.location)
+        log.info("dequantizing %s for transformers (slow; llama.cpp keeps it packed)", path.name)
+        source, args = str(path.parent), {"gguf_file": path.name}
+    elif kwargs.get("local_files_only"):
+        args = {"local_files_only": True}
+    # Parsing a GGUF's vocabulary takes seconds: skip it when the caller has a tokenizer.
+    tok = AutoTokenizer.from_pretrained(source, **args) if tokenizer else None
+    model = AutoModelForCausalLM.from_pretrained(source, **{**args, **kwargs})
+    return model, tok
+
+
 class TransformersEngine:
     name = "transformers"
 
@@ -150,20 +174,10 @@ class TransformersEngine:
             self.threads,
         )
         started = time.perf_counter()
-        if spec.kind is ModelKind.GGUF:
-            path = Path(spec.location)
-            log.info(
-                "dequantizing %s for transformers (slow; llama.cpp keeps it packed)", path.name
-            )
-            args = {"gguf_file": path.name}
-            self.tokenizer = AutoTokenizer.from_pretrained(str(path.parent), **args)
-            self.model = AutoModelForCausalLM.from_pretrained(str(path.parent), **args, **common)
-        elif spec.kind is ModelKind.ADAPTER:
+        if spec.kind is ModelKind.ADAPTER:
             self._load_adapter(common)
         else:
-            local_only = {"local_files_only": True} if common.get("local_files_only") else {}
-            self.tokenizer = AutoTokenizer.from_pretrained(spec.location, **local_only)
-            self.model = AutoModelForCausalLM.from_pretrained(spec.location, **common)
+            self.model, self.tokenizer = load_pretrained(spec, **common)
         self.model.eval()
         self._prepare_tokenizer()
         log.info("loaded %s in %.1f s", spec.label, time.perf_counter() - started)
@@ -202,16 +216,26 @@ class TransformersEngine:
         base = config.get("base_model_name_or_path")
         if not base:
             raise ConfigError(f"adapter {folder} names no base_model_name_or_path")
-        log.info("loading base model %s for adapter %s", base, folder.name)
-        if not Path(base).is_dir() and not hub_reachable():
+        # The base is any model name: a hub id, a folder, a .gguf file or bundled:<name>
+        # (what `python -m bot finetune` records when it trains on the bundled model).
+        try:
+            base_spec = resolve_model(str(base))
+        except ConfigError as exc:  # a missing base is a load failure: the fallback may load
+            raise FileNotFoundError(f"base model of adapter {folder.name}: {exc}") from exc
+        if base_spec.kind is ModelKind.ADAPTER:
+            raise ConfigError(f"adapter {folder} names another adapter as its base: {base}")
+        log.info("loading base model %s for adapter %s", base_spec.label, folder.name)
+        if base_spec.kind is ModelKind.HUB and not hub_reachable():
             common = {**common, "local_files_only": True}
-        base_model = AutoModelForCausalLM.from_pretrained(base, **common)
+        own_tokenizer = (folder / "tokenizer_config.json").is_file()
+        base_model, self.tokenizer = load_pretrained(
+            base_spec, tokenizer=not own_tokenizer, **common
+        )
+        if own_tokenizer:
+            self.tokenizer = AutoTokenizer.from_pretrained(str(folder))
         model = PeftModel.from_pretrained(base_model, str(folder))
         # Merging LoRA weights makes generation as fast as the base model.
         self.model = model.merge_and_unload() if hasattr(model, "merge_and_unload") else model
-        tok_source = str(folder) if (folder / "tokenizer_config.json").is_file() else base
-        local_only = {"local_files_only": True} if common.get("local_files_only") else {}
-        self.tokenizer = AutoTokenizer.from_pretrained(tok_source, **local_only)
 
     def _prepare_tokenizer(self) -> None:
         tok = self.tokenizer

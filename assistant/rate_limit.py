@@ -1,9 +1,9 @@
-"""Per-user token buckets for incoming messages (platform-free; any adapter can use it).
+"""Per-user token buckets for incoming messages, used by the conversation service.
 
 Each user gets ``burst`` tokens that refill at ``per_minute`` per minute; a message takes
-one. A message that finds the bucket empty is refused. ``notice_due`` tells the adapter to
-send one polite notice per run of refused messages rather than one per message, so a user
-who floods the bot does not make it flood them back.
+one. A message that finds the bucket empty is refused. ``notice_due`` has the service send
+one polite notice per run of refused messages rather than one per message, so a user who
+floods the bot does not make it flood them back.
 """
 
 from __future__ import annotations

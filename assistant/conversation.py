@@ -1,0 +1,192 @@
+"""The one place that decides what happens to a message, whichever platform it came from.
+
+For each :class:`IncomingMessage` an adapter hands in, :meth:`ConversationService.handle`:
+
+1. applies the platform's per-user rate limit; an emergency gets through it anyway;
+2. lets the hooks see it first (a hook may answer it instead, e.g. a handoff in progress);
+3. routes it: non-text content gets a notice, a command goes to the command registry, a
+   question to the assistant's pipeline;
+4. lets the hooks see the reply (e.g. to offer a person when no reliable answer exists);
+5. appends the disclaimer, here and nowhere else, and counts the message (its stored row,
+   metrics and log line).
+
+An internal error at any step becomes a short apology, never a crash or silence. Adapters
+only translate platform events into messages and send the :class:`Response` back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from enum import Enum
+from typing import Literal
+
+from assistant.commands import CommandCall, CommandRegistry
+from assistant.disclaimer import with_disclaimer
+from assistant.messages import IncomingMessage, Reply, Response, Source
+from assistant.pipeline import Assistant
+from assistant.rate_limit import UserRateLimiter
+from assistant.settings import ConversationSettings
+
+log = logging.getLogger(__name__)
+
+NoticeKind = Literal["non_text", "rate_limited", "error", "restart"]
+NOTICES: dict[NoticeKind, str] = {
+    "non_text": (
+        "I can only read text messages. Please type your question in words: I can't open "
+        "photos, voice or video messages, stickers, files, locations or contacts."
+    ),
+    "rate_limited": (
+        "You're sending messages faster than I can answer them, so I've skipped the last "
+        "one. Please wait a minute, then send your question again. In an emergency call "
+        "{number}."
+    ),
+    "error": "Sorry, something went wrong on my side. Please send your message again.",
+    "restart": (
+        "Sorry, I had to restart before I could answer your last message. Please send it again."
+    ),
+}
+NON_TEXT_NOTICE = NOTICES["non_text"]
+RATE_LIMITED_NOTICE = NOTICES["rate_limited"]
+ERROR_NOTICE = NOTICES["error"]
+RESTART_NOTICE = NOTICES["restart"]
+
+
+class Count(Enum):
+    """How a handled message is counted."""
+
+    #: a stored row (no text), metrics and a log line
+    ROW = "row"
+    #: metrics and a log line only: a row for /forget would outlive the request
+    NO_ROW = "no_row"
+    #: not at all: non-text content asked nothing
+    NOTHING = "nothing"
+
+
+class ConversationHook:
+    """Where a feature joins the message path without an adapter knowing (the handoff to
+    clinic staff, for one). Both methods are optional; hooks run in the order added."""
+
+    async def before(self, message: IncomingMessage) -> Response | None:
+        """After the rate limit, before routing: return a response to answer the message
+        here instead (it is still finished and counted like any other)."""
+        return None
+
+    async def after(self, message: IncomingMessage, response: Response) -> Response:
+        """After the command or the pipeline answered, before the disclaimer is added."""
+        return response
+
+
+class ConversationService:
+    """Platform-free and safe to call concurrently; one per running bot."""
+
+    def __init__(
+        self,
+        assistant: Assistant,
+        settings: ConversationSettings,
+        commands: CommandRegistry | None = None,
+    ) -> None:
+        self.assistant = assistant
+        self.settings = settings
+        self.commands = commands if commands is not None else CommandRegistry.default()
+        self.hooks: list[ConversationHook] = []
+        self._limiters = {
+            platform: UserRateLimiter(limit.per_minute, limit.burst)
+            for platform, limit in settings.rate_limits.items()
+        }
+
+    # -- the path of one message ---------------------------------------------------------
+
+    async def handle(self, message: IncomingMessage) -> Response:
+        """The response to send for ``message`` (``silent`` ones are counted, not sent)."""
+        try:
+            refused = self._rate_limited(message)
+            if refused is not None:
+                return await self._finish(message, refused, Count.ROW)
+            answered = await self._from_hooks(message)
+            response, count = answered if answered is not None else await self._route(message)
+            for hook in self.hooks:
+                response = await hook.after(message, response)
+            return await self._finish(message, response, count)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # the patient still gets an answer
+            log.error("conversation: a %s message failed: %s", message.platform, type(exc).__name__)
+            return self._disclaimed(Response(Reply(ERROR_NOTICE, Source.FALLBACK)))
+
+    async def _from_hooks(self, message: IncomingMessage) -> tuple[Response, Count] | None:
+        for hook in self.hooks:
+            response = await hook.before(message)
+            if response is not None:
+                return response, Count.ROW
+        return None
+
+    def _rate_limited(self, message: IncomingMessage) -> Response | None:
+        limiter = self._limiters.get(message.platform)
+        if limiter is None:
+            return None
+        decision = limiter.check(message.user_id)
+        if decision.allowed or self._is_emergency(message):
+            # Safety first: a red flag is answered even over the limit (with fixed text
+            # that never reaches the LLM).
+            return None
+        # One warning per run of refused messages: a flood must not flood the log too.
+        log.log(
+            logging.WARNING if decision.notice_due else logging.DEBUG,
+            "%s: rate limited user=%s",
+            message.platform,
+            self.assistant.user_hash(message.platform, message.user_id),
+        )
+        notice = self.notice_text("rate_limited")
+        return Response(Reply(notice, Source.RATE_LIMITED), silent=not decision.notice_due)
+
+    def _is_emergency(self, message: IncomingMessage) -> bool:
+        if message.command is not None or message.media is not None:
+            return False
+        try:
+            return self.assistant.is_emergency(message.text)
+        except Exception as exc:  # a triage bug must not refuse an emergency nor crash
+            log.error("conversation: triage check failed: %s", type(exc).__name__)
+            return False
+
+    async def _route(self, message: IncomingMessage) -> tuple[Response, Count]:
+        if message.media is not None:
+            # Only the kind label is ever used: contacts and locations are personal data.
+            return Response(Reply(NON_TEXT_NOTICE, Source.FALLBACK)), Count.NOTHING
+        if message.command is not None:
+            call = CommandCall(message, message.command, self.assistant, self.settings)
+            response, keeps_row = await self.commands.run(call)
+            return response, Count.ROW if keeps_row else Count.NO_ROW
+        return Response(await self.assistant.answer(message)), Count.ROW
+
+    async def _finish(self, message: IncomingMessage, response: Response, count: Count) -> Response:
+        finished = self._disclaimed(response)
+        if count is not Count.NOTHING:
+            await self.assistant.account(message, finished.reply, store=count is Count.ROW)
+        return finished
+
+    def _disclaimed(self, response: Response) -> Response:
+        """The one place the disclaimer is added."""
+        text = with_disclaimer(response.reply.text, self.settings.disclaimer.text)
+        return dataclasses.replace(response, reply=dataclasses.replace(response.reply, text=text))
+
+    # -- for adapters ----------------------------------------------------------------------
+
+    def notice_text(self, kind: NoticeKind) -> str:
+        return NOTICES[kind].format(number=self.settings.triage.emergency_number)
+
+    def notice(self, kind: NoticeKind) -> Reply:
+        """A notice an adapter sends on its own (the restart notice), disclaimer included."""
+        reply = Reply(self.notice_text(kind), Source.FALLBACK)
+        return self._disclaimed(Response(reply)).reply
+
+    def user_hash(self, platform: str, user_id: str) -> str | None:
+        """The hashed id for log lines (never the platform's id itself)."""
+        return self.assistant.user_hash(platform, user_id)
+
+    def admin_ids(self, platform: str) -> list[str]:
+        return self.settings.admins.ids(platform)
+
+    def rate_limiter(self, platform: str) -> UserRateLimiter | None:
+        return self._limiters.get(platform)

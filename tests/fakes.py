@@ -1,0 +1,170 @@
+"""The test doubles, one of each, shared by every test. Real subclasses of the project's
+base classes (no MagicMock), used only where nothing real can do the job:
+
+- :class:`FakeBackend` stands in for the language model where a test needs exact model
+  output (a placeholder repeated verbatim, fixed token counts, a failure or a hang on cue)
+  or a set delay; a real model gives none of these. The real backends (SmolLM2 in process,
+  a llama.cpp server) are tested in ``test_llm_*``. Like simonw/llm's mock model, it answers
+  what was ``enqueue()``-d, in order, and keeps every request in ``history``.
+- :class:`SwitchAdapter` stands in for a platform adapter where only ``is_connected()`` is
+  read (/healthz); the real adapters are tested against real servers.
+- :class:`Chat` drives the real conversation service the way an adapter does, for tests
+  that have no platform (commands, metrics, /stats, privacy).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import re
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from adapters.base import Adapter, AdapterContext
+from assistant.conversation import ConversationService
+from assistant.errors import BackendError
+from assistant.llm.base import GenerationRequest, GenerationResult, LLMBackend
+from assistant.messages import Command, IncomingMessage, Reply, Response
+from assistant.pipeline import Assistant
+from bot.app import build_service
+from bot.config import AppConfig
+
+_PLACEHOLDER = re.compile(r"<[A-Z_]+_\d+>")
+DEFAULT_ANSWER = "Thanks {names}, here is some general advice."
+
+
+@dataclass(frozen=True)
+class Fail:
+    """A step that raises BackendError with this ``kind`` ("http_500", "timeout", ...)."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class Hang:
+    """A step that never answers (the backend's deadline has to end it)."""
+
+
+#: one answer: a text (a template, see FakeBackend), a full result, a failure or a hang
+Step = str | GenerationResult | Fail | Hang
+
+
+class FakeBackend(LLMBackend):
+    """Answers the enqueued steps in order, then ``answer`` for every further request.
+
+    A text answer is a template: ``{names}`` becomes the placeholders the model was given
+    (joined with "and"; "there" when none), ``{question}`` the anonymized question. Through
+    the real template method, so the deadline, stop sequences, log line and error mapping
+    are the production ones.
+    """
+
+    name = "scripted"
+
+    def __init__(self, *steps: Step, answer: str = DEFAULT_ANSWER, delay_s: float = 0.0) -> None:
+        super().__init__()
+        self.answer = answer
+        self.delay_s = delay_s
+        self.history: list[GenerationRequest] = []
+        self._queue: deque[Step] = deque(steps)
+        # what stats() reports and is_ready() says, set by tests
+        self.ready = True
+        self.queue_depth = 0.0
+        self.current_batch = 0.0
+
+    def enqueue(self, *steps: Step) -> FakeBackend:
+        self._queue.extend(steps)
+        return self
+
+    @property
+    def questions(self) -> list[str]:
+        """The last (user) turn of every request, in order."""
+        return [request.messages[-1].content for request in self.history]
+
+    @property
+    def model(self) -> str:
+        return "scripted-model"
+
+    async def start(self) -> None:
+        self.ready = True
+
+    async def close(self) -> None:
+        self.ready = False
+
+    def is_ready(self) -> bool:
+        return self.ready
+
+    def stats(self) -> dict[str, float]:
+        return {"queue_depth": self.queue_depth, "batch_size": self.current_batch}
+
+    async def _generate(self, request: GenerationRequest, deadline: float) -> GenerationResult:
+        self.history.append(request)
+        step = self._queue.popleft() if self._queue else self.answer
+        if self.delay_s:
+            await asyncio.sleep(self.delay_s)
+        if isinstance(step, Hang):
+            await asyncio.Event().wait()
+        if isinstance(step, Fail):
+            raise BackendError("scripted failure", kind=step.kind)
+        if isinstance(step, GenerationResult):
+            return step
+        question = request.messages[-1].content
+        names = " and ".join(_PLACEHOLDER.findall(question)) or "there"
+        text = str(step).replace("{names}", names).replace("{question}", question)
+        return GenerationResult(text, prompt_tokens=12, completion_tokens=5, total_ms=3.0)
+
+
+class SwitchAdapter(Adapter[None]):
+    """An adapter whose connection a test switches on and off; it keeps what it sends."""
+
+    def __init__(self, context: AdapterContext, name: str) -> None:
+        super().__init__(context)
+        self.name = name
+        self.connected = False
+        self.sent: list[Response] = []
+
+    async def start(self) -> None:
+        self.connected = True
+
+    async def stop(self) -> None:
+        self.connected = False
+
+    def is_connected(self) -> bool:
+        return self.connected
+
+    async def send(self, origin: None, response: Response) -> bool:
+        self.sent.append(response)
+        return True
+
+
+class Chat:
+    """The real conversation service, driven as an adapter drives it."""
+
+    def __init__(self, service: ConversationService) -> None:
+        self.service = service
+
+    @classmethod
+    def of(cls, assistant: Assistant, config: AppConfig) -> Chat:
+        return cls(build_service(config, assistant))
+
+    @property
+    def assistant(self) -> Assistant:
+        return self.service.assistant
+
+    async def ask(self, message: IncomingMessage) -> Reply:
+        """A question through the whole path; the reply as the person would read it."""
+        return (await self.service.handle(message)).reply
+
+    async def run(self, name: str, args: Iterable[str], message: IncomingMessage) -> Response:
+        """A command, typed the way the message's platform types commands."""
+        prefix = "!" if message.platform == "matrix" else "/"
+        command = Command(name, tuple(args), prefix)
+        return await self.service.handle(dataclasses.replace(message, command=command))
+
+    def use_up_rate_limit(self, platform: str, user_id: str) -> None:
+        """Spend the whole burst of a user who has sent nothing yet, so that their next
+        messages are refused (the test config's limits barely refill; see app_config)."""
+        limiter = self.service.rate_limiter(platform)
+        assert limiter is not None, f"{platform} has no rate limit"
+        for _ in range(int(limiter.burst)):
+            assert limiter.check(user_id).allowed
