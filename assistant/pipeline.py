@@ -7,7 +7,6 @@ message through :meth:`Assistant.account`.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import logging
 import time
@@ -91,6 +90,13 @@ class Assistant:
             max_conversations=settings.privacy.max_conversations,
         )
         self.observers: list[ReplyObserver] = []
+
+    async def aclose(self) -> None:
+        """Stop what the assistant runs in the background: the anonymizer's batch task
+        (cancelled, its waiting calls failed) and the LLM backend."""
+        await self.anonymizer.aclose()
+        if self.backend is not None:
+            await self.backend.close()
 
     # -- the pipeline -----------------------------------------------------------------
 
