@@ -21,6 +21,7 @@ from assistant.names import (
     LowercaseNameRecognizer,
     PlaceCueRecognizer,
 )
+from assistant.normalize import normalize_text
 from assistant.pii_spans import refine
 from assistant.placeholders import PlaceholderVault
 from assistant.places import PlaceRecognizer
@@ -39,6 +40,7 @@ from assistant.recognizers import (
     UsernameRecognizer,
     UsZipCodeRecognizer,
 )
+from assistant.spelled_email import SpelledEmailRecognizer
 
 log = logging.getLogger(__name__)
 # Presidio logs the words around each hit ("Context list is: email jane@...") at DEBUG: pin its
@@ -163,6 +165,7 @@ def build_analyzer(spacy_model: str, score_threshold: float) -> AnalyzerEngine:
     registry.remove_recognizer("EmailRecognizer")
     for recognizer in (
         OfflineEmailRecognizer(),
+        SpelledEmailRecognizer(),
         MedicalRecordRecognizer(),
         InsuranceIdRecognizer(),
         UkPostcodeRecognizer(),
@@ -240,6 +243,9 @@ class Anonymizer:
         return found
 
     def anonymize(self, text: str, vault: PlaceholderVault) -> AnonymizedText:
+        """``text`` with its identifying values replaced. It is read as triage reads it
+        (:func:`normalize_text`): a zero-width space must not split a name in two."""
+        text = normalize_text(text)
         return self._replace(text, self.find(text), vault)
 
     async def anonymize_async(self, text: str, vault: PlaceholderVault) -> AnonymizedText:
@@ -252,10 +258,11 @@ class Anonymizer:
     def _anonymize_batch(
         self, items: Sequence[tuple[str, PlaceholderVault]]
     ) -> list[AnonymizedText]:
-        found = self.find_many([text for text, _vault in items])
+        texts = [normalize_text(text) for text, _vault in items]
+        found = self.find_many(texts)
         return [
             self._replace(text, results, vault)
-            for (text, vault), results in zip(items, found, strict=True)
+            for text, (_text, vault), results in zip(texts, items, found, strict=True)
         ]
 
     def _replace(

@@ -322,7 +322,7 @@ def _name_length(text: str, spans: list[tuple[int, int]], tags: _Tags, *, mode: 
         if mode in {_NAMED, _LOOSE}:
             return _lower_case_name_run(text, spans, tags, strict=mode == _LOOSE)
         return 0
-    return _following_name_words(text, spans, tags)
+    return _following_name_words(text, spans, tags, introduced=mode in {_STRICT, _NAMED})
 
 
 def _not_a_name(word: str) -> bool:
@@ -334,16 +334,24 @@ def _not_a_name(word: str) -> bool:
     return lowered in NOT_NAMES or clinical or _is_acronym(word)
 
 
-def _following_name_words(text: str, spans: list[tuple[int, int]], tags: _Tags) -> int:
+def _following_name_words(
+    text: str, spans: list[tuple[int, int]], tags: _Tags, *, introduced: bool = False
+) -> int:
     """The first word is a name: how many of the next ones (capitalised, or known surnames)
-    continue it."""
+    continue it. ``introduced`` (after "I'm", "my name is", typed in lower case): an unknown
+    surname too, read as a noun with a verb or punctuation after it ("i'm zebulon
+    quartermaine and ...")."""
     count = 1
+    lower_case = text[spans[0][0] : spans[0][1]].islower()
     for start, end in spans[1:]:
         word = text[start:end]
         if _not_a_name(word) or tags.by_start.get(start, "") in NON_NAME_POS:
             break
         if not (word[:1].isupper() or word.lower() in surnames()):
-            break
+            if not (introduced and lower_case and count == 1):
+                break
+            if _lower_case_name_run(text, [(start, end)], tags, strict=True) != 1:
+                break
         count += 1
     return count
 

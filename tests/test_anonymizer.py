@@ -15,8 +15,14 @@ from assistant.anonymizer import Anonymizer
 from assistant.batching import MicroBatcher
 from assistant.names import first_names, surnames
 from assistant.placeholders import PlaceholderVault
+from assistant.storage import Store
 from bot import evaluation
+from bot.app import App, build_assistant, build_service
+from bot.config import AppConfig
 from bot.evaluation import STRUCTURED_TYPES, score_pii, value_survives
+from bot.metrics import Metrics
+from bot.retention import RetentionTask
+from tests.fakes import GatedAnonymizer
 
 from .conftest import load_jsonl
 
@@ -96,7 +102,7 @@ def test_pii_bars(anonymizer: Anonymizer, source: str) -> None:
 def test_clinic_identifiers_are_found(
     anonymizer: Anonymizer, text: str, entity: str, value: str
 ) -> None:
-    found = {(e.entity_type, text[e.start : e.end]) for e in anonymizer.find(text)}  # type: ignore[attr-defined]
+    found = {(e.entity_type, text[e.start : e.end]) for e in anonymizer.find(text)}
     assert (entity, value) in found, found
 
 
@@ -298,3 +304,100 @@ async def test_batcher_batches_fails_each_caller_and_closes() -> None:
         await batcher.submit(-1)
     await batcher.aclose()
     assert await batcher.submit(3) == 6  # usable again after close
+
+
+# Issue 15: the anonymizer reads the text as triage does (assistant/normalize.py), so that an
+# invisible or look-alike character cannot split a name or hide an address from it.
+@pytest.mark.parametrize(
+    ("text", "fragments", "kept"),
+    [
+        ("Zebu\u200blon Quarter\u200bmaine here, my knee hurts", ["zebu", "lon", "maine"], "knee"),
+        ("my name is Zebu\u200blon Quarter\u200bmaine", ["zebu", "lon", "maine"], "name"),
+        ("I'm zebu\u200blon quarter\u200bmaine and I have a cough", ["lon", "maine"], "cough"),
+        ("Ze\u00adbu\u00adlon Quartermaine has asthma", ["zebu", "lon", "maine"], "asthma"),
+        (
+            "Ｚｅｂｕｌｏｎ Ｑｕａｒｔｅｒｍａｉｎｅ asked about asthma",
+            ["zebulon", "maine"],
+            "asthma",
+        ),
+        (
+            "Sarah\u2060 Mitchell\ufeff, call 07700\u200b900123",
+            ["sarah", "mitchell", "900123"],
+            "call",
+        ),
+        ("write to zeb\u200bulon@exa\u200bmple.com", ["zebulon", "example"], "write"),
+    ],
+)
+def test_invisible_and_look_alike_characters_hide_nothing(
+    anonymizer: Anonymizer, text: str, fragments: list[str], kept: str
+) -> None:
+    out = anonymizer.anonymize(text, PlaceholderVault()).text
+    assert not any(f in out.lower() for f in fragments), out
+    assert kept in out
+    assert "\u200b" not in out and "\u00ad" not in out
+
+
+async def test_the_batched_path_reads_normalized_text_too(anonymizer: Anonymizer) -> None:
+    out = await anonymizer.anonymize_async("Zebu\u200blon Quarter\u200bmaine", PlaceholderVault())
+    assert out.text == "<PERSON_1>"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("zebulon dot q at example dot com", "zebulon dot q at example dot com"),
+        ("email me at zebulon dot q at example dot com", "zebulon dot q at example dot com"),
+        ("it's jo.smith [at] example [dot] org thanks", "jo.smith [at] example [dot] org"),
+        ("write to z(at)mail(dot)co(dot)uk", "z(at)mail(dot)co(dot)uk"),
+        ("contact: zebulon_q at gmail dot com", "zebulon_q at gmail dot com"),
+        ("ZEBULON DOT Q AT EXAMPLE DOT CO DOT UK please", "ZEBULON DOT Q AT EXAMPLE DOT CO DOT UK"),
+        ("mail jo underscore smith at outlook dot com", "jo underscore smith at outlook dot com"),
+        ("my email is jo @ example.com", "jo @ example.com"),
+    ],
+)
+def test_spelled_out_emails_are_hidden(anonymizer: Anonymizer, text: str, value: str) -> None:
+    result = anonymizer.anonymize(text, PlaceholderVault())
+    assert value not in result.text
+    assert any(e.entity_type == "EMAIL_ADDRESS" for e in result.entities), result.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I looked at nhs dot uk for advice on asthma",
+        "the dot on my skin at the back is itchy",
+        "I take it at night, is that ok",
+        "I read it at example dot com",
+    ],
+)
+def test_dots_and_ats_in_sentences_are_not_emails(anonymizer: Anonymizer, text: str) -> None:
+    result = anonymizer.anonymize(text, PlaceholderVault())
+    assert not any(e.entity_type == "EMAIL_ADDRESS" for e in result.entities), result.text
+
+
+async def test_app_stop_cancels_the_anonymizer_batch_in_flight(
+    app_config: AppConfig, anonymizer: Anonymizer
+) -> None:
+    gated = GatedAnonymizer(anonymizer)
+    store = Store(app_config.storage.path)
+    await store.open()
+    assistant = await build_assistant(app_config, store=store, anonymizer=gated, with_llm=False)
+    service = build_service(app_config, assistant)
+    app = App(
+        config=app_config,
+        store=store,
+        service=service,
+        metrics=Metrics(assistant, service.commands.names()),
+        retention=RetentionTask(store, app_config.storage.retention_days),
+    )
+    waiting = asyncio.ensure_future(gated.anonymize_async("I'm Sarah", PlaceholderVault()))
+    try:
+        assert await asyncio.to_thread(gated.started.wait, 10)
+        batches = [t for t in asyncio.all_tasks() if t.get_name() == "anonymizer-batches"]
+        assert len(batches) == 1 and not batches[0].done()
+        await app.stop()
+        assert batches[0].cancelled()
+        with pytest.raises(asyncio.CancelledError):
+            await waiting
+    finally:
+        gated.gate.set()
