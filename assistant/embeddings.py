@@ -20,6 +20,7 @@ import logging
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -40,6 +41,18 @@ _EMBEDDERS: dict[str, str] = {
     "static": "assistant.embeddings:StaticEmbedder",
     "transformer": "assistant.embeddings:TransformerEmbedder",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Embedded:
+    """One message as the stages after anonymization read it: its text and its vector.
+
+    The pipeline's embed stage builds it once; the rules (and retrieval) reuse ``vector``.
+    ``vector`` is None when embedding failed, and then no stage may rely on it.
+    """
+
+    text: str
+    vector: np.ndarray | None
 
 
 class Embedder(ABC):
@@ -85,7 +98,14 @@ class Embedder(ABC):
         return vectors
 
     def encode_one(self, text: str) -> np.ndarray:
-        return self.encode([text])[0]
+        """One unit row (zero for a blank text): :meth:`encode` for a single message."""
+        self.load()
+        cleaned = " ".join(text.split())
+        if not cleaned:
+            return np.zeros(self.dim, dtype=np.float32)
+        vector = np.asarray(self._encode([cleaned])[0], dtype=np.float32)
+        norm = float(np.sqrt(vector @ vector))
+        return vector / norm if norm > 0 else vector
 
     @abstractmethod
     def _load(self) -> None:
@@ -125,9 +145,14 @@ class StaticEmbedder(Embedder):
 
     name = "static"
 
+    #: words whose token ids are remembered (a few MB at most); then it starts again
+    max_cached_words: ClassVar[int] = 50_000
+
     def __init__(self, settings: EmbeddingSettings) -> None:
         super().__init__(settings)
         self._model: Any = None
+        #: word -> its token ids, when the tokenizer reads words independently (BERT's)
+        self._word_ids: dict[str, list[int]] | None = None
 
     @property
     def dim(self) -> int:
@@ -147,9 +172,64 @@ class StaticEmbedder(Embedder):
                 "with `python assistant/data/build/distill_embeddings.py`"
             )
         self._model = StaticModel.from_pretrained(path, force_download=False)
+        tokenizer = self._model.tokenizer
+        if self._model.max_length:
+            tokenizer.enable_truncation(self._model.max_length)
+        else:
+            tokenizer.no_truncation()
+        # BERT's normaliser works character by character and its pre-tokenizer splits at
+        # every space first, so a text's tokens are its words' tokens in order: they can be
+        # looked up word by word (a long message repeats most of its words, and so do
+        # messages). Any other tokenizer reads the whole text.
+        per_word = type(tokenizer.normalizer).__name__ == "BertNormalizer" and (
+            type(tokenizer.pre_tokenizer).__name__ == "BertPreTokenizer"
+        )
+        self._word_ids = {} if per_word else None
 
     def _encode(self, texts: list[str]) -> np.ndarray:
+        if len(texts) == 1:
+            return self._encode_single(texts[0])[None, :]
         return np.asarray(self._model.encode(texts, show_progress_bar=False))
+
+    def _encode_single(self, text: str) -> np.ndarray:
+        """What ``StaticModel.encode`` computes for one text, without its per-call set-up
+        (truncation settings, batching, a progress bar) and with remembered words' tokens:
+        the same truncation, unknown tokens dropped, the mean of the token vectors.
+        ``text`` has single spaces between words (``Embedder.encode`` cleans it)."""
+        model = self._model
+        if model.token_mapping is not None or model.weights is not None:
+            return np.asarray(model.encode([text], show_progress_bar=False)[0])
+        limit = model.max_length * model.median_token_length if model.max_length else None
+        ids = self._token_ids(text[:limit])
+        if model.unk_token_id is not None:
+            ids = [token for token in ids if token != model.unk_token_id]
+        if not ids:
+            return np.zeros(model.dim, dtype=np.float32)
+        return np.asarray(model.embedding[ids].mean(axis=0), dtype=np.float32)
+
+    def _token_ids(self, text: str) -> list[int]:
+        tokenizer = self._model.tokenizer
+        cache = self._word_ids
+        if cache is None:
+            # the tokenizer's truncation is set once, at load (model2vec restores that value)
+            return list(tokenizer.encode_batch_fast([text], add_special_tokens=False)[0].ids)
+        words = text.split(" ")
+        found: dict[str, list[int]] = {}
+        missing: list[str] = []
+        for word in set(words):
+            known = cache.get(word)
+            if known is None:
+                missing.append(word)
+            else:
+                found[word] = known
+        if missing:
+            if len(cache) + len(missing) > self.max_cached_words:
+                cache.clear()
+            encodings = tokenizer.encode_batch_fast(missing, add_special_tokens=False)
+            for word, encoding in zip(missing, encodings, strict=True):
+                found[word] = cache[word] = list(encoding.ids)
+        ids = [token for word in words for token in found[word]]
+        return ids[: self._model.max_length] if self._model.max_length else ids
 
 
 class TransformerEmbedder(Embedder):

@@ -16,6 +16,8 @@ class Source(StrEnum):
     """Which stage produced a reply."""
 
     EMERGENCY = "emergency"
+    #: triage level "urgent": fixed guidance to get care today, never the rules or the LLM
+    URGENT = "urgent"
     RULE = "rule"
     LLM = "llm"
     FALLBACK = "fallback"
@@ -30,6 +32,8 @@ class Stage(StrEnum):
 
     ANONYMIZE = "anonymize"
     TRIAGE = "triage"
+    #: the message's one sentence embedding, read by the rules (and retrieval)
+    EMBED = "embed"
     RULES = "rules"
     LLM = "llm"
     TOTAL = "total"
@@ -95,6 +99,8 @@ class Reply:
     source: Source
     intent: str | None = None
     category: str | None = None
+    #: triage level: "emergency" or "urgent" for triage replies, None otherwise
+    level: str | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)
     anonymized: str = ""
     llm: LLMUsage | None = None

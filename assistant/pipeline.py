@@ -1,4 +1,4 @@
-"""The assistant's pipeline: anonymize, triage, rules, LLM and restore, each stage timed.
+"""The assistant's pipeline: anonymize, triage, embed, rules, LLM and restore, each timed.
 
 :meth:`Assistant.answer` turns one question into one :class:`Reply`. The conversation
 service (:mod:`assistant.conversation`) is its caller: it adds the disclaimer and counts the
@@ -7,6 +7,7 @@ message through :meth:`Assistant.account`.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
 import time
@@ -15,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from assistant.anonymizer import Anonymizer
+from assistant.embeddings import Embedded, Embedder
 from assistant.errors import BackendError
 from assistant.hashing import UserHasher
 from assistant.llm.base import ChatTurn, GenerationRequest, LLMBackend
@@ -73,6 +75,7 @@ class Assistant:
         anonymizer: Anonymizer,
         triage: Triage,
         rules: RuleBook,
+        embedder: Embedder | None = None,
         backend: LLMBackend | None = None,
         store: Store | None = None,
         hasher: UserHasher | None = None,
@@ -81,6 +84,9 @@ class Assistant:
         self.anonymizer = anonymizer
         self.triage = triage
         self.rules = rules
+        #: one vector per message, shared by the rules (and retrieval later); the rule book's
+        #: own embedder when none is given
+        self.embedder = embedder or rules.embedder
         self.backend = backend
         self.store = store
         self.hasher = hasher
@@ -110,8 +116,11 @@ class Assistant:
         return dataclasses.replace(reply, timings_ms=timings)
 
     def is_emergency(self, text: str) -> bool:
-        """Whether triage flags ``text`` as an emergency, read as the triage stage reads it."""
-        return self.triage.assess(normalize_text(text).strip()) is not None
+        """Whether triage flags ``text`` at the emergency level, read as the triage stage
+        reads it. Only that level passes the rate limit: an urgent message ("get care today")
+        waits like any other, so that the bypass cannot be used to flood the bot."""
+        flag = self.triage.assess(normalize_text(text).strip())
+        return flag is not None and flag.level == "emergency"
 
     async def account(self, message: IncomingMessage, reply: Reply, *, store: bool = True) -> None:
         """Store the message's row and tell the observers (the conversation service calls it
@@ -155,14 +164,30 @@ class Assistant:
         with timer.stage(Stage.TRIAGE):
             flag = self.triage.assess(text)
         if flag is not None:
+            triage = self.settings.triage
             guidance = self.triage.reply_for(
-                flag, self.settings.triage.emergency_number, self.settings.triage.crisis_line
+                flag, triage.emergency_number, triage.crisis_line, triage.urgent_contact
             )
             self.memory.append(key, safe_text, guidance)
-            return Reply(guidance, Source.EMERGENCY, category=flag.category, anonymized=safe_text)
+            source = Source.EMERGENCY if flag.level == "emergency" else Source.URGENT
+            return Reply(
+                guidance, source, category=flag.category, level=flag.level, anonymized=safe_text
+            )
+
+        # One vector per message, on the anonymized text, off the event loop. After triage,
+        # so that an emergency's fixed guidance never waits for it.
+        with timer.stage(Stage.EMBED):
+            try:
+                vector = await asyncio.to_thread(self.embedder.encode_one, safe_text)
+            except Exception as exc:  # the rules then give no answer; the LLM still can
+                log.error("embedding failed: %s", type(exc).__name__)
+                vector = None
+        embedded = Embedded(safe_text, vector)
 
         with timer.stage(Stage.RULES):
-            match = self.rules.match(safe_text)
+            match = (
+                None if embedded.vector is None else self.rules.match(safe_text, embedded.vector)
+            )
         if match is not None and rule_answers(match, self.settings.llm.rule_threshold):
             self.memory.append(key, safe_text, match.answer)
             return Reply(match.answer, Source.RULE, intent=match.rule_id, anonymized=safe_text)

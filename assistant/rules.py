@@ -1,19 +1,24 @@
-"""Vetted answers to common questions, matched with a confidence in [0, 1].
+"""Vetted answers to common questions, matched with a confidence in [0, 1]. Precision first.
 
 Each rule in the YAML file has an id, keyword ``patterns`` (regular expressions), example
-phrasings and a patient-facing answer. A question is normalised (placeholders such as
-``<PERSON_1>`` removed, lower case, a small synonym map: "temperature" -> "fever",
-"coronavirus" -> "covid", "jab" -> "vaccine"), then each rule gets a confidence from
+questions and a patient-facing answer. A question is normalised (placeholders such as
+``<PERSON_1>`` removed, lower case, apostrophes dropped, a small synonym map:
+"temperature" -> "fever", "jab" -> "vaccine"), and a rule's confidence then needs
 
-* keyword evidence: one of its patterns matches, and none of its ``exclude`` patterns; and
-* similarity: rapidfuzz's best score between the question's content words and the content
-  words of the rule's examples.
+* keyword evidence: one of its patterns matches a mention that is *current* as
+  :mod:`assistant.context` reads it ("denies back pain", "no tobacco use" and "she has had
+  no fever" do not count), and none of its ``exclude`` patterns matches; and
+* semantic evidence: the cosine similarity between the message's sentence embedding
+  (computed once per message by the pipeline's embed stage) and the rule's closest example.
+  Similarity alone never picks a rule ("How to stop snoring" is not about smoking), and a
+  keyword alone never answers a question that is about something else.
 
-A keyword puts a rule at ``keyword_base`` or above, and similarity ranks rules that share a
-keyword ("flu" in a flu-vaccine question). Without a keyword, only a high similarity
-counts, which keeps unrelated health questions low. Questions about specific medicines,
-test results or operations (``out_of_scope``) are scaled down: general advice does not
-answer them. The pipeline lets a rule answer when ``confidence >= 1 - rule_threshold``.
+``confidence = (similarity - similarity_floor) / (similarity_full - similarity_floor)``,
+clipped to [0, 1], so an example itself scores 1. It is scaled down when the answer cannot
+cover the question: a particular drug, test result or procedure (``out_of_scope``), a
+question that also names another rule's topic or other conditions and symptoms (once per
+distinct mention), or a long personal case history. The pipeline lets a rule answer when ``confidence >= 1 - rule_threshold``
+(the seed's meaning: a higher threshold lets rules answer more often).
 """
 
 from __future__ import annotations
@@ -21,34 +26,25 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz, process
+import numpy as np
 
+from assistant.context import ContextReader, Reading, Scope, normalise
+from assistant.embeddings import Embedder
 from assistant.errors import ConfigError
+from assistant.prefilter import IndexedRegex, WordIndex
+from assistant.settings import DATA_DIR
 from assistant.yaml_data import compile_regex, load_entries, load_mapping
 
 _PLACEHOLDER_RE = re.compile(
     r"[<\[{]\s*[A-Za-z]+(?:_[A-Za-z]+)*_\d+\s*[>\]}]|\b[A-Z]+(?:_[A-Z]+)*_\d+\b"
 )
-_APOSTROPHES_RE = re.compile(r"['’‘`´ʼ]")
-_NON_WORD_RE = re.compile(r"[^a-z0-9]+")
-
-# Function words carry no topic: dropped before the similarity score.
-_STOPWORD_TEXT = """
-    a about above after again all also am an and any anyone anything are as at be because been
-    before being best better bit both but by can cant could did do does doing dont down during
-    each else ever every few for from get gets getting give go going good got had has have
-    having he help her here hers him his how however i id if im in into is it its ive just
-    keep know let like lot lots make may me might more most much must my need needs no nor
-    not now of off often on once one only or other our out over own please quite really right
-    same say she should so some someone something still such sure take tell than thank thanks
-    that thats the their them then there these they thing things this those through tips to
-    too try up us usual usually very want was way ways we well were what whats when where
-    whether which while who why will with would yes yet you your youre
-"""
-_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_WORD_RE = re.compile(r"[a-z0-9]+")
+#: negation reaches across a list for the rules ("denies fever, cough or back pain")
+_RULE_SCOPE = Scope(window=6, lists=True, historical=False, hypothetical=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,18 +72,33 @@ class Rule:
     allow: re.Pattern[str] | None
     examples: tuple[str, ...]
 
+    @property
+    def keyword(self) -> re.Pattern[str]:
+        """All patterns as one alternation (one scan of the text)."""
+        return _alternation(self.patterns)
+
 
 @dataclass(frozen=True, slots=True)
 class Scoring:
-    keyword_base: float = 0.5
-    similarity_floor: float = 0.6
-    similarity_power: float = 2.0
-    out_of_scope_factor: float = 0.35
+    #: similarity at which confidence starts above 0, and at which it reaches 1
+    similarity_floor: float = 0.35
+    similarity_full: float = 0.85
+    #: without a keyword, only a near-copy of an example counts (similarity at least this)
+    example_match: float = 0.97
+    #: factors for questions a general answer does not cover
+    out_of_scope_factor: float = 0.25
+    other_topic_factor: float = 0.25
+    #: when another rule's keyword matches too ("thirsty and peeing a lot: diabetes?")
+    shared_topic_factor: float = 0.5
+    long_message_factor: float = 0.3
+    #: words beyond which a message counts as a detailed personal case
+    long_message_words: int = 40
+    #: below this no rule is returned at all
     min_confidence: float = 0.05
 
 
 class _Normaliser:
-    """Lower case, placeholders out, punctuation to spaces, synonyms to one canonical word."""
+    """Placeholders out, lower case, punctuation kept for context, synonyms to one word."""
 
     def __init__(self, synonyms: Mapping[str, Sequence[str]]) -> None:
         self._canonical: dict[str, str] = {}
@@ -103,21 +114,14 @@ class _Normaliser:
         )
 
     def __call__(self, text: str) -> str:
-        plain = _plain(_PLACEHOLDER_RE.sub(" ", text))
+        clean = normalise(_PLACEHOLDER_RE.sub(" ", text))
         if self._regex is None:
-            return plain
-        return self._regex.sub(lambda m: self._canonical[m.group(0)], plain)
+            return clean
+        return self._regex.sub(lambda m: self._canonical[m.group(0)], clean)
 
 
 def _plain(text: str) -> str:
-    lowered = _APOSTROPHES_RE.sub("", text.casefold())
-    return " ".join(_NON_WORD_RE.sub(" ", lowered).split())
-
-
-def _content(normalised: str) -> str:
-    """Content words; a question made only of function words ("who are you") keeps them all."""
-    content = " ".join(word for word in normalised.split() if word not in _STOPWORDS)
-    return content or normalised
+    return " ".join(_WORD_RE.findall(normalise(text)))
 
 
 class RuleBook:
@@ -127,28 +131,45 @@ class RuleBook:
         self,
         rules: Sequence[Rule],
         *,
+        embedder: Embedder,
+        reader: ContextReader,
         synonyms: Mapping[str, Sequence[str]] | None = None,
         out_of_scope: Sequence[re.Pattern[str]] = (),
+        other_topics: Sequence[re.Pattern[str]] = (),
         scoring: Scoring | None = None,
     ) -> None:
         if not rules:
             raise ConfigError("the rule book needs at least one rule")
         self._rules = tuple(rules)
+        self._by_id = {rule.id: rule for rule in self._rules}
         self._normalise = _Normaliser(synonyms or {})
-        self._out_of_scope = tuple(out_of_scope)
+        # each regex with the word prefixes a match must start with (a cheap pre-check)
+        self._out_of_scope = tuple(IndexedRegex.of(p) for p in out_of_scope)
+        self._other_topics = tuple(IndexedRegex.of(p) for p in other_topics)
+        # per rule: its keyword alternation and excludes, with what the index can skip
+        self._keywords = tuple(IndexedRegex.of(rule.keyword) for rule in self._rules)
+        self._excludes = tuple(
+            tuple(IndexedRegex.of(p) for p in rule.exclude) for rule in self._rules
+        )
         self.scoring = scoring or Scoring()
-        # examples as content words, flattened once for rapidfuzz's cdist
-        self._choices: list[str] = []
-        self._owners: list[int] = []
-        for index, rule in enumerate(self._rules):
-            for example in rule.examples:
-                self._choices.append(_content(self._normalise(example)))
-                self._owners.append(index)
+        self.embedder = embedder
+        self._reader = reader
+        # every example embedded once; rows are unit length, so a dot product is the cosine
+        examples = [example for rule in self._rules for example in rule.examples]
+        self._owners = np.array(
+            [index for index, rule in enumerate(self._rules) for _ in rule.examples], dtype=np.int64
+        )
+        self._examples = embedder.encode(examples) if examples else np.zeros((0, 1), np.float32)
+        #: where each rule's run of examples starts in ``_examples``
+        self._firsts = np.flatnonzero(np.diff(self._owners, prepend=-1))
 
     @classmethod
-    def from_file(cls, path: Path) -> RuleBook:
+    def from_file(
+        cls, path: Path, embedder: Embedder, context_file: Path | None = None
+    ) -> RuleBook:
         """Load rules from YAML; any malformed entry raises :class:`ConfigError`."""
-        return _load(path)
+        reader = ContextReader.from_file(context_file or DATA_DIR / "context.yaml")
+        return _load(path, embedder, reader)
 
     @property
     def rules(self) -> tuple[Rule, ...]:
@@ -162,55 +183,129 @@ class RuleBook:
         """The form patterns are matched against (exposed for tests and debugging)."""
         return self._normalise(text)
 
-    def scores(self, text: str) -> list[tuple[str, float]]:
-        """Every rule's confidence for ``text``, best first."""
+    def embed(self, text: str) -> np.ndarray:
+        """The message vector, as the pipeline's embed stage computes it (for direct use)."""
+        return self.embedder.encode_one(text)
+
+    def similarities(self, vector: np.ndarray) -> np.ndarray:
+        """Each rule's best cosine similarity to ``vector`` over its examples."""
+        best = np.zeros(len(self._rules), dtype=np.float32)
+        if len(self._owners):
+            # examples are stored rule by rule: one reduceat instead of a slow ufunc.at
+            found = np.maximum.reduceat(self._examples @ vector.astype(np.float32), self._firsts)
+            best[self._owners[self._firsts]] = np.maximum(found, 0.0)
+        return best
+
+    def scores(self, text: str, vector: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """Every rule's confidence for ``text``, best first.
+
+        ``vector`` is the message's embedding from the pipeline; without it the rule book
+        embeds the text itself (tests, evaluation).
+        """
         normalised = self._normalise(text)
-        content = _content(normalised)
-        similarity = [0.0] * len(self._rules)
-        if content and self._choices:
-            # token_sort_ratio compares whole content (not subsets), so one shared word in a
-            # long question scores low; ratio is the 0-100 Indel similarity.
-            matrix = process.cdist([content], self._choices, scorer=fuzz.token_sort_ratio)
-            for owner, value in zip(self._owners, matrix[0], strict=True):
-                similarity[owner] = max(similarity[owner], float(value) / 100.0)
-        out_of_scope = [m for p in self._out_of_scope for m in p.finditer(normalised)]
+        if vector is None:
+            vector = self.embed(text)
+        similarity = self.similarities(vector)
+        words = WordIndex(normalised)
+        # the context reading only when some keyword or topic matched (often none does)
+        reading: Reading | None = None
+
+        def current(match: re.Match[str]) -> bool:
+            nonlocal reading
+            if reading is None:
+                reading = self._reader.read(normalised, words)
+            return reading.assess(match.start(), match.end(), _RULE_SCOPE).current
+
+        def keyword_spans(rule: int) -> list[tuple[int, int]]:
+            """Keyword evidence: current (not negated) mentions, unless an exclude matches."""
+            found = list(words.finditer(self._keywords[rule]))
+            if not found or any(words.search(exclude) for exclude in self._excludes[rule]):
+                return []
+            return [m.span() for m in found if current(m)]
+
+        spans = [keyword_spans(i) for i in range(len(self._rules))]
+        out_of_scope = [m for indexed in self._out_of_scope for m in words.finditer(indexed)]
+        others = [
+            m for indexed in self._other_topics for m in words.finditer(indexed) if current(m)
+        ]
+        topics = sum(1 for found in spans if found)
+        word_count = len(_WORD_RE.findall(normalised))
         ranked = [
-            (rule.id, self._confidence(rule, normalised, similarity[i], out_of_scope))
+            (
+                rule.id,
+                self._confidence(
+                    rule,
+                    float(similarity[i]),
+                    keyword=bool(spans[i]),
+                    out_of_scope=out_of_scope,
+                    shared=topics > 1,
+                    # only read with keyword evidence
+                    other_topics=_foreign_topics(rule, others, spans[i]) if spans[i] else 0,
+                    words=word_count,
+                ),
+            )
             for i, rule in enumerate(self._rules)
         ]
         ranked.sort(key=lambda item: item[1], reverse=True)
         return ranked
 
-    def match(self, text: str) -> RuleMatch | None:
+    def match(self, text: str, vector: np.ndarray | None = None) -> RuleMatch | None:
         """The best rule for ``text`` with its confidence, or None if nothing is close."""
-        ranked = self.scores(text)
+        ranked = self.scores(text, vector)
         if not ranked:
             return None
         rule_id, confidence = ranked[0]
         if confidence < self.scoring.min_confidence:
             return None
-        rule = next(r for r in self._rules if r.id == rule_id)
-        return RuleMatch(rule_id=rule.id, confidence=confidence, answer=rule.answer)
+        return RuleMatch(rule_id=rule_id, confidence=confidence, answer=self._by_id[rule_id].answer)
 
     def _confidence(
-        self, rule: Rule, normalised: str, similarity: float, out_of_scope: list[re.Match[str]]
+        self,
+        rule: Rule,
+        similarity: float,
+        *,
+        keyword: bool,
+        out_of_scope: list[re.Match[str]],
+        shared: bool,
+        other_topics: int,
+        words: int,
     ) -> float:
         s = self.scoring
-        keyword = any(p.search(normalised) for p in rule.patterns) and not any(
-            p.search(normalised) for p in rule.exclude
-        )
-        if keyword:
-            confidence = s.keyword_base + (1.0 - s.keyword_base) * similarity
-        elif similarity > s.similarity_floor:
-            confidence = ((similarity - s.similarity_floor) / (1.0 - s.similarity_floor)) ** (
-                s.similarity_power
-            )
-        else:
-            confidence = 0.0
+        if similarity >= s.example_match:
+            return 1.0  # the question is one of the rule's own examples
+        if not keyword:
+            return 0.0
+        span = s.similarity_full - s.similarity_floor
+        confidence = (similarity - s.similarity_floor) / span
         foreign = [m for m in out_of_scope if rule.allow is None or not rule.allow.search(m[0])]
         if foreign:
             confidence *= s.out_of_scope_factor
+        confidence *= s.other_topic_factor**other_topics
+        if shared:
+            confidence *= s.shared_topic_factor
+        if words > s.long_message_words:
+            confidence *= s.long_message_factor
         return round(min(1.0, max(0.0, confidence)), 4)
+
+
+@lru_cache(maxsize=256)
+def _alternation(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    if not patterns:
+        return re.compile(r"(?!x)x")  # matches nothing: a rule with examples only
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
+def _foreign_topics(rule: Rule, others: list[re.Match[str]], spans: list[tuple[int, int]]) -> int:
+    """Distinct other-topic mentions that are not part of the rule's own keyword."""
+    found: set[str] = set()
+    for match in others:
+        start, end = match.span()
+        if any(start < high and low < end for low, high in spans):
+            continue  # "itchy eyes" is hay fever's own keyword
+        if rule.allow is not None and rule.allow.search(match[0]):
+            continue
+        found.add(match[0])
+    return len(found)
 
 
 # -- loading -------------------------------------------------------------------------------
@@ -218,17 +313,33 @@ class RuleBook:
 _RULE_KEYS = {"id", "patterns", "exclude", "allow", "examples", "answer"}
 
 
-def _load(path: Path) -> RuleBook:
+def read_rules(path: Path) -> tuple[Rule, ...]:
+    """The rules of a rule file, validated, without the embeddings a :class:`RuleBook` needs
+    (for exports and reviews of the vetted answers)."""
+    return tuple(load_entries(load_mapping(path, "rules"), "rules", path.name, _load_rule))
+
+
+def _load(path: Path, embedder: Embedder, reader: ContextReader) -> RuleBook:
     where = path.name
     data = load_mapping(path, "rules")
     scoring = _load_scoring(data.get("scoring", {}), where)
     synonyms = _load_synonyms(data.get("synonyms", {}), where)
-    oos_raw = data.get("out_of_scope", [])
-    if not isinstance(oos_raw, list):
-        raise ConfigError(f"{where}: out_of_scope must be a list of regular expressions")
-    out_of_scope = [compile_regex(s, f"{where}: out_of_scope[{i}]") for i, s in enumerate(oos_raw)]
+    lists = {}
+    for key in ("out_of_scope", "other_topics"):
+        raw = data.get(key, [])
+        if not isinstance(raw, list):
+            raise ConfigError(f"{where}: {key} must be a list of regular expressions")
+        lists[key] = [compile_regex(s, f"{where}: {key}[{i}]") for i, s in enumerate(raw)]
     rules = load_entries(data, "rules", where, _load_rule)
-    return RuleBook(rules, synonyms=synonyms, out_of_scope=out_of_scope, scoring=scoring)
+    return RuleBook(
+        rules,
+        embedder=embedder,
+        reader=reader,
+        synonyms=synonyms,
+        out_of_scope=lists["out_of_scope"],
+        other_topics=lists["other_topics"],
+        scoring=scoring,
+    )
 
 
 def _load_scoring(raw: object, where: str) -> Scoring:
@@ -240,17 +351,24 @@ def _load_scoring(raw: object, where: str) -> Scoring:
         raise ConfigError(
             f"{where}: scoring has unknown keys {unknown}; allowed: {sorted(allowed)}"
         )
-    values: dict[str, float] = {}
+    values: dict[str, Any] = {}
     for key, value in raw.items():
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ConfigError(f"{where}: scoring.{key} must be a number")
-        if key == "similarity_power":
-            if value <= 0:
-                raise ConfigError(f"{where}: scoring.{key} must be > 0")
-        elif not 0 <= value < 1 or (key == "similarity_floor" and value == 0):
-            raise ConfigError(f"{where}: scoring.{key} must be in (0, 1)")
+        if key == "long_message_words":
+            if value < 1:
+                raise ConfigError(f"{where}: scoring.{key} must be at least 1")
+            values[key] = int(value)
+            continue
+        if not 0 <= value <= 1:
+            raise ConfigError(f"{where}: scoring.{key} must be in [0, 1]")
         values[key] = float(value)
-    return Scoring(**values)
+    scoring = Scoring(**values)
+    if not scoring.similarity_floor < scoring.similarity_full <= scoring.example_match:
+        raise ConfigError(
+            f"{where}: scoring needs similarity_floor < similarity_full <= example_match"
+        )
+    return scoring
 
 
 def _load_synonyms(raw: object, where: str) -> dict[str, list[str]]:

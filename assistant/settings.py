@@ -83,6 +83,8 @@ class TriageSettings(StrictModel):
     file: Path = DATA_DIR / "red_flags.yaml"
     emergency_number: str = "999"
     crisis_line: str = "Samaritans on 116 123 (free, 24 hours)"
+    #: where an `urgent` triage reply sends the patient (care today, not an emergency)
+    urgent_contact: str = "NHS 111 (call 111 or go to 111.nhs.uk)"
 
 
 class RulesSettings(StrictModel):

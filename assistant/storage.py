@@ -66,6 +66,10 @@ MIGRATIONS: tuple[str, ...] = (
         llm_backend, llm_model, llm_error, batch_size, ts, prompt_tokens, completion_tokens, llm_ms
     ) WHERE llm_backend IS NOT NULL;
     """,
+    # The pipeline's embed stage (Stage.EMBED): the message's one sentence embedding.
+    """
+    ALTER TABLE messages ADD COLUMN embed_ms REAL;
+    """,
 )
 
 
@@ -81,6 +85,7 @@ class MessageRecord:
     category: str | None = None
     anonymize_ms: float | None = None
     triage_ms: float | None = None
+    embed_ms: float | None = None
     rules_ms: float | None = None
     llm_ms: float | None = None
     total_ms: float | None = None

@@ -1,19 +1,20 @@
-"""Emergency triage: red flags from a YAML file, matched on the raw patient text.
+"""Triage: red flags from a YAML file, matched on the patient's text, read in context.
 
-Pure and fast. Each red flag is a set of regular expressions run over a normalised copy of
-the text (lower case, apostrophes dropped so "can't" and "cant" read the same, hyphens as
-spaces). A match counts unless a small, clause-level scope says otherwise:
+Two levels, as a triage nurse uses them:
 
-* negation cues just before it ("no chest pain", "I don't have any trouble breathing");
-* a resolved event after it in the same sentence ("... but it has stopped now"), for flags
-  marked ``resolvable``;
-* history markers in its clause ("I had a seizure years ago");
-* hypothetical framing in its clause ("what does having a heart attack feel like");
-* an ``unless`` pattern attached to that one regex ("can't breathe through my nose").
+* ``emergency``: call the emergency number now (NHS "call 999"; NICE red flags; NEWS2 signs
+  that need an emergency response). Self-harm flags are emergencies with the crisis line.
+* ``urgent``: get care today, from the configured urgent-care contact (NHS 111, an urgent GP
+  appointment).
 
-Idioms and third-person history ("I'm dying to know", "died of a heart attack") are blanked
-out before matching. Self-harm flags switch most of this off on purpose: when in doubt, the
-crisis line is offered.
+Each red flag is a set of regular expressions over the normalised text (lower case,
+apostrophes dropped, common misspellings folded: :meth:`ContextReader.prepare`). Named
+``terms`` ("{{child}}", "{{breathless}}") keep synonyms in one place. A match counts only
+when :mod:`assistant.context` reads it as current: not negated, not history, not a
+hypothetical or general question. A relative's emergency still counts. Self-harm flags
+switch most of this off on purpose: when in doubt, the crisis line is offered.
+
+The most severe level wins; within a level, file order (priority) decides the category.
 """
 
 from __future__ import annotations
@@ -21,10 +22,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from assistant.context import (
+    ContextReader,
+    Reading,
+    Scope,
+    expand_terms,
+    load_terms,
+    normalise,
+)
 from assistant.errors import ConfigError
+from assistant.prefilter import IndexedRegex, WordIndex, gate_of
+from assistant.settings import DATA_DIR
 from assistant.yaml_data import (
     compile_regex,
     load_entries,
@@ -33,27 +45,18 @@ from assistant.yaml_data import (
     require_text,
 )
 
+__all__ = ["Level", "RedFlag", "Triage", "TriageResult", "normalise"]
+
+Level = Literal["emergency", "urgent"]
+LEVELS: tuple[Level, ...] = ("emergency", "urgent")
 NegationMode = Literal["clause", "strict", "off"]
 _NEGATION_WINDOW = {"clause": 5, "strict": 2, "off": 0}
-
-_APOSTROPHES_RE = re.compile(r"['’‘`´ʼ]")
-_OTHER_CHARS_RE = re.compile(r"[^a-z0-9.,!?;:\n ]+")
-_SPACES_RE = re.compile(r"[ \t\r\f\v]+")
-_SENTENCE_END_RE = re.compile(r"[!?;\n]|\.(?!\d)")
-_WORD_RE = re.compile(r"[a-z0-9]+")
 
 #: tokens the reply templates may use
 EMERGENCY_TOKEN = "{emergency_number}"
 CRISIS_TOKEN = "{crisis_line}"
+URGENT_TOKEN = "{urgent_contact}"
 ADVICE_TOKEN = "{advice}"
-
-
-def normalise(text: str) -> str:
-    """Lower-case, drop apostrophes, turn other symbols into spaces, keep clause punctuation."""
-    lowered = text.casefold().replace("&", " and ")
-    lowered = _APOSTROPHES_RE.sub("", lowered)
-    lowered = _OTHER_CHARS_RE.sub(" ", lowered)
-    return _SPACES_RE.sub(" ", lowered).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,14 +65,20 @@ class TriageResult:
 
     category: str
     flag_id: str
+    level: Level = "emergency"
 
 
 @dataclass(frozen=True, slots=True)
 class _Pattern:
     """One way a flag can fire: every regex in ``all_of`` must match (one, for a plain regex)."""
 
-    all_of: tuple[re.Pattern[str], ...]
+    all_of: tuple[IndexedRegex, ...]
     unless: re.Pattern[str] | None
+
+    @property
+    def gate(self) -> tuple[frozenset[str], ...]:
+        """Key sets the text must meet (WordIndex.meets) before any regex is run."""
+        return gate_of(self.all_of)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,66 +87,76 @@ class RedFlag:
     category: str
     advice: str
     patterns: tuple[_Pattern, ...]
+    level: Level = "emergency"
+    guidance: str = ""
     negation: NegationMode = "clause"
-    #: suppressed in a clause that talks about the past ("years ago", "history of")
+    #: suppressed when read as history ("years ago", "history of")
     history: bool = True
-    #: suppressed in a clause that asks in general ("signs of", "how do I know if")
+    #: suppressed when read as a general or hypothetical question ("signs of", "what if")
     hypothetical: bool = True
-    #: suppressed when the same sentence says it is over ("it has stopped now")
+    #: suppressed when the same sentence says it is over ("... but it has stopped now")
     resolvable: bool = False
 
-
-@dataclass(frozen=True, slots=True)
-class _Language:
-    ignore: tuple[re.Pattern[str], ...]
-    clause_breaks: re.Pattern[str]
-    negation: re.Pattern[str]
-    pseudo_negation: re.Pattern[str]
-    resolved: re.Pattern[str]
-    history: re.Pattern[str]
-    hypothetical: re.Pattern[str]
+    @property
+    def scope(self) -> Scope:
+        return _scope(self.negation, self.history, self.hypothetical)
 
 
 class Triage:
-    """Finds red flags in patient text and words the fixed emergency reply."""
+    """Finds red flags in patient text and words the fixed reply for their level."""
 
     def __init__(
         self,
         flags: Sequence[RedFlag],
-        language: _Language,
+        reader: ContextReader,
         *,
-        emergency_template: str,
-        self_harm_template: str,
+        templates: Mapping[str, str],
+        ignore: Sequence[re.Pattern[str]] = (),
         self_harm_category: str = "self_harm",
     ) -> None:
         if not flags:
             raise ConfigError("triage needs at least one red flag")
         self.flags = tuple(flags)
-        self._language = language
-        self._emergency_template = emergency_template
-        self._self_harm_template = self_harm_template
+        self.reader = reader
+        self._templates = dict(templates)
+        self._ignore = tuple(IndexedRegex.of(pattern) for pattern in ignore)
         self._self_harm_category = self_harm_category
+        self._by_id = {flag.id: flag for flag in self.flags}
+        #: every (flag number, pattern, its gate) in file order, so that one cheap loop
+        #: skips the patterns whose words are not in the text (most, for most messages)
+        self._patterns = tuple(
+            (index, pattern, pattern.gate)
+            for index, flag in enumerate(self.flags)
+            for pattern in flag.patterns
+        )
 
     # -- loading ------------------------------------------------------------------------
 
     @classmethod
-    def from_file(cls, path: Path) -> Triage:
+    def from_file(cls, path: Path, context_file: Path | None = None) -> Triage:
         """Load red flags from YAML; any malformed entry raises :class:`ConfigError`."""
         data = load_mapping(path, "red-flag")
         where = path.name
         replies = require_mapping(data.get("replies"), f"{where}: replies")
-        emergency = require_text(replies.get("emergency"), f"{where}: replies.emergency")
-        self_harm = require_text(replies.get("self_harm"), f"{where}: replies.self_harm")
-        for name, template in (("emergency", emergency), ("self_harm", self_harm)):
-            if EMERGENCY_TOKEN not in template:
+        templates = {
+            name: require_text(replies.get(name), f"{where}: replies.{name}")
+            for name in ("emergency", "self_harm", "urgent")
+        }
+        for name in ("emergency", "self_harm"):
+            if EMERGENCY_TOKEN not in templates[name]:
                 raise ConfigError(f"{where}: replies.{name} must contain {EMERGENCY_TOKEN}")
-        if CRISIS_TOKEN not in self_harm:
+        if CRISIS_TOKEN not in templates["self_harm"]:
             raise ConfigError(f"{where}: replies.self_harm must contain {CRISIS_TOKEN}")
-        language = _load_language(
-            require_mapping(data.get("language"), f"{where}: language"), where
-        )
-        flags = load_entries(data, "flags", where, _load_flag)
-        return cls(flags, language, emergency_template=emergency, self_harm_template=self_harm)
+        if URGENT_TOKEN not in templates["urgent"]:
+            raise ConfigError(f"{where}: replies.urgent must contain {URGENT_TOKEN}")
+        ignore_raw = data.get("ignore", [])
+        if not isinstance(ignore_raw, list):
+            raise ConfigError(f"{where}: ignore must be a list")
+        ignore = [compile_regex(s, f"{where}: ignore[{i}]") for i, s in enumerate(ignore_raw)]
+        terms = load_terms(data.get("terms"), f"{where}: terms")
+        flags = load_entries(data, "flags", where, lambda raw, at: _load_flag(raw, at, terms))
+        reader = ContextReader.from_file(context_file or DATA_DIR / "context.yaml")
+        return cls(flags, reader, templates=templates, ignore=ignore)
 
     @property
     def categories(self) -> list[str]:
@@ -145,98 +164,120 @@ class Triage:
 
     # -- matching -----------------------------------------------------------------------
 
-    def assess(self, text: str) -> TriageResult | None:
-        """The first red flag (in file order, i.e. priority) that fires on ``text``."""
-        clean = normalise(text)
-        if not clean:
-            return None
-        for pattern in self._language.ignore:
-            clean = pattern.sub(" , ", clean)
-        for flag in self.flags:
-            if any(self._fires(flag, pattern, clean) for pattern in flag.patterns):
-                return TriageResult(category=flag.category, flag_id=flag.id)
-        return None
+    def prepare(self, text: str) -> str:
+        """The form red flags are matched against (exposed for tests and debugging)."""
+        return self._index(text).text
 
-    def _fires(self, flag: RedFlag, pattern: _Pattern, text: str) -> bool:
-        if len(pattern.all_of) == 1:
-            return any(
-                self._counts(flag, match, text, pattern.unless)
-                for match in pattern.all_of[0].finditer(text)
+    def _index(self, text: str) -> WordIndex:
+        """The prepared text's word index: normalised, idioms and others' past blanked."""
+        words = WordIndex(self.reader.prepare(text))
+        for ignore in self._ignore:
+            words = words.blank(m.span() for m in words.finditer(ignore))
+        return words
+
+    def assess(self, text: str) -> TriageResult | None:
+        """The most severe red flag that fires on ``text`` (file order within a level)."""
+        words = self._index(text)
+        if not words.text.strip():
+            return None
+        lazy = _LazyReading(self.reader, words)
+        meets = lazy.words.meets
+        found: TriageResult | None = None
+        for index, pattern, gate in self._patterns:
+            flag = self.flags[index]
+            if found is not None and flag.level != "emergency":
+                continue  # an urgent flag cannot beat what was found already
+            if meets(gate) and self._fires(flag, pattern, lazy):
+                found = TriageResult(category=flag.category, flag_id=flag.id, level=flag.level)
+                if flag.level == "emergency":
+                    return found
+        return found
+
+    def explain(self, text: str) -> list[str]:
+        """Every flag that fires on ``text``, for debugging and the evaluation report."""
+        lazy = _LazyReading(self.reader, self._index(text))
+        return [
+            flag.id
+            for flag in self.flags
+            if any(
+                lazy.words.meets(pattern.gate) and self._fires(flag, pattern, lazy)
+                for pattern in flag.patterns
             )
-        # co-occurrence ("pregnant" + "bleeding heavily"): ``unless`` looks at the whole text
-        if pattern.unless is not None and pattern.unless.search(text):
+        ]
+
+    def _fires(self, flag: RedFlag, pattern: _Pattern, lazy: _LazyReading) -> bool:
+        """Whether ``pattern`` of ``flag`` fires; its gate has been met already."""
+        words = lazy.words
+        scope = flag.scope
+        if len(pattern.all_of) == 1:
+            for match in words.finditer(pattern.all_of[0], gated=True):
+                reading = lazy.reading
+                if pattern.unless is not None:
+                    low, high = reading.clause(match.start(), match.end())
+                    if pattern.unless.search(reading.text, low, high):
+                        continue
+                if not reading.assess(match.start(), match.end(), scope).current:
+                    continue
+                if flag.resolvable and reading.resolved_after(match.end()):
+                    continue
+                return True
+            return False
+        # co-occurrence ("pregnant" + "headache"): ``unless`` looks at the whole text
+        if pattern.unless is not None and pattern.unless.search(words.text):
             return False
         return all(
-            any(self._counts(flag, match, text, None) for match in regex.finditer(text))
-            for regex in pattern.all_of
+            any(
+                lazy.reading.assess(match.start(), match.end(), scope).current
+                for match in words.finditer(indexed, gated=True)
+            )
+            for indexed in pattern.all_of
         )
-
-    def _counts(
-        self, flag: RedFlag, match: re.Match[str], text: str, unless: re.Pattern[str] | None
-    ) -> bool:
-        start, end = match.span()
-        sentence_start, sentence_end = _sentence_bounds(text, start)
-        clause_start, clause_end = self._clause_bounds(
-            text, start, end, sentence_start, sentence_end
-        )
-        clause = text[clause_start:clause_end]
-        lang = self._language
-        if unless is not None and unless.search(clause):
-            return False
-        if flag.history and lang.history.search(clause):
-            return False
-        if flag.hypothetical and lang.hypothetical.search(clause):
-            return False
-        if self._negated(text[clause_start:start], flag.negation):
-            return False
-        return not (flag.resolvable and self._resolved(text[end:sentence_end]))
-
-    def _clause_bounds(
-        self, text: str, start: int, end: int, sentence_start: int, sentence_end: int
-    ) -> tuple[int, int]:
-        clause_start = sentence_start
-        for brk in self._language.clause_breaks.finditer(text, sentence_start, start):
-            clause_start = brk.end()
-        nxt = self._language.clause_breaks.search(text, end, sentence_end)
-        return clause_start, nxt.start() if nxt is not None else sentence_end
-
-    def _negated(self, before: str, mode: NegationMode) -> bool:
-        window = _NEGATION_WINDOW[mode]
-        if window == 0:
-            return False
-        before = self._language.pseudo_negation.sub(" ", before)
-        words = _WORD_RE.findall(before)[-window:]
-        return bool(words) and self._language.negation.search(" ".join(words)) is not None
-
-    def _resolved(self, after: str) -> bool:
-        for cue in self._language.resolved.finditer(after):
-            # "it hasn't stopped now" is not resolved: the cue itself must not be negated
-            if not self._negated(after[: cue.start()], "strict"):
-                return True
-        return False
 
     # -- replying -----------------------------------------------------------------------
 
-    def reply_for(self, result: TriageResult, emergency_number: str, crisis_line: str) -> str:
-        """The fixed, patient-facing emergency reply for ``result``."""
-        flag = next((f for f in self.flags if f.id == result.flag_id), None)
+    def reply_for(
+        self,
+        result: TriageResult,
+        emergency_number: str,
+        crisis_line: str,
+        urgent_contact: str = "NHS 111",
+    ) -> str:
+        """The fixed, patient-facing reply for ``result``."""
+        flag = self._by_id.get(result.flag_id)
         advice = flag.advice if flag is not None else ""
-        is_self_harm = result.category == self._self_harm_category
-        template = self._self_harm_template if is_self_harm else self._emergency_template
+        if result.category == self._self_harm_category:
+            template = self._templates["self_harm"]
+        else:
+            template = self._templates[result.level]
         text = template.replace(ADVICE_TOKEN, advice.strip())
         text = text.replace(CRISIS_TOKEN, crisis_line).replace(EMERGENCY_TOKEN, emergency_number)
-        return _tidy(text)
+        return _tidy(text.replace(URGENT_TOKEN, urgent_contact))
 
 
 # -- helpers -------------------------------------------------------------------------------
 
 
-def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    start = 0
-    for brk in _SENTENCE_END_RE.finditer(text, 0, position):
-        start = brk.end()
-    nxt = _SENTENCE_END_RE.search(text, position)
-    return start, nxt.start() if nxt is not None else len(text)
+class _LazyReading:
+    """One prepared text: its word index at once, its context reading only when a red flag
+    matches somewhere (most messages match none, and reading costs more than the index)."""
+
+    __slots__ = ("_reader", "_reading", "words")
+
+    def __init__(self, reader: ContextReader, words: WordIndex) -> None:
+        self._reader = reader
+        self._reading: Reading | None = None
+        self.words = words
+
+    @property
+    def reading(self) -> Reading:
+        if self._reading is None:
+            self._reading = self._reader.read(self.words.text, self.words)
+        return self._reading
+
+
+@cache
+def _scope(negation: NegationMode, history: bool, hypothetical: bool) -> Scope:
+    return Scope(window=_NEGATION_WINDOW[negation], historical=history, hypothetical=hypothetical)
 
 
 def _tidy(text: str) -> str:
@@ -244,37 +285,11 @@ def _tidy(text: str) -> str:
     return "\n\n".join(part for part in paragraphs if part)
 
 
-def _alternation(sources: object, where: str) -> re.Pattern[str]:
-    """A list of regexes joined into one ``(?:a)|(?:b)`` pattern."""
-    if not isinstance(sources, list) or not sources:
-        raise ConfigError(f"{where} must be a non-empty list of regular expressions")
-    for index, source in enumerate(sources):
-        compile_regex(source, f"{where}[{index}]")
-    return re.compile("|".join(f"(?:{source})" for source in sources))
-
-
-def _load_language(data: Mapping[str, Any], where: str) -> _Language:
-    ignore = data.get("ignore", [])
-    if not isinstance(ignore, list):
-        raise ConfigError(f"{where}: language.ignore must be a list")
-    return _Language(
-        ignore=tuple(
-            compile_regex(s, f"{where}: language.ignore[{i}]") for i, s in enumerate(ignore)
-        ),
-        clause_breaks=_alternation(data.get("clause_breaks"), f"{where}: language.clause_breaks"),
-        negation=_alternation(data.get("negation"), f"{where}: language.negation"),
-        pseudo_negation=_alternation(
-            data.get("pseudo_negation"), f"{where}: language.pseudo_negation"
-        ),
-        resolved=_alternation(data.get("resolved"), f"{where}: language.resolved"),
-        history=_alternation(data.get("history"), f"{where}: language.history"),
-        hypothetical=_alternation(data.get("hypothetical"), f"{where}: language.hypothetical"),
-    )
-
-
 _FLAG_KEYS = {
     "id",
     "category",
+    "level",
+    "guidance",
     "advice",
     "patterns",
     "negation",
@@ -284,7 +299,7 @@ _FLAG_KEYS = {
 }
 
 
-def _load_flag(raw: object, where: str) -> RedFlag:
+def _load_flag(raw: object, where: str, terms: Mapping[str, str]) -> RedFlag:
     data = require_mapping(raw, where)
     flag_id = data.get("id")
     if not isinstance(flag_id, str) or not flag_id.strip():
@@ -295,6 +310,12 @@ def _load_flag(raw: object, where: str) -> RedFlag:
         raise ConfigError(f"{where}: unknown keys {unknown}; allowed: {sorted(_FLAG_KEYS)}")
     category = require_text(data.get("category"), f"{where}: category")
     advice = require_text(data.get("advice"), f"{where}: advice")
+    level = data.get("level", "emergency")
+    if level not in LEVELS:
+        raise ConfigError(f"{where}: level must be one of {list(LEVELS)}")
+    guidance = data.get("guidance", "")
+    if not isinstance(guidance, str):
+        raise ConfigError(f"{where}: guidance must be a string")
     negation = data.get("negation", "clause")
     if negation not in _NEGATION_WINDOW:
         raise ConfigError(f"{where}: negation must be one of {sorted(_NEGATION_WINDOW)}")
@@ -307,15 +328,19 @@ def _load_flag(raw: object, where: str) -> RedFlag:
     raw_patterns = data.get("patterns")
     if not isinstance(raw_patterns, list) or not raw_patterns:
         raise ConfigError(f"{where}: 'patterns' must be a non-empty list")
-    patterns = tuple(
-        _load_pattern(item, f"{where}: patterns[{index}]")
-        for index, item in enumerate(raw_patterns)
+    patterns = _merge_plain(
+        [
+            _load_pattern(item, f"{where}: patterns[{index}]", terms)
+            for index, item in enumerate(raw_patterns)
+        ]
     )
     return RedFlag(
         id=flag_id,
         category=category,
         advice=advice,
         patterns=patterns,
+        level=level,
+        guidance=guidance,
         negation=negation,
         history=switches["history"],
         hypothetical=switches["hypothetical"],
@@ -323,20 +348,40 @@ def _load_flag(raw: object, where: str) -> RedFlag:
     )
 
 
-def _load_pattern(item: object, where: str) -> _Pattern:
+def _merge_plain(patterns: list[_Pattern]) -> tuple[_Pattern, ...]:
+    """One alternation for a flag's plain regexes: one scan of the text instead of many."""
+    plain = [p for p in patterns if len(p.all_of) == 1 and p.unless is None]
+    if len(plain) < 2:
+        return tuple(patterns)
+    merged = re.compile("|".join(f"(?:{p.all_of[0].regex.pattern})" for p in plain))
+    rest = [p for p in patterns if not (len(p.all_of) == 1 and p.unless is None)]
+    return (_pattern((merged,), None), *rest)
+
+
+def _pattern(all_of: tuple[re.Pattern[str], ...], unless: re.Pattern[str] | None) -> _Pattern:
+    return _Pattern(tuple(IndexedRegex.of(regex) for regex in all_of), unless)
+
+
+def _regex(source: object, where: str, terms: Mapping[str, str]) -> re.Pattern[str]:
+    if not isinstance(source, str):
+        raise ConfigError(f"{where} must be a non-empty regular expression")
+    return compile_regex(expand_terms(source, terms, where), where)
+
+
+def _load_pattern(item: object, where: str, terms: Mapping[str, str]) -> _Pattern:
     if isinstance(item, str):
-        return _Pattern(all_of=(compile_regex(item, where),), unless=None)
-    data = require_mapping(item, where)
+        return _pattern((_regex(item, where, terms),), None)
+    data: Mapping[str, Any] = require_mapping(item, where)
     unknown = sorted(set(data) - {"regex", "all", "unless"})
     if unknown:
         raise ConfigError(f"{where}: unknown keys {unknown}; allowed: ['all', 'regex', 'unless']")
-    unless = compile_regex(data["unless"], f"{where}.unless") if "unless" in data else None
+    unless = _regex(data["unless"], f"{where}.unless", terms) if "unless" in data else None
     if ("regex" in data) == ("all" in data):
         raise ConfigError(f"{where}: give exactly one of 'regex' or 'all'")
     if "regex" in data:
-        return _Pattern(all_of=(compile_regex(data["regex"], f"{where}.regex"),), unless=unless)
+        return _pattern((_regex(data["regex"], f"{where}.regex", terms),), unless)
     parts: Iterable[object] = data["all"] if isinstance(data["all"], list) else []
-    compiled = tuple(compile_regex(part, f"{where}.all[{i}]") for i, part in enumerate(parts))
+    compiled = tuple(_regex(part, f"{where}.all[{i}]", terms) for i, part in enumerate(parts))
     if len(compiled) < 2:
         raise ConfigError(f"{where}: 'all' needs a list of at least two regular expressions")
-    return _Pattern(all_of=compiled, unless=unless)
+    return _pattern(compiled, unless)

@@ -16,6 +16,7 @@ from adapters.registry import enabled_adapters as enabled_in
 from assistant.anonymizer import Anonymizer
 from assistant.commands import CommandRegistry
 from assistant.conversation import ConversationService
+from assistant.embeddings import create_embedder
 from assistant.errors import AdapterError
 from assistant.hashing import UserHasher
 from assistant.llm.registry import backend_name_for, create_backend
@@ -71,7 +72,9 @@ async def build_assistant(
             Anonymizer.from_settings, config.privacy.spacy_model, config.privacy.score_threshold
         )
     triage = Triage.from_file(config.triage.file)
-    rules = RuleBook.from_file(config.rules.file)
+    # one sentence embedder: the pipeline embeds each message once, the rules read the vector
+    embedder = create_embedder(config.embeddings)
+    rules = await asyncio.to_thread(RuleBook.from_file, config.rules.file, embedder)
     hasher = None
     if store is not None:
         hasher = UserHasher(await store.hash_salt(config.privacy.hash_salt.get_secret_value()))
@@ -88,6 +91,7 @@ async def build_assistant(
         anonymizer=anonymizer,
         triage=triage,
         rules=rules,
+        embedder=embedder,
         backend=backend,
         store=store,
         hasher=hasher,

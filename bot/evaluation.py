@@ -1,10 +1,14 @@
-"""Score the assistant on labelled sets (PII, triage, intents): `python -m bot eval`.
+"""Score the assistant on labelled sets (PII, triage, intents, real questions): `python -m bot eval`.
 
 The scoring functions are shared with the test suite so that both apply the same bars.
+Real consumer questions are external data: their text is read from the shared eval folder,
+our labels (ids only) from ``tests/data/consumer_labels.jsonl``; see
+``tests/data/TRIAGE_LABELS.md``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable
@@ -28,6 +32,16 @@ STRUCTURED_TYPES = frozenset(
         "INSURANCE_ID",
     }
 )
+
+
+#: our labelled sets (ids and labels for external data; our own vignettes and messages)
+LABEL_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
+LEVELS = ("emergency", "urgent", "not_urgent")
+
+
+def split_of(case_id: str) -> str:
+    """The fixed tuning / held-out split: the first byte of the id's SHA-256, even: tune."""
+    return "tune" if hashlib.sha256(case_id.encode("utf-8")).digest()[0] % 2 == 0 else "check"
 
 
 def load_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -150,6 +164,151 @@ def score_intents(cases: Iterable[dict[str, Any]], results: dict[str, Any]) -> I
     return score
 
 
+@dataclass
+class LevelScore:
+    """Triage levels against labels. ``false_emergencies``: emergency replies to cases
+    labelled urgent or not urgent (the issue's false-alarm figure)."""
+
+    emergencies: int = 0
+    emergency_replies: int = 0
+    emergency_or_urgent: int = 0
+    missed: list[str] = field(default_factory=list)
+    urgent: int = 0
+    urgent_caught: int = 0
+    non_emergencies: int = 0
+    false_emergencies: list[str] = field(default_factory=list)
+    not_urgent: int = 0
+    over_triaged: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.emergency_replies / self.emergencies if self.emergencies else 1.0
+
+    @property
+    def any_level_recall(self) -> float:
+        return self.emergency_or_urgent / self.emergencies if self.emergencies else 1.0
+
+    @property
+    def false_alarm_rate(self) -> float:
+        return len(self.false_emergencies) / self.non_emergencies if self.non_emergencies else 0.0
+
+
+def score_levels(cases: Iterable[dict[str, Any]], levels: dict[str, str | None]) -> LevelScore:
+    """``levels`` maps case id to the reply's triage level (None: not triaged)."""
+    score = LevelScore()
+    for case in cases:
+        got, want = levels[case["id"]], case["level"]
+        if want == "emergency":
+            score.emergencies += 1
+            score.emergency_replies += got == "emergency"
+            score.emergency_or_urgent += got is not None
+            if got != "emergency":
+                score.missed.append(f"{case['id']}->{got or 'none'}")
+            continue
+        score.non_emergencies += 1
+        if got == "emergency":
+            score.false_emergencies.append(case["id"])
+        if want == "urgent":
+            score.urgent += 1
+            score.urgent_caught += got is not None
+        else:
+            score.not_urgent += 1
+            if got is not None:
+                score.over_triaged.append(f"{case['id']}->{got}")
+    return score
+
+
+@dataclass
+class RuleFitScore:
+    """Rule answers against the rules labelled as fitting each question."""
+
+    answers: int = 0
+    fitting: int = 0
+    wrong: list[str] = field(default_factory=list)
+    labelled: int = 0
+    labelled_hit: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.fitting / self.answers if self.answers else 1.0
+
+
+def score_rule_fit(cases: Iterable[dict[str, Any]], intents: dict[str, str | None]) -> RuleFitScore:
+    """``intents`` maps case id to the rule that answered (None: no rule answered)."""
+    score = RuleFitScore()
+    for case in cases:
+        got, fitting = intents[case["id"]], case["rules"]
+        score.labelled += bool(fitting)
+        if got is None:
+            continue
+        score.answers += 1
+        if got in fitting:
+            score.fitting += 1
+            score.labelled_hit += 1
+        else:
+            score.wrong.append(f"{case['id']}->{got}")
+    return score
+
+
+def consumer_cases(eval_dir: Path) -> list[dict[str, Any]]:
+    """Our labels joined to the external questions' text (held in memory only)."""
+    source = eval_dir / "external" / "consumer_questions_dev.jsonl"
+    texts = {row["id"]: row["text"] for row in load_jsonl(source)}
+    return [
+        {**label, "text": texts[label["id"]]}
+        for label in load_jsonl(LABEL_DIR / "consumer_labels.jsonl")
+        if label["id"] in texts
+    ]
+
+
+def format_levels(name: str, score: LevelScore) -> str:
+    return (
+        f"{name}: emergency replies {score.emergency_replies}/{score.emergencies} "
+        f"({score.recall:.1%}), emergency or urgent {score.emergency_or_urgent}/"
+        f"{score.emergencies} ({score.any_level_recall:.1%}); urgent caught "
+        f"{score.urgent_caught}/{score.urgent}; false emergencies "
+        f"{len(score.false_emergencies)}/{score.non_emergencies} ({score.false_alarm_rate:.1%}); "
+        f"not-urgent triaged {len(score.over_triaged)}/{score.not_urgent}\n"
+        f"  missed: {score.missed or 'none'}\n"
+        f"  false emergencies: {score.false_emergencies or 'none'}\n"
+        f"  not-urgent triaged: {score.over_triaged or 'none'}\n"
+    )
+
+
+def format_rule_fit(name: str, score: RuleFitScore) -> str:
+    return (
+        f"{name}: rule answers {score.answers}, fitting {score.fitting} "
+        f"(precision {score.precision:.1%}); questions with a fitting rule answered by it "
+        f"{score.labelled_hit}/{score.labelled}\n  wrong: {score.wrong or 'none'}\n"
+    )
+
+
+async def report_real_data(service: ConversationService, eval_dir: Path, out: TextIO) -> None:
+    """Triage levels and rule fit on our labelled real questions, vignettes and messages."""
+    sets: list[tuple[str, list[dict[str, Any]]]] = []
+    if (eval_dir / "external" / "consumer_questions_dev.jsonl").is_file():
+        consumer = consumer_cases(eval_dir)
+        for half in ("tune", "check"):
+            sets.append(
+                (
+                    f"consumer questions ({half} half)",
+                    [c for c in consumer if split_of(c["id"]) == half],
+                )
+            )
+    else:
+        out.write("consumer questions: external data not found; skipped\n")
+    sets.append(("our vignettes", load_jsonl(LABEL_DIR / "triage_vignettes.jsonl")))
+    sets.append(("our patient messages", load_jsonl(LABEL_DIR / "triage_patient_messages.jsonl")))
+    for name, cases in sets:
+        replies = await answer_all(service, cases)
+        out.write(
+            format_levels(name, score_levels(cases, {k: r.level for k, r in replies.items()}))
+        )
+        if cases and "rules" in cases[0]:
+            intents = {k: r.intent if r.source is Source.RULE else None for k, r in replies.items()}
+            out.write(format_rule_fit(name, score_rule_fit(cases, intents)))
+
+
 async def answer_all(service: ConversationService, cases: list[dict[str, Any]]) -> dict[str, Any]:
     replies = {}
     for case in cases:
@@ -194,4 +353,5 @@ async def run_eval(config: AppConfig, eval_dir: Path, out: TextIO) -> int:
         f"{intents.null_to_llm}/{intents.null_total} {intents.null_misrouted or ''}\n"
         f"replies with the disclaimer: {with_disclaimer}/{len(all_replies)}\n"
     )
+    await report_real_data(service, eval_dir, out)
     return 0

@@ -164,8 +164,10 @@ class Metrics:
                 self.stage_latency.labels(stage.value).observe(value / 1000)
         if source is Source.RULE and reply.intent:
             self.rule_answers.labels(reply.intent).inc()
-        if source is Source.EMERGENCY and reply.category:
-            self.triage.labels(reply.category).inc()
+        if source in (Source.EMERGENCY, Source.URGENT) and reply.category:
+            # one counter for both levels; an urgent category is prefixed so they stay apart
+            prefix = "" if source is Source.EMERGENCY else "urgent:"
+            self.triage.labels(prefix + reply.category).inc()
         usage = reply.llm
         if usage is None:
             return

@@ -200,7 +200,8 @@ async def build_report(
         by_source[source] = by_source.get(source, 0) + count
         cell = by_platform_source.setdefault(platform, {})
         cell[source] = cell.get(source, 0) + count
-        label = category if source == Source.EMERGENCY.value else intent
+        triaged = source in (Source.EMERGENCY.value, Source.URGENT.value)
+        label = category if triaged else intent
         if label is not None:
             if source == Source.COMMAND.value and label not in known:
                 label = "other"  # an unknown command name was typed by a person: never echo it
@@ -219,7 +220,16 @@ async def build_report(
             p: dict(sorted(c.items())) for p, c in sorted(by_platform_source.items())
         },
         unique_users=rows.unique_users,
-        categories=dict(sorted(labelled[Source.EMERGENCY.value].items(), key=_by_count)),
+        # both triage levels; urgent categories carry an "urgent:" prefix
+        categories=dict(
+            sorted(
+                [
+                    *labelled[Source.EMERGENCY.value].items(),
+                    *((f"urgent:{k}", v) for k, v in labelled[Source.URGENT.value].items()),
+                ],
+                key=_by_count,
+            )
+        ),
         top_intents=sorted(labelled[Source.RULE.value].items(), key=_by_count)[:TOP_INTENTS],
         commands=dict(sorted(labelled[Source.COMMAND.value].items(), key=_by_count)),
         llm=_llm_section(rows.llm, timings, backend),

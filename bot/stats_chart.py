@@ -29,6 +29,7 @@ HEIGHT_PX = 800
 DPI = 100
 COLOURS: dict[str, str] = {
     Source.EMERGENCY.value: "#d62728",
+    Source.URGENT.value: "#e377c2",
     Source.RULE.value: "#2ca02c",
     Source.LLM.value: "#1f77b4",
     Source.FALLBACK.value: "#ff7f0e",

@@ -94,6 +94,32 @@ async def test_rate_limit_one_notice_per_run_and_emergencies_pass(
     ]  # fmt: skip
 
 
+URGENT = "My right calf has been swollen and sore since the long flight back"
+
+
+@pytest.mark.parametrize("platform", ["telegram", "matrix", "console"])
+async def test_over_the_limit_an_emergency_passes_and_an_urgent_message_waits(
+    make_chat: MakeChat, app_config: AppConfig, platform: str
+) -> None:
+    # Only the emergency level bypasses the limit: "get care today" can wait for the limit
+    # to refill, and a bypass for every urgent red flag would let a flood through.
+    config = app_config.model_copy(deep=True)
+    config.adapters.get(platform).rate_limit = RateLimitSettings(per_minute=1, burst=1)
+    chat = await make_chat(config)
+    first = await chat.service.handle(_msg(platform=platform))
+    urgent = await chat.service.handle(_msg(URGENT, platform=platform))
+    emergency = await chat.service.handle(_msg(EMERGENCY, platform=platform))
+
+    assert first.reply.source is Source.RULE
+    assert urgent.reply.source is Source.RATE_LIMITED
+    assert emergency.reply.source is Source.EMERGENCY and emergency.reply.level == "emergency"
+    assert chat.assistant.is_emergency(EMERGENCY) and not chat.assistant.is_emergency(URGENT)
+    # under the limit the same urgent message gets its level's guidance
+    fresh = await chat.service.handle(_msg(URGENT, user="u2", platform=platform))
+    assert fresh.reply.source is Source.URGENT and fresh.reply.level == "urgent"
+    assert config.triage.urgent_contact in fresh.reply.text
+
+
 class _Broken(ChatCommand):
     name = "broken"
     description = "always fails"

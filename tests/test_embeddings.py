@@ -54,6 +54,29 @@ def test_rows_are_unit_length_and_blank_text_is_zero(static_embedder: Embedder) 
     assert np.allclose(static_embedder.encode_one("chest pain"), vectors[0])
 
 
+def test_one_message_is_encoded_as_the_library_encodes_it() -> None:
+    # encode_one skips model2vec's per-call set-up and remembers words' tokens; the vectors
+    # must still be the library's, whatever the text (accents, scripts, punctuation, a text
+    # past the truncation), and a full word cache must start again without harm.
+    from model2vec import StaticModel
+
+    embedder = create_embedder(EmbeddingSettings())
+    embedder.max_cached_words = 40  # type: ignore[misc]
+    library = StaticModel.from_pretrained(STATIC, force_download=False)
+    texts = [
+        "I have chest pain, and it's spreading to my left arm!!",
+        "Ça va? naïve café Straße İstanbul ΣΊΣΥΦΟΣ 東京タワー 😀 x-ray (test) don't",
+        "tab\there  double  spaces\nand lines",
+        " ".join(["pneumonoultramicroscopicsilicovolcanoconiosis"] * 300),
+        " ".join(f"word{n} headache fever" for n in range(200)),
+        "chest pain",
+    ]
+    for text in texts * 2:
+        expected = library.encode([" ".join(text.split())])[0]
+        expected = expected / np.linalg.norm(expected)
+        assert np.abs(embedder.encode_one(text) - expected).max() < 1e-6, text[:40]
+
+
 @pytest.mark.parametrize(("question", "paraphrase", "other"), RANKING_CASES)
 def test_static_ranks_paraphrase_above_other_topic(
     static_embedder: Embedder, question: str, paraphrase: str, other: str

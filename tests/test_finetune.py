@@ -30,7 +30,7 @@ from assistant.finetune.trainer import StepInfo
 from assistant.llm.base import ChatTurn
 from assistant.llm.prompt import TokenizerChatTemplate
 from assistant.messages import IncomingMessage, Source
-from assistant.rules import RuleBook
+from assistant.rules import read_rules
 from assistant.settings import DATA_DIR, DEFAULT_SYSTEM_PROMPT
 from bot.__main__ import main
 from bot.config import load_config
@@ -235,12 +235,12 @@ def test_export_knowledge_writes_every_rule_example_as_a_training_pair(
 ) -> None:
     path = tmp_path / "vetted.jsonl"
     assert main(["finetune", "--export-knowledge", str(path)]) == 0
-    book = RuleBook.from_file(DATA_DIR / "rules.yaml")
-    expected = sum(len(rule.examples) for rule in book.rules)
+    rules = read_rules(DATA_DIR / "rules.yaml")
+    expected = sum(len(rule.examples) for rule in rules)
     assert f"wrote {expected} vetted pairs (rules)" in capsys.readouterr().out
     rows = [json.loads(line) for line in path.read_text().splitlines()]
     assert len(rows) == expected == len(rule_pairs())
-    answers = {rule.id: rule.answer for rule in book.rules}
+    answers = {rule.id: rule.answer for rule in rules}
     for row in rows:
         assert row["answer"] == answers[row["source"].split("#")[1]]
     # the export is valid training data

@@ -57,7 +57,32 @@ async def test_rule_answers_a_common_question(make_chat: MakeChat) -> None:
     chat = await make_chat()
     reply = await chat.ask(_message("What are the symptoms of flu?"))
     assert reply.source is Source.RULE and reply.intent == "flu_symptoms"
-    assert set(reply.timings_ms) >= {"anonymize", "triage", "rules", "total"}
+    assert set(reply.timings_ms) >= {"anonymize", "embed", "triage", "rules", "total"}
+    assert reply.level is None
+
+
+async def test_urgent_gets_fixed_guidance_with_the_urgent_contact_and_never_the_llm(
+    make_chat: MakeChat, app_config: AppConfig
+) -> None:
+    backend = FakeBackend(answer="should never be used")
+    chat = await make_chat(_llm_config(app_config), backend=backend)
+    reply = await chat.ask(
+        _message("My right calf has been swollen and sore since the long flight back")
+    )
+    assert reply.source is Source.URGENT and reply.level == "urgent"
+    assert reply.category == "pe_dvt"
+    assert app_config.triage.urgent_contact in reply.text
+    assert app_config.triage.emergency_number in reply.text  # what to do if it gets worse
+    assert reply.text.endswith(app_config.disclaimer.text)
+    assert backend.history == []
+    # triage answered: the embedding and the rules never ran
+    assert "rules" not in reply.timings_ms and "embed" not in reply.timings_ms
+
+
+async def test_emergency_reply_carries_its_level(make_chat: MakeChat) -> None:
+    chat = await make_chat()
+    reply = await chat.ask(_message("MY DAD IS HAVING CHEST PAINS AND HE IS GREY"))
+    assert reply.source is Source.EMERGENCY and reply.level == "emergency"
 
 
 async def test_llm_sees_only_placeholders_and_the_reply_is_restored(

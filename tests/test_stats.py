@@ -96,7 +96,8 @@ async def test_counts_sources_and_users(store: Store) -> None:
     assert report.total == 19
     assert report.by_platform == {"telegram": 14, "matrix": 5}
     assert report.by_source == {
-        "emergency": 3, "rule": 6, "llm": 2, "fallback": 3, "command": 3, "rate_limited": 2,
+        "emergency": 3, "urgent": 0, "rule": 6, "llm": 2, "fallback": 3, "command": 3,
+        "rate_limited": 2,
     }  # fmt: skip
     assert report.by_platform_source["matrix"] == {
         "command": 1, "emergency": 2, "fallback": 1, "rule": 1,
@@ -164,9 +165,10 @@ async def test_text_and_dict_agree(store: Store) -> None:
     report = await build_report(store, "24h", now=NOW)
     text = report.to_text()
     assert "Messages: 19 · users: 6 · rate-limited: 2" in text
-    assert "By source: emergency 3 · rule 6 · llm 2 · fallback 3 · command 3 · rate_limited 2" in (
-        text
-    )
+    assert (
+        "By source: emergency 3 · urgent 0 · rule 6 · llm 2 · fallback 3 · command 3 · "
+        "rate_limited 2"
+    ) in text
     assert "Requests 4 · errors 2 (50.0%): http_500 1 · timeout 1" in text
     assert "johnsmith" not in text
     data = json.loads(json.dumps(report.to_dict()))

@@ -8,6 +8,7 @@ import pytest
 
 from assistant.errors import StorageError
 from assistant.hashing import UserHasher
+from assistant.messages import Reply, Source, Stage
 from assistant.storage import MIGRATIONS, MessageRecord, Store
 
 
@@ -26,6 +27,34 @@ async def test_rows_survive_a_restart_and_migrations_are_recorded(tmp_path: Path
         assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
         columns = {row[1] for row in db.execute("PRAGMA table_info(messages)")}
     assert "text" not in columns and "user_id" not in columns
+
+
+async def test_a_database_from_before_the_embed_stage_is_upgraded_and_keeps_its_rows(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "bot.db"
+    with sqlite3.connect(path) as db:  # the schema as migration 2 left it, with one row
+        for script in MIGRATIONS[:2]:
+            db.executescript(script)
+        db.execute("PRAGMA user_version = 2")
+        db.execute(
+            "INSERT INTO messages (ts, platform, user_hash, source, triage_ms) "
+            "VALUES (1.0, 'telegram', 'h1', 'rule', 0.4)"
+        )
+    store = Store(path)
+    await store.open()
+    reply = Reply(
+        "answer",
+        Source.RULE,
+        timings_ms={stage.value: 0.5 for stage in Stage},
+    )
+    await store.record(MessageRecord.for_reply("telegram", "h1", reply))
+    assert await store.count_user_rows("h1") == 2
+    await store.close()
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        rows = db.execute("SELECT triage_ms, embed_ms FROM messages ORDER BY id").fetchall()
+    assert rows == [(0.4, None), (0.5, 0.5)]  # every Stage has its column
 
 
 async def test_newer_schema_is_refused(tmp_path: Path) -> None:

@@ -125,7 +125,7 @@ def test_negated_or_resolved_symptoms_are_not_flagged(triage: Triage, text: str)
 
 
 NEGATION_SCOPE_ENDS = [
-    ("I have no fever but my chest hurts", "cardiac"),
+    ("I have no fever but my chest feels tight and heavy", "cardiac"),
     ("no fever and I can't breathe", "breathing"),
     ("I'm not sure but I think I'm having a heart attack", "cardiac"),
     ("I don't know what to do, my chest is really tight", "cardiac"),
@@ -172,7 +172,7 @@ REAL_EMERGENCIES = [
     # self-harm ignores history on purpose: offering the crisis line is always safe
     ("I tried to kill myself two years ago and I feel that way again", "self_harm"),
     ("I've been cutting myself", "self_harm"),
-    ("How do I know if I'm having a heart attack? My chest hurts", "cardiac"),
+    ("How do I know if I'm having a heart attack? My chest hurts and I feel sick", "cardiac"),
     ("cant breath", "breathing"),
     ("im haveing a heart atack", "cardiac"),
     ("I can’t breathe", "breathing"),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import ConfigError, InputFileError
-from assistant.rules import RuleBook
+from assistant.rules import read_rules
 from assistant.settings import DATA_DIR
 
 
@@ -29,10 +29,9 @@ class VettedPair:
 
 def rule_pairs(path: Path = DATA_DIR / "rules.yaml") -> list[VettedPair]:
     """Every example phrasing of every rule, with that rule's answer."""
-    book = RuleBook.from_file(path)
     return [
         VettedPair(question=example, answer=rule.answer, source=f"{path.name}#{rule.id}")
-        for rule in book.rules
+        for rule in read_rules(path)
         for example in rule.examples
     ]
 

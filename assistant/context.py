@@ -1,0 +1,313 @@
+"""How a mention is meant: negated, in the past, hypothetical, about someone else.
+
+Shared by triage and the rules. It follows ConText (Harkema et al., J Biomed Inform 2009),
+the algorithm behind medspaCy's ``ConText`` component: cue phrases of four kinds act on
+the mentions inside their scope.
+
+* ``negated`` ("no", "denies", "without", "not since", "... has gone"),
+* ``historical`` ("had a heart attack in 2019", "as a child", "history of", "for years"),
+* ``hypothetical`` ("what counts as an overdose", "signs of", "how to prevent", "if"),
+* ``other`` experiencer ("my son", "her husband"): recorded, never a reason to ignore a
+  mention on its own, because a child's or a partner's emergency is still an emergency.
+
+Forward cues act on what follows them, backward cues on what precedes them; a scope ends
+at a clause break (",", "but", "and", ...) or at the end of the sentence, and negation
+reaches at most ``window`` words. Pseudo-cues ("not sure", "no idea", "not helping") are
+blanked first so they never act. Cues live in ``assistant/data/context.yaml``.
+
+The text is read once (:meth:`ContextReader.read`); every mention is then judged from the
+precomputed cue spans, so reading costs one pass of a few compiled regexes.
+medspaCy itself is not used: see README ("Clinical context") for the measured reasons.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import ConfigError
+from assistant.prefilter import IndexedRegex, WordIndex
+from assistant.yaml_data import compile_regex, load_mapping, require_mapping
+
+_APOSTROPHES_RE = re.compile(r"['’‘`´ʼ]")
+_OTHER_CHARS_RE = re.compile(r"[^a-z0-9.,!?;:\n ]+")
+_SPACES_RE = re.compile(r"[ \t\r\f\v]+")
+_SENTENCE_END_RE = re.compile(r"[!?;\n]+|\.(?!\d)|(?<=[a-z]) - (?=[a-z])")
+_WORD_RE = re.compile(r"[a-z0-9]+")
+
+KINDS = ("negated", "historical", "hypothetical", "other")
+DIRECTIONS = ("forward", "backward")
+
+
+def normalise(text: str) -> str:
+    """Lower case, apostrophes dropped ("can't" -> "cant"), symbols as spaces.
+
+    Clause punctuation (. , ! ? ; :) and line breaks are kept because they bound scopes.
+    Offsets change, so every consumer matches its own patterns on this form.
+    """
+    lowered = text.casefold().replace("&", " and ")
+    lowered = _APOSTROPHES_RE.sub("", lowered)
+    lowered = _OTHER_CHARS_RE.sub(" ", lowered)
+    return _SPACES_RE.sub(" ", lowered).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Assertion:
+    """How one mention is meant. ``current`` is what triage and the rules act on."""
+
+    negated: bool = False
+    historical: bool = False
+    hypothetical: bool = False
+    other: bool = False
+
+    @property
+    def current(self) -> bool:
+        return not (self.negated or self.historical or self.hypothetical)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """How far cues reach for one consumer (triage is narrower than the rules)."""
+
+    #: words between a negation cue and the mention; 0 switches negation off
+    window: int = 5
+    #: a negation also reaches across commas of a list ("denies fever, cough or back pain")
+    lists: bool = False
+    historical: bool = True
+    hypothetical: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    kind: str
+    direction: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ContextRules:
+    cues: Mapping[tuple[str, str], re.Pattern[str]]
+    pseudo: re.Pattern[str]
+    clause_breaks: re.Pattern[str]
+    list_breaks: re.Pattern[str]
+    recent: re.Pattern[str]
+    #: misspelt or variant word -> the word the patterns are written for
+    spelling: Mapping[str, str]
+
+    @classmethod
+    def from_file(cls, path: Path) -> ContextRules:
+        data = load_mapping(path, "context")
+        where = path.name
+        cues_raw = require_mapping(data.get("cues"), f"{where}: cues")
+        cues: dict[tuple[str, str], re.Pattern[str]] = {}
+        for kind, by_direction in cues_raw.items():
+            if kind not in KINDS:
+                raise ConfigError(f"{where}: cues.{kind} is not one of {list(KINDS)}")
+            by_direction = require_mapping(by_direction, f"{where}: cues.{kind}")
+            for direction, sources in by_direction.items():
+                if direction not in DIRECTIONS:
+                    raise ConfigError(
+                        f"{where}: cues.{kind}.{direction} is not one of {list(DIRECTIONS)}"
+                    )
+                cues[(kind, direction)] = alternation(sources, f"{where}: cues.{kind}.{direction}")
+        return cls(
+            cues=cues,
+            pseudo=alternation(data.get("pseudo"), f"{where}: pseudo"),
+            clause_breaks=alternation(data.get("clause_breaks"), f"{where}: clause_breaks"),
+            list_breaks=alternation(data.get("list_breaks"), f"{where}: list_breaks"),
+            recent=alternation(data.get("recent"), f"{where}: recent"),
+            spelling=_load_spelling(data.get("spelling"), f"{where}: spelling"),
+        )
+
+
+class _Scanner:
+    """A context rules' regexes with the word prefixes their matches start with."""
+
+    def __init__(self, rules: ContextRules) -> None:
+        self.rules = rules
+        self.pseudo = IndexedRegex.of(rules.pseudo)
+        self.clause_breaks = IndexedRegex.of(rules.clause_breaks)
+        self.list_breaks = IndexedRegex.of(rules.list_breaks)
+        self.recent = IndexedRegex.of(rules.recent)
+        self.cues = [(key, IndexedRegex.of(regex)) for key, regex in rules.cues.items()]
+
+
+class Reading:
+    """One normalised text with its sentences, clause breaks and cues found once."""
+
+    __slots__ = ("_breaks", "_cues", "_list_breaks", "_recent", "_sentences", "text")
+
+    def __init__(self, text: str, scanner: _Scanner, words: WordIndex | None = None) -> None:
+        self.text = text
+        if words is None or words.text != text:
+            words = WordIndex(text)
+        # a pseudo-cue is blanked (same length) so that offsets stay put
+        masked = words.blank(m.span() for m in words.finditer(scanner.pseudo))
+
+        def scan(indexed: IndexedRegex) -> list[re.Match[str]]:
+            return list(masked.finditer(indexed))
+
+        self._sentences = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+        self._breaks = [(m.start(), m.end()) for m in scan(scanner.clause_breaks)]
+        self._list_breaks = [(m.start(), m.end()) for m in scan(scanner.list_breaks)]
+        self._recent = [m.start() for m in words.finditer(scanner.recent)]
+        cues = [
+            _Cue(kind, direction, m.start(), m.end())
+            for (kind, direction), indexed in scanner.cues
+            for m in scan(indexed)
+        ]
+        self._cues = sorted(cues, key=lambda cue: cue.start)
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        index = bisect_right(self._sentences, position) - 1
+        start = self._sentences[index]
+        end = self._sentences[index + 1] if index + 1 < len(self._sentences) else len(self.text)
+        return start, end
+
+    def clause(self, start: int, end: int, *, lists: bool = False) -> tuple[int, int]:
+        """The clause around ``[start, end)``: bounded by breaks and by its sentence."""
+        low, high = self.sentence(start)
+        breaks = self._list_breaks if lists else self._breaks
+        for brk_start, brk_end in breaks:
+            if low <= brk_start and brk_end <= start:
+                low = max(low, brk_end)
+            elif brk_start >= end and brk_start < high:
+                high = brk_start
+                break
+        return low, high
+
+    def assess(self, start: int, end: int, scope: Scope = Scope()) -> Assertion:
+        """How the mention at ``[start, end)`` of :attr:`text` is meant."""
+        c_low, c_high = self.clause(start, end)
+        # time and framing reach across a list ("had pneumonia and sepsis last year")
+        l_low, l_high = self.clause(start, end, lists=True)
+        n_low, n_high = (l_low, l_high) if scope.lists else (c_low, c_high)
+        negated = historical = hypothetical = other = False
+        for cue in self._cues:
+            if cue.kind == "negated":
+                # a list carries a negation forward; a backward cue stays in its clause
+                low, high = (n_low, n_high) if cue.direction == "forward" else (c_low, c_high)
+                if scope.window and self._negates(cue, start, end, low, high, scope.window):
+                    negated = True
+                continue
+            forward = cue.direction == "forward" and l_low <= cue.start and cue.end <= start
+            backward = cue.direction == "backward" and end <= cue.start and cue.end <= l_high
+            if not (forward or backward):
+                continue
+            if cue.kind == "historical" and scope.historical:
+                historical = True
+            elif cue.kind == "hypothetical" and scope.hypothetical:
+                hypothetical = True
+            elif cue.kind == "other":
+                other = True
+        if historical and self._recent_in(c_low, c_high):
+            # "had a seizure an hour ago", "still has chest pain"; a time word in another
+            # clause is about something else ("stabbed years ago and the scar still itches")
+            historical = False
+        return Assertion(negated, historical, hypothetical, other)
+
+    def resolved_after(self, end: int) -> bool:
+        """A backward negation cue later in the same sentence ("... but it has stopped now")."""
+        _, high = self.sentence(end)
+        return any(
+            cue.kind == "negated" and cue.direction == "backward" and end <= cue.start < high
+            for cue in self._cues
+        )
+
+    def _negates(self, cue: _Cue, start: int, end: int, low: int, high: int, window: int) -> bool:
+        if cue.direction == "forward" and low <= cue.start and cue.end <= start:
+            return len(_WORD_RE.findall(self.text, cue.end, start)) < window
+        if cue.direction == "backward" and end <= cue.start and cue.end <= high:
+            return len(_WORD_RE.findall(self.text, end, cue.start)) < window
+        return False
+
+    def _recent_in(self, low: int, high: int) -> bool:
+        return any(low <= position < high for position in self._recent)
+
+
+class ContextReader:
+    """Reads texts with one set of cues; thread-safe (holds compiled regexes only)."""
+
+    def __init__(self, rules: ContextRules) -> None:
+        self.rules = rules
+        self._scanner = _Scanner(rules)
+        variants = sorted(rules.spelling, key=len, reverse=True)
+        self._spelling = (
+            re.compile(r"\b(?:" + "|".join(re.escape(v) for v in variants) + r")\b")
+            if variants
+            else None
+        )
+
+    def prepare(self, text: str) -> str:
+        """:func:`normalise`, then common misspellings folded ("breath" stays, "brething" ->
+        "breathing"), so that patterns are written once for the usual spelling."""
+        clean = normalise(text)
+        if self._spelling is None:
+            return clean
+        return self._spelling.sub(lambda m: self.rules.spelling[m.group(0)], clean)
+
+    @classmethod
+    def from_file(cls, path: Path) -> ContextReader:
+        return cls(ContextRules.from_file(path))
+
+    def read(self, normalised: str, words: WordIndex | None = None) -> Reading:
+        """Read text already passed through :func:`normalise`; ``words``, the text's word
+        index when the caller has one, saves building it again."""
+        return Reading(normalised, self._scanner, words)
+
+
+def _load_spelling(raw: object, where: str) -> dict[str, str]:
+    """``spelling:`` maps the usual spelling to a list of variants seen in patients' text."""
+    if raw is None:
+        return {}
+    data = require_mapping(raw, where)
+    spelling: dict[str, str] = {}
+    for canonical, variants in data.items():
+        ok = isinstance(variants, list) and all(isinstance(v, str) and v for v in variants)
+        if not isinstance(canonical, str) or not ok:
+            raise ConfigError(f"{where}.{canonical} must be a list of strings")
+        for variant in variants:
+            spelling[normalise(variant)] = normalise(canonical)
+    return spelling
+
+
+def alternation(sources: object, where: str) -> re.Pattern[str]:
+    """A list of regexes joined into one ``(?:a)|(?:b)`` pattern."""
+    if not isinstance(sources, list) or not sources:
+        raise ConfigError(f"{where} must be a non-empty list of regular expressions")
+    for index, source in enumerate(sources):
+        compile_regex(source, f"{where}[{index}]")
+    return re.compile("|".join(f"(?:{source})" for source in sources))
+
+
+def expand_terms(source: str, terms: Mapping[str, str], where: str) -> str:
+    """Replace ``{{name}}`` in a regex with the named term's alternation (a group)."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in terms:
+            raise ConfigError(f"{where}: unknown term {{{{{name}}}}}; known: {sorted(terms)}")
+        return f"(?:{terms[name]})"
+
+    return re.sub(r"\{\{(\w+)\}\}", replace, source)
+
+
+def load_terms(raw: object, where: str) -> dict[str, str]:
+    """``terms:`` maps a name to a list of regexes; later terms may use earlier ones."""
+    if raw is None:
+        return {}
+    data: Mapping[str, Any] = require_mapping(raw, where)
+    terms: dict[str, str] = {}
+    for name, sources in data.items():
+        if not isinstance(sources, list) or not sources:
+            raise ConfigError(f"{where}.{name} must be a non-empty list of regular expressions")
+        expanded: Sequence[str] = [
+            expand_terms(source, terms, f"{where}.{name}[{i}]") for i, source in enumerate(sources)
+        ]
+        terms[str(name)] = alternation(list(expanded), f"{where}.{name}").pattern
+    return terms

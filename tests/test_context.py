@@ -1,0 +1,95 @@
+"""Context reading shared by triage and the rules: negation, history, hypotheticals, others.
+
+Table-driven: each case names the mention and how it must be read.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.context import ContextReader, Scope, normalise
+from assistant.errors import ConfigError
+from assistant.settings import DATA_DIR
+
+TRIAGE_SCOPE = Scope(window=5)
+RULE_SCOPE = Scope(window=6, lists=True, historical=False, hypothetical=False)
+
+
+@pytest.fixture(scope="module")
+def reader() -> ContextReader:
+    return ContextReader.from_file(DATA_DIR / "context.yaml")
+
+
+def _assess(reader: ContextReader, text: str, mention: str, scope: Scope = TRIAGE_SCOPE):  # type: ignore[no-untyped-def]
+    clean = reader.prepare(text)
+    found = re.search(rf"\b{re.escape(mention)}\b", clean)
+    assert found is not None, (mention, clean)
+    return reader.read(clean).assess(found.start(), found.end(), scope)
+
+
+# (text, mention, negated, historical, hypothetical, other)
+CASES = [
+    ("no chest pain, just a cough", "chest pain", True, False, False, False),
+    ("I don't have any trouble breathing", "trouble breathing", True, False, False, False),
+    ("she has had no fever since Monday", "fever", True, False, False, True),
+    ("no tobacco use", "tobacco", True, False, False, False),
+    ("patient denies back pain", "back pain", True, False, False, False),
+    ("without any chest tightness", "chest tightness", True, False, False, False),
+    ("the chest pain has gone now", "chest pain", True, False, False, False),
+    ("I don't know what to do, my chest hurts", "chest hurts", False, False, False, False),
+    ("I'm not sure but I think I have chest pain", "chest pain", False, False, False, False),
+    ("I had a heart attack in 2019", "heart attack", False, True, False, False),
+    ("my mum had a stroke years ago", "stroke", False, True, False, True),
+    ("I had a seizure as a child", "seizure", False, True, False, False),
+    ("had a seizure an hour ago and I still feel odd", "seizure", False, False, False, False),
+    ("what counts as an overdose of paracetamol?", "overdose", False, False, True, False),
+    ("what are the warning signs of a stroke?", "stroke", False, False, True, False),
+    ("how can I prevent a heart attack?", "heart attack", False, False, True, False),
+    ("what does an asthma attack feel like?", "asthma attack", False, False, True, False),
+    ("my son cant breathe", "cant breathe", False, False, False, True),
+    ("MY DAD IS HAVING CHEST PAINS", "chest pains", False, False, False, True),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "negated", "historical", "hypothetical", "other"), CASES
+)
+def test_mentions_are_read_in_context(
+    reader: ContextReader,
+    text: str,
+    mention: str,
+    negated: bool,
+    historical: bool,
+    hypothetical: bool,
+    other: bool,
+) -> None:
+    result = _assess(reader, text, normalise(mention))
+    assert (result.negated, result.historical, result.hypothetical, result.other) == (
+        negated,
+        historical,
+        hypothetical,
+        other,
+    ), result
+
+
+def test_a_negation_reaches_across_a_list_for_the_rules_only(reader: ContextReader) -> None:
+    text = "denies fever, cough, weight loss or back pain"
+    assert _assess(reader, text, "back pain", RULE_SCOPE).negated
+    assert not _assess(reader, text, "back pain", TRIAGE_SCOPE).negated
+
+
+@pytest.mark.parametrize(
+    ("variant", "usual"),
+    [("strugling to breath", "struggling to breath"), ("can t breathe", "cant breathe")],
+)
+def test_common_misspellings_are_folded(reader: ContextReader, variant: str, usual: str) -> None:
+    assert usual in reader.prepare(variant)
+
+
+def test_a_broken_cue_file_names_the_key(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "ctx.yaml"
+    path.write_text("cues: {negated: {sideways: ['x']}}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"ctx\.yaml: cues\.negated\.sideways"):
+        ContextReader.from_file(path)

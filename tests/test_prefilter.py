@@ -1,0 +1,120 @@
+"""The regex pre-filter: what it reads from a pattern, and that it never changes a result.
+
+Skipping must be sound: WordIndex.finditer gives exactly the matches of regex.finditer, for
+every regex triage, the rules and the context reader index, on all our own texts.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.embeddings import create_embedder
+from assistant.normalize import normalize_text
+from assistant.prefilter import IndexedRegex, WordIndex, first_words, required_words
+from assistant.rules import RuleBook
+from assistant.settings import EmbeddingSettings, RulesSettings, TriageSettings
+from assistant.triage import Triage
+from bot.evaluation import LABEL_DIR, load_jsonl
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (r"\bchest pains?\b", {"chest "}),
+        (r"\b(?:chest|heart) pain", {"chest ", "heart "}),
+        (r"\b(?:im|i am|is) having chest pain", {"im ", "i ", "is "}),
+        (r"\bpregnan\w*", {"pregna"}),
+        (r"\b(?:bright )?lights? hurt", {"bright ", "light ", "lights "}),
+        (r"\bkill(?:ing)? (?:my|him)self\b", {"kill ", "killing "}),
+        (r"\b(?:[1-9]|1[0-7]) years?", set("123456789")),
+        (r"\bsob\b|\bwheez", {"sob ", "wheez"}),
+        # cannot tell: a match may start inside a word, with any word, or with punctuation
+        (r"pain", None),
+        (r"\b\w+ pain", None),
+        (r",|\bbut\b", None),
+        (r"(?i)\bchest", None),
+    ],
+)
+def test_first_words(pattern: str, starts: set[str] | None) -> None:
+    found = first_words(re.compile(pattern))
+    assert (None if found is None else set(found)) == starts
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [
+        (r"\b(?:im|is) having (?:\w+ )?chest pains?\b", [{"chest "}, {"having "}]),
+        (r"\b\w+ing pain", [{"pain"}]),
+        (r"\b(?:elephant|weight)\b(?: \w+){0,2}? on (?:my|his) chest\b", [{"on "}, {"chest "}]),
+        (r"\bchest\w*pain", [{"chest"}]),  # "pain" may sit inside a word: no requirement
+        (r"(?:\bend it all\b)|(?:\bkill me\b)", [{"end ", "kill "}]),
+    ],
+)
+def test_required_words(pattern: str, needs: list[set[str]]) -> None:
+    found = [set(need) for need in required_words(re.compile(pattern), most=5)]
+    assert all(need in found for need in needs), found
+
+
+def _our_texts() -> list[str]:
+    names = ("triage_extra", "triage_patient_messages", "triage_vignettes", "intents_extra")
+    return [
+        normalize_text(case["text"])
+        for name in names
+        for case in load_jsonl(LABEL_DIR / f"{name}.jsonl")
+    ]
+
+
+def test_the_index_finds_exactly_what_finditer_finds() -> None:
+    triage = Triage.from_file(TriageSettings().file)
+    rules = RuleBook.from_file(RulesSettings().file, create_embedder(EmbeddingSettings()))
+    indexed = [
+        regex for flag in triage.flags for pattern in flag.patterns for regex in pattern.all_of
+    ]
+    indexed += [*rules._keywords, *rules._out_of_scope, *rules._other_topics]
+    indexed += [regex for excludes in rules._excludes for regex in excludes]
+    scanner = triage.reader._scanner
+    indexed += [scanner.pseudo, scanner.clause_breaks, scanner.list_breaks, scanner.recent]
+    indexed += [regex for _, regex in scanner.cues]
+    texts = _our_texts()
+    assert len(texts) > 200 and len(indexed) > 150
+    skipped = 0
+    for text in texts:
+        for clean in (triage.prepare(text), rules.normalise(text)):
+            words = WordIndex(clean)
+            for regex in indexed:
+                expected = [m.span() for m in regex.regex.finditer(clean)]
+                assert [m.span() for m in words.finditer(regex)] == expected, regex.regex
+                skipped += not words.may_match(regex)
+    assert skipped > len(texts) * len(indexed)  # and it does skip most of the work
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "fresh"),
+    [
+        ("im not sure but my chest hurts", [(3, 11)], False),  # whole words blanked
+        ("im not sure but my chest hurts", [(3, 9)], True),  # "sure" cut in two
+    ],
+)
+def test_a_blanked_text_is_searched_as_if_indexed_anew(
+    text: str, spans: list[tuple[int, int]], fresh: bool
+) -> None:
+    patterns = (r"\bchest\b", r"\bsure\b", r"\b(?:im|but) \w+", r"\bre\b")
+    regexes = [IndexedRegex.of(re.compile(pattern)) for pattern in patterns]
+    words = WordIndex(text)
+    blanked = words.blank(spans)
+    assert len(blanked.text) == len(text) and blanked.text[3:6] == "   "
+    assert (blanked._starts is words._starts) is not fresh  # shared tables unless a word is cut
+    for regex in regexes:
+        fresh_index = WordIndex(blanked.text)
+        expected = [m.span() for m in regex.regex.finditer(blanked.text)]
+        assert [m.span() for m in fresh_index.finditer(regex)] == expected
+        assert [m.span() for m in blanked.finditer(regex)] == expected
+
+
+def test_a_regex_indexed_after_the_text_is_refused() -> None:
+    words = WordIndex("my chest hurts")
+    late = IndexedRegex.of(re.compile(r"\bchest\b"))
+    with pytest.raises(RuntimeError, match="indexed after"):
+        list(words.finditer(late))

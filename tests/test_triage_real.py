@@ -1,0 +1,218 @@
+"""The issue-9 bars on real and realistic text: triage levels and rule precision.
+
+Pure and fast (triage and rules on raw text, the shipped static embedder, no Presidio).
+The external consumer questions' text is read from the shared eval folder at run time; only
+our labels live in tests/data. The bars are asserted on the tuning half and on our own
+vignettes and patient messages; `python -m bot eval` reports the held-out half as well.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from assistant.embeddings import create_embedder
+from assistant.normalize import normalize_text
+from assistant.rules import RuleBook, rule_answers
+from assistant.settings import EmbeddingSettings, LLMSettings, RulesSettings, TriageSettings
+from assistant.triage import Triage
+from bot.evaluation import (
+    LABEL_DIR,
+    consumer_cases,
+    load_jsonl,
+    score_levels,
+    score_rule_fit,
+    split_of,
+)
+
+from .conftest import EVAL_DIR
+
+EMERGENCY_RECALL_BAR = 0.95
+VIGNETTE_BAR = 0.90
+FALSE_ALARM_BAR = 0.03
+RULE_PRECISION_BAR = 0.90
+CRISIS_LINE = "Samaritans on 116 123 (free, 24 hours)"
+URGENT_CONTACT = "NHS 111 (call 111 or go to 111.nhs.uk)"
+
+
+@pytest.fixture(scope="module")
+def triage() -> Triage:
+    return Triage.from_file(TriageSettings().file)
+
+
+@pytest.fixture(scope="module")
+def book() -> RuleBook:
+    return RuleBook.from_file(RulesSettings().file, create_embedder(EmbeddingSettings()))
+
+
+def _levels(triage: Triage, cases: list[dict[str, Any]]) -> dict[str, str | None]:
+    results = {c["id"]: triage.assess(normalize_text(c["text"])) for c in cases}
+    return {k: (r.level if r else None) for k, r in results.items()}
+
+
+@pytest.fixture(scope="module")
+def tuning_half() -> list[dict[str, Any]]:
+    cases = [c for c in consumer_cases(EVAL_DIR) if split_of(c["id"]) == "tune"]
+    assert len(cases) > 200
+    return cases
+
+
+def test_labels_cover_every_consumer_question_without_their_text() -> None:
+    labels = load_jsonl(LABEL_DIR / "consumer_labels.jsonl")
+    assert len(labels) == 500
+    for label in labels:
+        assert set(label) == {"id", "level", "rules"}, label
+        assert label["level"] in {"emergency", "urgent", "not_urgent"}
+
+
+def test_real_questions_tuning_half_triage_bars(
+    triage: Triage, tuning_half: list[dict[str, Any]]
+) -> None:
+    score = score_levels(tuning_half, _levels(triage, tuning_half))
+    assert score.emergencies >= 5
+    assert score.recall >= EMERGENCY_RECALL_BAR, score.missed
+    assert score.false_alarm_rate <= FALSE_ALARM_BAR, score.false_emergencies
+
+
+def test_real_questions_tuning_half_rule_precision(
+    triage: Triage, book: RuleBook, tuning_half: list[dict[str, Any]]
+) -> None:
+    threshold = LLMSettings().rule_threshold
+    intents: dict[str, str | None] = {}
+    for case in tuning_half:
+        text = normalize_text(case["text"])
+        match = None if triage.assess(text) else book.match(text)
+        intents[case["id"]] = match.rule_id if rule_answers(match, threshold) and match else None
+    score = score_rule_fit(tuning_half, intents)
+    assert score.answers >= 3
+    assert score.precision >= RULE_PRECISION_BAR, score.wrong
+
+
+def test_our_vignettes_emergent_get_emergency_or_urgent(triage: Triage) -> None:
+    cases = load_jsonl(LABEL_DIR / "triage_vignettes.jsonl")
+    score = score_levels(cases, _levels(triage, cases))
+    assert score.emergencies >= 25
+    assert score.any_level_recall >= VIGNETTE_BAR, score.missed
+    assert not [c for c in score.over_triaged if c.endswith("emergency")], score.over_triaged
+
+
+def test_our_patient_messages_emergencies_and_near_misses(triage: Triage) -> None:
+    cases = load_jsonl(LABEL_DIR / "triage_patient_messages.jsonl")
+    score = score_levels(cases, _levels(triage, cases))
+    assert score.emergencies >= 50
+    assert score.recall >= EMERGENCY_RECALL_BAR, score.missed
+    for case in (c for c in cases if c.get("category") == "self_harm"):
+        result = triage.assess(normalize_text(case["text"]))
+        assert result is not None and result.category == "self_harm", case["id"]
+        assert CRISIS_LINE in triage.reply_for(result, "999", CRISIS_LINE, URGENT_CONTACT)
+
+
+# -- the red flags the issue names, in our own words ----------------------------------------
+
+REQUIRED = [
+    ("my inhaler is not helping at all and I can barely talk", "emergency", "breathing"),
+    ("COPD and my breathing has got much worse since this morning", "emergency", "breathing"),
+    (
+        "sudden sharp chest pain when I breathe in, my calf was swollen all week",
+        "emergency",
+        "pe_dvt",
+    ),
+    ("one calf is red, hot and swollen after my flight", "urgent", "pe_dvt"),
+    (
+        "34 weeks pregnant with a pounding headache and blurred vision",
+        "emergency",
+        "pregnancy_emergency",
+    ),
+    (
+        "my toddler found the dishwasher tablets and was chewing one",
+        "emergency",
+        "overdose_poisoning",
+    ),
+    ("my son swallowed some of his grandads heart tablets", "emergency", "overdose_poisoning"),
+    ("I drank some disinfectant by mistake", "emergency", "overdose_poisoning"),
+    ("my 8 month old fell off the bed onto the floor", "emergency", "head_injury"),
+    ("dad is on warfarin and banged his head on a door", "emergency", "head_injury"),
+    ("my 3 year old has blood in her poo", "urgent", "child_gut"),
+    ("my daughter has d and v and no wet nappy for 12 hours", "emergency", "child_gut"),
+    (
+        "temperature and a rash that doesnt fade when I press a glass on it",
+        "emergency",
+        "meningitis",
+    ),
+    ("water infection and now she is confused and her skin is mottled", "emergency", "sepsis"),
+    ("sudden severe pain in my left testicle", "emergency", "torsion"),
+    ("positive test last week and now shoulder tip pain and I feel faint", "emergency", "ectopic"),
+    ("back pain and numbness around my bottom and genitals", "emergency", "cauda_equina"),
+    ("grandma became suddenly confused this afternoon", "emergency", "confusion"),
+    ("known kidney stone and now a fever and shivering", "emergency", "kidney"),
+    ("I don't see the point anymore and have pills saved up", "emergency", "self_harm"),
+    ("I have ch\u200best pa\u200bin spreading to my left arm", "emergency", "cardiac"),
+    ("MY SON IS STRUGLING TO BREATH", "emergency", "breathing"),
+    (
+        "Sorry, long one. Blocked nose for a week, back aches, and since lunch my chest "
+        "feels crushed and I'm sweating. Also what helps a sore throat?",
+        "emergency",
+        "cardiac",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "level", "category"), REQUIRED)
+def test_required_red_flags(triage: Triage, text: str, level: str, category: str) -> None:
+    result = triage.assess(normalize_text(text))
+    assert result is not None, text
+    assert (result.level, result.category) == (level, category), result
+
+
+# NHS 111 "get help today" presentations (added after the vignettes showed urgent cases
+# going to the rules or the LLM), and one-eye sight loss that came back (TIA: call 999).
+GET_HELP_TODAY = [
+    ("the skin on my shin is red and hot and the redness is spreading, I feel shivery", "urgent"),
+    ("painful blisters in a rash across my forehead and round my eye", "urgent"),
+    ("been throwing up since yesterday and I cant keep water down", "urgent"),
+    ("sore throat for days, much worse on one side and it hurts to open my mouth", "urgent"),
+    ("pain from my side down to my groin that comes in waves", "urgent"),
+    ("breastfeeding and one breast is hot, red and painful and I ache all over", "urgent"),
+    ("diabetic with a sore on my toe that has gone red and smells", "urgent"),
+    ("my heart has been racing and irregular for a few hours", "urgent"),
+    ("my 18 month old has diarrhoea and far fewer wet nappies today", "urgent"),
+    ("16 weeks pregnant and it burns when I pass urine", "urgent"),
+    ("deep cut on my hand from a knife, the wound gapes open", "urgent"),
+    ("my 9 month old has diarrhoea, has hardly had a wee and is very floppy", "emergency"),
+    ("I lost the sight in my left eye for ten minutes this morning, it came back", "emergency"),
+    ("couldnt see out of my right eye for a while earlier", "emergency"),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), GET_HELP_TODAY)
+def test_get_help_today_and_warning_signs(triage: Triage, text: str, level: str) -> None:
+    result = triage.assess(normalize_text(text))
+    assert result is not None and result.level == level, (text, result)
+
+
+NOT_NOW = [
+    "my husband snores and stops breathing for a few seconds at night, is it sleep apnoea?",
+    "I was stabbed years ago and the scar still aches in the cold",
+    "how long does sunburn redness take to go away?",
+    "I had a heart attack in 2019, is swimming ok?",
+    "what counts as an overdose of paracetamol?",
+    "my uncle had a DVT years ago, how do I avoid one?",
+    "no chest pain and no breathlessness, just a runny nose",
+    "she has had no fever since Monday",
+    "what are the signs of sepsis?",
+    "I had a kidney stone last year, what should I drink?",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NOW)
+def test_past_negative_and_general_questions_are_not_emergencies(triage: Triage, text: str) -> None:
+    result = triage.assess(normalize_text(text))
+    assert result is None or result.level != "emergency", result
+
+
+def test_urgent_reply_names_the_urgent_contact(triage: Triage) -> None:
+    result = triage.assess("one calf is red, hot and swollen after my flight")
+    assert result is not None and result.level == "urgent"
+    reply = triage.reply_for(result, "999", CRISIS_LINE, URGENT_CONTACT)
+    assert URGENT_CONTACT in reply and "999" in reply
