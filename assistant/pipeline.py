@@ -105,6 +105,13 @@ class Assistant:
         self.observers: list[ReplyObserver] = []
         self.erasers: list[UserEraser] = []
 
+    async def aclose(self) -> None:
+        """Stop what the assistant runs in the background: the anonymizer's batch task
+        (cancelled, its waiting calls failed) and the LLM backend."""
+        await self.anonymizer.aclose()
+        if self.backend is not None:
+            await self.backend.close()
+
     # -- the pipeline -----------------------------------------------------------------
 
     async def answer(self, message: IncomingMessage) -> Reply:
@@ -159,10 +166,8 @@ class Assistant:
         conversation = self.memory.get(key)
         with timer.stage(Stage.ANONYMIZE):
             try:
-                # Presidio and spaCy are CPU-bound: keep them off the event loop.
-                anonymized = await asyncio.to_thread(
-                    self.anonymizer.anonymize, text, conversation.vault
-                )
+                # Off the event loop, batched with the messages that arrive with it.
+                anonymized = await self.anonymizer.anonymize_async(text, conversation.vault)
             except Exception as exc:  # nothing unredacted may go further
                 log.error("anonymization failed: %s", type(exc).__name__)
                 return Reply(INTERNAL_ERROR_REPLY, Source.FALLBACK)

@@ -259,8 +259,7 @@ class App:
                 log.error("adapter %s failed to stop cleanly: %s", adapter.name, type(exc).__name__)
         await self.retention.stop()
         self.metrics.close()
-        if self.assistant.backend is not None:
-            await self.assistant.backend.close()
+        await self.assistant.aclose()
         await self.store.close()
 
 

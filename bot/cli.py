@@ -45,8 +45,7 @@ async def ask(config: AppConfig, stdin: TextIO, stdout: TextIO, *, as_json: bool
                 stdout.write(" ".join(reply.text.split()) + "\n")
             stdout.flush()
     finally:
-        if assistant.backend is not None:
-            await assistant.backend.close()
+        await assistant.aclose()
     return 0
 
 

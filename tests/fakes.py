@@ -8,6 +8,8 @@ base classes (no MagicMock), used only where nothing real can do the job:
   what was ``enqueue()``-d, in order, and keeps every request in ``history``.
 - :class:`SwitchAdapter` stands in for a platform adapter where only ``is_connected()`` is
   read (/healthz); the real adapters are tested against real servers.
+- :class:`GatedAnonymizer` is the real anonymizer whose batches wait for a gate, so that a
+  test can hold one in flight (shutdown while spaCy runs); no real input is slow on cue.
 - :class:`Chat` drives the real conversation service the way an adapter does, for tests
   that have no platform (commands, metrics, /stats, privacy).
 - :class:`CountingEmbedder` is not a fake: it wraps a real embedder and counts its calls, so
@@ -24,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import re
+import threading
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -31,6 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from adapters.base import Adapter, AdapterContext
+from assistant.anonymizer import AnonymizedText, Anonymizer
 from assistant.conversation import ConversationService
 from assistant.embeddings import Embedder
 from assistant.errors import BackendError
@@ -38,6 +42,7 @@ from assistant.handoff.ports import PatientRelay, StaffChannel
 from assistant.llm.base import GenerationRequest, GenerationResult, LLMBackend
 from assistant.messages import Command, Delivery, IncomingMessage, Reply, Response
 from assistant.pipeline import Assistant
+from assistant.placeholders import PlaceholderVault
 from bot.app import build_service
 from bot.config import AppConfig
 
@@ -206,6 +211,23 @@ class FakeRelay(PatientRelay):
 
     def texts_to(self, chat_id: str) -> list[str]:
         return [reply.text for _, chat, reply in self.delivered if chat == chat_id]
+
+
+class GatedAnonymizer(Anonymizer):
+    """The real anonymizer (sharing ``base``'s loaded analyzer); each batch waits for
+    ``gate`` in its worker thread, and ``started`` is set once one is running."""
+
+    def __init__(self, base: Anonymizer) -> None:
+        super().__init__(base.analyzer, base.score_threshold)
+        self.gate = threading.Event()
+        self.started = threading.Event()
+
+    def _anonymize_batch(
+        self, items: Sequence[tuple[str, PlaceholderVault]]
+    ) -> list[AnonymizedText]:
+        self.started.set()
+        self.gate.wait(10)
+        return super()._anonymize_batch(items)
 
 
 class Chat:
