@@ -39,7 +39,20 @@ from tests.telegram_support import (
 COLD = "How long does a cold last?"
 COLD_START = "A cold usually comes on gradually"
 EMERGENCY = "I have crushing chest pain and I can't breathe"
-UNKNOWN = "Can you recommend a good knee brace brand for skiing?"
+# No vetted topic covers it: the honest reply, and the model is not asked.
+UNCOVERED = "Can I take my cat's worming tablets on a yacht?"
+# A vetted topic (Raynaud's) covers it, so the model is asked, grounded in that passage.
+COVERED = "Why do my fingers go white in the cold?"
+GROUNDED = "keeping your whole body warm and wearing gloves and warm socks help with Raynaud's."
+
+
+def sending_config(config: AppConfig) -> AppConfig:
+    """For tests of how Telegram sends a model's text (splitting, markup), not of the answer
+    check: only the role-token check stays, so that text made up to stress sending (long,
+    repeated, full of markup) reaches the adapter. The check has its own tests."""
+    config = config.model_copy(deep=True)
+    config.answer_check.checks = ["role_tokens"]
+    return config
 
 
 @pytest.fixture(autouse=True)
@@ -76,7 +89,7 @@ async def harness(config: AppConfig, make_assistant: MakeAssistant) -> AsyncIter
     [
         (COLD, COLD_START),
         (EMERGENCY, "call 999 now"),
-        (UNKNOWN, "I can't answer that one right now"),
+        (UNCOVERED, "can't answer that one reliably"),
     ],
     ids=["rule", "emergency", "fallback"],
 )
@@ -96,13 +109,13 @@ async def test_private_message_gets_exactly_one_reply_with_disclaimer(
 async def test_name_comes_back_while_the_model_saw_a_placeholder(
     config: AppConfig, make_assistant: MakeAssistant, emulator: BotAPIEmulator
 ) -> None:
-    backend = FakeBackend()
+    backend = FakeBackend(answer=f"{{names}}, {GROUNDED}")
     harness = await llm_harness(config, make_assistant, backend)
     await harness.start()
-    emulator.send_text(502, "Hello, my name is Margaret Thompson. Which knee brace is best?")
+    emulator.send_text(502, f"Hello, my name is Margaret Thompson. {COVERED}")
     answer = (await replies(emulator, 502, 1))[0]
     await harness.close()
-    assert "Thanks Margaret Thompson" in answer
+    assert answer.startswith(f"Margaret Thompson, {GROUNDED}")
     assert backend.questions and "<PERSON_1>" in backend.questions[0]
     assert "Margaret" not in backend.questions[0] and "Thompson" not in backend.questions[0]
 
@@ -170,7 +183,7 @@ async def test_forget_removes_the_users_rows(harness: BotHarness, emulator: BotA
     user_hash = assistant.user_hash("telegram", "504")
     assert user_hash is not None
     await harness.start()
-    for text in (COLD, UNKNOWN):
+    for text in (COLD, UNCOVERED):
         emulator.send_text(504, text)
     await replies(emulator, 504, 2)
     assert await store.count_user_rows(user_hash) == 2
@@ -256,17 +269,20 @@ async def test_long_reply_is_split_with_the_disclaimer_last(
 ) -> None:
     paragraph = "Rest and drink fluids. " * 60  # about 1,400 characters
     backend = FakeBackend(answer="\n\n".join([paragraph.strip()] * 7))
-    harness = await llm_harness(config, make_assistant, backend)
+    harness = await llm_harness(sending_config(config), make_assistant, backend)
     await harness.start()
-    emulator.send_text(509, UNKNOWN)
+    emulator.send_text(509, COVERED)
     await emulator.wait_until(lambda: len(emulator.texts_to(509)) >= 4)
     await harness.close()
     parts = emulator.texts_to(509)
     disclaimer = harness.config.disclaimer.text.strip()
     pair = "\n\n".join([paragraph.strip()] * 2)  # two paragraphs fit, a third would not
-    assert parts == [pair, pair, pair, f"{paragraph.strip()}\n\n{disclaimer}"]
+    # the source line ("Based on: ...") and the disclaimer follow the answer, in the last part
+    assert parts[:3] == [pair, pair, pair] and len(parts) == 4
+    assert parts[3].startswith(f"{paragraph.strip()}\n\n") and parts[3].endswith(disclaimer)
     assert all(utf16_len(p) <= 4096 for p in parts)
-    assert " ".join(parts).split() == f"{backend.answer} {disclaimer}".split()
+    words = " ".join(parts).split()
+    assert words[: len(backend.answer.split())] == backend.answer.split()
 
 
 async def test_formatting_characters_never_break_a_send(
@@ -275,9 +291,9 @@ async def test_formatting_characters_never_break_a_send(
     tricky = "Use *half* a dose_of <b>this or `that [link](x) \\ ~"
     assert markup_error(tricky, "Markdown") and markup_error(tricky, "HTML")  # would fail
     backend = FakeBackend(answer=tricky)
-    harness = await llm_harness(config, make_assistant, backend)
+    harness = await llm_harness(sending_config(config), make_assistant, backend)
     await harness.start()
-    emulator.send_text(510, "is *this* <ok> for_me `really`?")
+    emulator.send_text(510, "is *this* <ok> for_me `really`? my fingers go white in the cold")
     answer = (await replies(emulator, 510, 1))[0]
     await harness.close()
     assert answer.startswith(tricky)
@@ -293,7 +309,7 @@ async def test_typing_is_shown_and_kept_alive_during_a_slow_answer(
     monkeypatch.setattr(telegram_send, "TYPING_INTERVAL_S", 0.25)
     harness = await llm_harness(config, make_assistant, FakeBackend(delay_s=1.2))
     await harness.start()
-    emulator.send_text(511, UNKNOWN)
+    emulator.send_text(511, COVERED)
     await replies(emulator, 511, 1)
     typing_while_working = len(emulator.actions)
     await harness.close()
@@ -310,14 +326,14 @@ async def test_rate_limit_sends_one_notice_and_keeps_the_llm_out(
 ) -> None:
     config.adapters.telegram.rate_limit.per_minute = 1
     config.adapters.telegram.rate_limit.burst = 2
-    backend = FakeBackend()
+    backend = FakeBackend(answer=f"Thanks, {GROUNDED}")
     harness = await llm_harness(config, make_assistant, backend)
     store = harness.assistant.store
     user_hash = harness.assistant.user_hash("telegram", "512")
     assert store is not None and user_hash is not None
     await harness.start()
     for n in range(5):
-        emulator.send_text(512, f"Which knee brace is best for skiing, question {n}?")
+        emulator.send_text(512, f"Why do my fingers go white in the cold, question {n}?")
     emulator.send_text(512, EMERGENCY)  # over the limit too, but a red flag is still answered
     await replies(emulator, 512, 4)
     await harness.close()
