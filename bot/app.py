@@ -19,6 +19,7 @@ from assistant.conversation import ConversationService
 from assistant.embeddings import create_embedder
 from assistant.errors import AdapterError
 from assistant.hashing import UserHasher
+from assistant.keys import open_privacy_key
 from assistant.llm.registry import backend_name_for, create_backend
 from assistant.pipeline import Assistant, PipelineSettings
 from assistant.rules import RuleBook
@@ -77,7 +78,7 @@ async def build_assistant(
     rules = await asyncio.to_thread(RuleBook.from_file, config.rules.file, embedder)
     hasher = None
     if store is not None:
-        hasher = UserHasher(await store.hash_salt(config.privacy.hash_salt.get_secret_value()))
+        hasher = UserHasher(await open_privacy_key(config.privacy, store))
     backend = None
     if with_llm and config.llm.enabled:
         backend = create_backend(backend_name_for(config.llm), config.llm)
