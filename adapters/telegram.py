@@ -264,12 +264,8 @@ class TelegramAdapter(Adapter[ChatOrigin]):
         if self.settings.mode == "webhook":
             return self._webhook is not None and self._webhook.running
         updater = app.updater
-        return (
-            updater is not None
-            and updater.running
-            and self._bot is not None
-            and (self._bot.polling_ok)
-        )
+        polling = updater is not None and updater.running
+        return polling and self._bot is not None and self._bot.polling_ok
 
     def _on_poll_error(self, exc: TelegramError) -> None:
         # PTB retries with a growing pause (up to 30 s); the type is all operators need.
