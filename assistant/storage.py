@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
-import secrets
+import os
 import sqlite3
 import time
 from collections.abc import Collection
@@ -165,6 +165,15 @@ _INSERT = (
 )
 
 
+def _create_private(path: Path) -> None:
+    """Create the database file 0600 (SQLite gives its -wal and -shm files the same mode) and
+    take group and other access away from one an older version created."""
+    os.close(os.open(path, os.O_RDONLY | os.O_CREAT, 0o600))
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            os.chmod(f"{path}{suffix}", 0o600)
+
+
 class Store(CaseQueries):
     """An aiosqlite connection (its own thread, so the event loop never blocks on disk).
 
@@ -192,6 +201,7 @@ class Store(CaseQueries):
         try:
             if str(self.path) != ":memory:":
                 self.path.parent.mkdir(parents=True, exist_ok=True)
+                _create_private(self.path)
             self._db = await aiosqlite.connect(self.path)
             await self._db.execute("PRAGMA journal_mode=WAL")
             await self._db.execute("PRAGMA synchronous=NORMAL")
@@ -360,17 +370,10 @@ class Store(CaseQueries):
         await self.db.execute("DELETE FROM state WHERE key = ?", (key,))
         await self.db.commit()
 
-    async def hash_salt(self, configured: str) -> str:
-        """The configured salt, else one generated on first start and kept in the database."""
-        if configured:
-            return configured
-        stored = await self.get_state("hash_salt")
-        if stored:
-            return stored
-        salt = secrets.token_hex(32)
-        await self.set_state("hash_salt", salt)
-        log.warning(
-            "HEALTHBOT_PRIVACY__HASH_SALT is not set: generated a salt and kept it in the "
-            "storage database; set the variable to keep hashes stable across databases"
-        )
-        return salt
+    async def wipe_state(self, key: str) -> None:
+        """Delete a state row and overwrite its bytes in the file and the WAL (a secret that
+        must not stay readable in free pages)."""
+        await self.db.execute("PRAGMA secure_delete = ON")
+        await self.delete_state(key)
+        await self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        await self.db.execute("PRAGMA secure_delete = OFF")

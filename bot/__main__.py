@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -53,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "run":
             from bot.app import enabled_adapters, run
+
+            os.umask(0o077)  # whatever the bot creates (database, stores, log, key) is private
 
             if enabled_adapters(config) == ["console"] and sys.stdin.isatty():
                 # Log lines would interleave with the chat: send them to a file instead.

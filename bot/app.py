@@ -22,6 +22,7 @@ from assistant.grounding import GroundedResponder
 from assistant.handoff.ports import PatientRelay
 from assistant.handoff.service import Handoff
 from assistant.hashing import UserHasher
+from assistant.keys import open_privacy_key
 from assistant.llm.registry import backend_name_for, create_backend
 from assistant.messages import Delivery, Reply, Response
 from assistant.pipeline import Assistant, PipelineSettings
@@ -107,7 +108,7 @@ async def build_assistant(
     responder, _ = await asyncio.to_thread(build_responder, config, embedder)
     hasher = None
     if store is not None:
-        hasher = UserHasher(await store.hash_salt(config.privacy.hash_salt.get_secret_value()))
+        hasher = UserHasher(await open_privacy_key(config.privacy, store))
     backend = None
     if with_llm and config.llm.enabled:
         backend = create_backend(backend_name_for(config.llm), config.llm)

@@ -9,9 +9,11 @@ is a start-up error.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
 
 import yaml
 from pydantic import Field, SecretStr, ValidationError
@@ -77,6 +79,34 @@ SECRET_ALIASES: Mapping[str, str] = {
 PLATFORM_SECRETS = credential_variables()
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """YAML 1.1 reads ``01001`` as octal (513), ``0x1F`` as hex and ``1:30`` as base 60. Here
+    only plain decimal numbers are integers; the rest stay text, so ``admins.telegram:
+    [01001]`` is refused with the key's name instead of making user 513 an admin."""
+
+
+_INT_TAG = "tag:yaml.org,2002:int"
+_ConfigLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != _INT_TAG]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_ConfigLoader.add_implicit_resolver(
+    _INT_TAG, re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$"), list("-+0123456789")
+)
+
+
+def parse_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_ConfigLoader)
+
+
+def yaml_error_line(source: str | Path, exc: yaml.YAMLError) -> str:
+    """One line: where the YAML is broken (line and column, 1-based) and what is wrong."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or type(exc).__name__
+    where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(source)
+    return f"{where}: invalid YAML: {' '.join(str(problem).split())}"
+
+
 def _set_dotted(tree: dict[str, Any], dotted: str, value: Any) -> None:
     node = tree
     *parents, leaf = dotted.split(".")
@@ -114,7 +144,7 @@ def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
 
 def _parse_env_value(raw: str) -> Any:
     try:
-        return yaml.safe_load(raw) if raw.strip() else raw
+        return parse_yaml(raw) if raw.strip() else raw
     except yaml.YAMLError:
         return raw
 
@@ -155,6 +185,7 @@ def _resolve_paths(config: AppConfig, base_dir: Path) -> AppConfig:
         config.knowledge.cache_dir = resolve(config.knowledge.cache_dir)
     if str(config.storage.path) != ":memory:":
         config.storage.path = resolve(config.storage.path)
+    config.privacy.key_file = resolve(config.privacy.key_file.expanduser())
     for _, settings in config.adapters.items():
         settings.resolve_paths(base_dir)
     return config
@@ -171,11 +202,11 @@ def load_config(
     data: dict[str, Any] = {}
     if path is not None or config_path.exists():
         try:
-            loaded = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+            loaded = parse_yaml(config_path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise ConfigError(f"config file not found: {config_path}") from None
         except yaml.YAMLError as exc:
-            raise ConfigError(f"{config_path} is not valid YAML: {exc}") from exc
+            raise ConfigError(yaml_error_line(config_path, exc)) from None
         if loaded is not None and not isinstance(loaded, dict):
             raise ConfigError(f"{config_path} must hold a mapping of sections")
         data = loaded or {}
@@ -198,12 +229,50 @@ def load_config(
             f"invalid configuration in {config_path}: llm.backend: unknown "
             f"LLM backend {backend!r}; known: {known}"
         )
-    return _resolve_paths(config, config_path.resolve().parent)
+    config = _resolve_paths(config, config_path.resolve().parent)
+    _check_key_file_apart(config, config_path)
+    return config
+
+
+def _check_key_file_apart(config: AppConfig, config_path: Path) -> None:
+    """A copy of the data directory must not carry the key that protects its user hashes."""
+    if config.privacy.hash_salt.get_secret_value() or str(config.storage.path) == ":memory:":
+        return
+    data_dir = config.storage.path.parent.resolve()
+    key_file = config.privacy.key_file.resolve()
+    if key_file.is_relative_to(data_dir):
+        raise ConfigError(
+            f"invalid configuration in {config_path}: privacy.key_file: {key_file} is inside "
+            f"the data directory {data_dir}; keep the key apart from the database"
+        )
+
+
+def mask_url_credentials(text: str) -> str:
+    """``https://user:pass@host/v1`` -> ``https://***@host/v1``; other text unchanged."""
+    if "@" not in text or "://" not in text:
+        return text
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return text
+    if "@" not in parts.netloc:
+        return text
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"***@{host}"))
+
+
+def _mask_urls(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {key: _mask_urls(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_mask_urls(value) for value in node]
+    return mask_url_credentials(node) if isinstance(node, str) else node
 
 
 def masked_dump(config: AppConfig) -> dict[str, Any]:
-    """The effective configuration with secrets shown as '***' (or '' when unset)."""
-    dumped: dict[str, Any] = config.model_dump(mode="json")
+    """The effective configuration with secrets shown as '***' (or '' when unset), and
+    credentials inside URLs (``https://user:pass@host``) as ``***@``."""
+    dumped: dict[str, Any] = _mask_urls(config.model_dump(mode="json"))
     for dotted in SECRET_KEYS:
         value = _get_dotted(config.model_dump(), dotted)
         secret = value.get_secret_value() if isinstance(value, SecretStr) else value

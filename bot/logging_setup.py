@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 import time
 from typing import Any
@@ -14,6 +15,40 @@ from assistant.messages import IncomingMessage, Reply
 FIELDS_ATTR = "fields"
 # Libraries that log request URLs (Telegram's carry the bot token) or chatty internals.
 _QUIET_LOGGERS = ("httpx", "httpcore", "telegram.ext.Updater", "nio", "peewee", "urllib3")
+
+
+#: loggers of this project: they log ids, timings and exception types by rule
+OWN_LOGGERS = ("assistant", "adapters", "bot", "healthbot", "__main__")
+_CONVERSION = re.compile(r"%(?:\([^)]*\))?[#0 +-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxXeEfFgGcrsa%]")
+_MAX_LIBRARY_CHARS = 200
+
+
+def _is_own(name: str) -> bool:
+    return any(name == own or name.startswith(own + ".") for own in OWN_LOGGERS)
+
+
+def _without_values(template: str) -> str:
+    return _CONVERSION.sub(lambda m: "%" if m.group() == "%%" else "<redacted>", template)
+
+
+class LibraryRedaction(logging.Filter):
+    """A handler filter for other packages' loggers, whose lines may quote what they were given
+    (PTB's webhook logs an update it cannot read whole, patient words included, at CRITICAL;
+    asyncio quotes an exception's message). Their values become ``<redacted>``: only the
+    template's first line is kept, cut to 200 characters. Tracebacks are already reduced to
+    the exception type by the formatters."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if _is_own(record.name):
+            return True
+        template = record.msg if isinstance(record.msg, str) else type(record.msg).__name__
+        if record.args:
+            template = _without_values(template)
+        first_line = template.strip().split("\n", 1)[0]
+        record.msg = first_line[:_MAX_LIBRARY_CHARS]
+        record.args = None
+        record.stack_info = None
+        return True
 
 
 class JsonFormatter(logging.Formatter):
@@ -51,6 +86,7 @@ class TextFormatter(logging.Formatter):
 def configure_logging(level: str = "INFO", fmt: str = "text", stream: Any = None) -> None:
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(JsonFormatter() if fmt == "json" else TextFormatter())
+    handler.addFilter(LibraryRedaction())
     root = logging.getLogger()
     for existing in list(root.handlers):
         root.removeHandler(existing)

@@ -74,7 +74,7 @@ def app_config(tmp_path: Path) -> AppConfig:
         environ={
             "HEALTHBOT_LLM__ENABLED": "false",
             "HEALTHBOT_STORAGE__PATH": str(tmp_path / "healthbot.db"),
-            "HEALTHBOT_PRIVACY__HASH_SALT": "test-salt",
+            "HEALTHBOT_PRIVACY__HASH_SALT": "test-salt-of-at-least-32-characters",
             **{f"HEALTHBOT_ADAPTERS__{name.upper()}__RATE_LIMIT": generous for name in SPECS},
         },
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -20,8 +21,9 @@ from .conftest import CONFIG_PATH, REPO_ROOT
 def offline_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, str]:
     env = {
         "HEALTHBOT_LLM__ENABLED": "false",
-        "HEALTHBOT_STORAGE__PATH": str(tmp_path / "cli.db"),
+        "HEALTHBOT_STORAGE__PATH": str(tmp_path / "data" / "cli.db"),
         "HEALTHBOT_LOGGING__LEVEL": "WARNING",
+        "HEALTHBOT_PRIVACY__KEY_FILE": str(tmp_path / "keys" / "privacy.key"),
     }
     for key, value in env.items():
         monkeypatch.setenv(key, value)
@@ -87,3 +89,6 @@ def test_run_opens_the_terminal_chat_and_exits_cleanly(
     assert out.startswith("healthbot:")
     assert "[rule]" in out and "What I keep" in out and "Goodbye." in out
     assert "How much water" not in completed.stderr
+    # the key was made apart from the data, and both are the bot's alone (umask 077)
+    for private in (tmp_path / "keys" / "privacy.key", tmp_path / "data" / "cli.db"):
+        assert stat.S_IMODE(private.stat().st_mode) == 0o600, private.name

@@ -78,3 +78,39 @@ async def test_stats_is_for_admins_only(
     assert "only for clinic admins" in refused.reply.text
     assert commands.assistant.user_hash("telegram", "42") in caplog.text
     assert "user=42" not in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("platform", "user", "is_private", "expected", "chart"),
+    [
+        (
+            "telegram",
+            "1001",
+            True,
+            "healthbot usage",
+            True,
+        ),  # the admin, privately: report and chart
+        ("telegram", "1001", False, "I only answer /stats in a private chat", False),
+        ("telegram", "42", False, "only for clinic admins", False),
+        ("matrix", "@admin:clinic", True, "healthbot usage", True),
+        ("matrix", "@admin:clinic", False, "I only answer !stats in a private chat", False),
+    ],
+)
+async def test_stats_in_a_group_is_refused_there(
+    make_chat: MakeChat,
+    app_config: AppConfig,
+    platform: str,
+    user: str,
+    is_private: bool,
+    expected: str,
+    chart: bool,
+) -> None:
+    """Whatever the platform: the report and its chart never reach a group's members."""
+    config = app_config.model_copy(deep=True)
+    config.admins.telegram = ["1001"]
+    config.admins.matrix = ["@admin:clinic"]
+    commands = await make_chat(config)
+    message = IncomingMessage(platform, "room-or-chat-1", user, "", is_private=is_private)
+    response = await commands.run("stats", [], message)
+    assert expected in response.reply.text
+    assert bool(response.attachments) is chart

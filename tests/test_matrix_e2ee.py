@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import stat
+
 import pytest
 from nio import RoomMessageNotice
 
@@ -30,6 +32,12 @@ async def test_encrypted_room_both_ways_and_after_restart(world: World) -> None:
 
     await ask_and_check("what helps with a cold?")
     assert alice.client.rooms[room].encrypted
+    # nio's key store (and the database with the bot's access token) are the bot's alone
+    store_dir = bot.config.adapters.matrix.store_dir
+    assert stat.S_IMODE(store_dir.stat().st_mode) == 0o700
+    kept = [path for path in store_dir.iterdir() if path.is_file()]
+    assert kept and {stat.S_IMODE(path.stat().st_mode) for path in kept} == {0o600}
+    assert stat.S_IMODE(bot.config.storage.path.stat().st_mode) == 0o600
 
     await bot.restart()
     assert bot.adapter is not None

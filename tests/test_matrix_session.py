@@ -3,9 +3,11 @@ sync once all its messages (and all earlier ones) are answered."""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
-from adapters.matrix_session import Batch, MatrixState, SyncProgress
+from adapters.matrix_session import Batch, MatrixState, SyncProgress, keep_store_private
 from assistant.storage import Store
 
 
@@ -44,3 +46,18 @@ async def test_without_a_store_state_stays_in_memory() -> None:
     assert await state.get("session") is None
     await state.set("session", "{}")
     assert await state.get("session") == "{}"
+
+
+def test_the_key_store_is_made_private_whatever_the_umask(tmp_path: Path) -> None:
+    store_dir = tmp_path / "matrix-store"
+    store_dir.mkdir(mode=0o755)
+    os.chmod(store_dir, 0o755)
+    kept = store_dir / "healthbot_DEVICE.db"
+    kept.write_bytes(b"keys")
+    os.chmod(kept, 0o644)
+    keep_store_private(store_dir)
+    assert stat.S_IMODE(store_dir.stat().st_mode) == 0o700
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    fresh = tmp_path / "new" / "store"
+    keep_store_private(fresh)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o700

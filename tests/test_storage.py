@@ -8,6 +8,7 @@ import pytest
 
 from assistant.errors import StorageError
 from assistant.hashing import UserHasher
+from assistant.keys import PrivacyKey
 from assistant.messages import Reply, Source, Stage
 from assistant.storage import MIGRATIONS, MessageRecord, Store
 
@@ -79,16 +80,11 @@ async def test_delete_user_and_purge_remove_exactly_their_rows(tmp_path: Path) -
     await store.close()
 
 
-async def test_salt_is_generated_once_and_kept(tmp_path: Path) -> None:
-    store = Store(tmp_path / "bot.db")
-    await store.open()
-    first = await store.hash_salt("")
-    assert first == await store.hash_salt("")
-    assert await store.hash_salt("configured") == "configured"
-    await store.close()
-    hasher = UserHasher(first)
+def test_user_hashes_are_keyed_and_hide_the_id() -> None:
+    hasher = UserHasher(PrivacyKey.generate("test"))
     assert hasher("telegram", "42") == hasher("telegram", "42")
     assert hasher("telegram", "42") != hasher("matrix", "42")
+    assert hasher("telegram", "42") != UserHasher(PrivacyKey.generate("test"))("telegram", "42")
     # The id must not show in its hash. Not "42": a random 32-digit hex hash contains those
     # two digits about one time in nine (this was the suite's rare flake).
     user_id = "@patient:localhost"
