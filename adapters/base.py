@@ -24,6 +24,7 @@ from assistant.messages import IncomingMessage, Response
 
 if TYPE_CHECKING:
     from assistant.conversation import ConversationService
+    from assistant.intake import Intake
     from assistant.storage import Store
 
 #: where a reply goes: whatever the platform needs to send it (a chat id, a room and event)
@@ -48,6 +49,8 @@ class AdapterContext:
     store: Store | None
     #: ask the app to shut down (the console adapter calls it at end of input)
     request_shutdown: Callable[[], None]
+    #: the at-least-once intake record (assistant/intake.py); None keeps ids in memory only
+    intake: Intake | None = None
 
 
 class Adapter(ABC, Generic[Origin]):

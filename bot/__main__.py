@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assistant.errors import AssistantError, ConfigError
+from assistant.storage import Store
 from bot import finetune_command
 from bot.config import load_config, masked_dump
 from bot.logging_setup import configure_logging
@@ -49,6 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(json.dumps(masked_dump(config), indent=2))
             return 0
         if args.command == "run":
+            # Before the heavy imports: a bad database ends the start within a second or two.
+            asyncio.run(Store.check(config.storage.path))
             from bot.app import enabled_adapters, run
 
             if enabled_adapters(config) == ["console"] and sys.stdin.isatty():

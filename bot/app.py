@@ -8,6 +8,7 @@ import os
 import signal
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from adapters.base import Adapter, AdapterContext
@@ -19,6 +20,7 @@ from assistant.conversation import ConversationService
 from assistant.embeddings import create_embedder
 from assistant.errors import AdapterError
 from assistant.hashing import UserHasher
+from assistant.intake import Intake, derive_key, key_file_secret
 from assistant.llm.registry import backend_name_for, create_backend
 from assistant.pipeline import Assistant, PipelineSettings
 from assistant.rules import RuleBook
@@ -38,6 +40,25 @@ log = logging.getLogger(__name__)
 def enabled_adapters(config: AppConfig, environ: Mapping[str, str] | None = None) -> list[str]:
     """The adapters ``run`` starts: walks the adapter registry (adapters.registry)."""
     return enabled_in(config.adapters, os.environ if environ is None else environ)
+
+
+#: where the key that seals pending messages is kept when no secret is configured
+INTAKE_KEY_FILE_ENV = "HEALTHBOT_INTAKE_KEY_FILE"
+
+
+def intake_secret(config: AppConfig, environ: Mapping[str, str] | None = None) -> bytes:
+    """The secret the intake key is derived from; it never lives in the database.
+
+    The configured user-hash secret (``HEALTHBOT_PRIVACY__HASH_SALT``) when set, else a key
+    file (``HEALTHBOT_INTAKE_KEY_FILE``, by default in the user's config directory, outside
+    the data directory), created 0600 on first start.
+    """
+    env = os.environ if environ is None else environ
+    configured = config.privacy.hash_salt.get_secret_value()
+    if configured:
+        return configured.encode()
+    default = Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "healthbot"
+    return key_file_secret(Path(env.get(INTAKE_KEY_FILE_ENV) or default / "intake.key"))
 
 
 def build_service(
@@ -113,6 +134,7 @@ class App:
     service: ConversationService
     metrics: Metrics
     retention: RetentionTask
+    intake: Intake
     adapters: list[Adapter[Any]] = field(default_factory=list)
     monitoring: MonitoringServer | None = None
     shutdown: asyncio.Event = field(default_factory=asyncio.Event)
@@ -126,6 +148,8 @@ class App:
         store = Store(config.storage.path)
         await store.open()
         try:
+            intake = Intake(store, derive_key(intake_secret(config)))
+            await intake.purge()
             assistant = await build_assistant(config, store=store)
         except BaseException:
             await store.close()
@@ -137,6 +161,7 @@ class App:
             service=service,
             metrics=Metrics(assistant, service.commands.names()),
             retention=RetentionTask(store, config.storage.retention_days),
+            intake=intake,
         )
         names = enabled_adapters(config) if adapter_names is None else adapter_names
         for name in names:
@@ -145,6 +170,7 @@ class App:
                 settings=config.adapters.get(name),
                 store=store,
                 request_shutdown=app.shutdown.set,
+                intake=intake,
             )
             app.adapters.append(create_adapter(name, context))
         if config.monitoring.enabled:
