@@ -11,6 +11,7 @@ background tasks; the app starts and stops adapters in its own event loop.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from abc import ABC, abstractmethod
@@ -20,12 +21,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from adapters.settings import AdapterSettings
-from assistant.messages import IncomingMessage, Response
+from assistant.messages import Delivery, IncomingMessage, Response
 
 if TYPE_CHECKING:
     from assistant.conversation import ConversationService
     from assistant.intake import Intake
     from assistant.storage import Store
+
+log = logging.getLogger(__name__)
 
 #: where a reply goes: whatever the platform needs to send it (a chat id, a room and event)
 Origin = TypeVar("Origin")
@@ -78,6 +81,27 @@ class Adapter(ABC, Generic[Origin]):
     @abstractmethod
     async def send(self, origin: Origin, response: Response) -> bool:
         """Deliver ``response`` (text, disclaimer included, and attachments) to ``origin``."""
+
+    async def deliver(
+        self, chat_id: str, response: Response, *, key: str | None = None
+    ) -> Delivery:
+        """Send ``response`` to a chat with no incoming message to answer (the handoff's
+        relay to a patient). The text comes finished from the core; a failure of any kind
+        becomes a :class:`Delivery` the relay acts on, never an exception. ``key`` is the
+        same for every try of one message (a platform with idempotent sends uses it)."""
+        try:
+            return await self._deliver(chat_id, response, key)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.error("%s: delivery failed: %s", self.name, type(exc).__name__)
+            return Delivery.FAILED
+
+    @abstractmethod
+    async def _deliver(self, chat_id: str, response: Response, key: str | None) -> Delivery:
+        """Send to ``chat_id`` (the platform's chat id, as in ``IncomingMessage.chat_id``):
+        REFUSED when the platform will never take it (blocked, left, no such chat), FAILED
+        when it might later."""
 
     def typing(self, origin: Origin) -> AbstractAsyncContextManager[None]:
         """Shown while the service works (platforms with a "typing…" indicator)."""

@@ -10,11 +10,11 @@ from typing import TextIO
 
 from adapters.base import Adapter, AdapterContext
 from adapters.console_settings import ConsoleSettings
-from assistant.messages import Command, IncomingMessage, Response, Source
+from assistant.messages import Command, Delivery, IncomingMessage, Response, Source
 
 BANNER = (
     "healthbot: type a health question and press Enter. Commands: /help, /privacy, /new, "
-    "/forget, /quit. Ctrl-C or Ctrl-D ends.\n"
+    "/forget, /human (ask the clinic team), /cancel, /quit. Ctrl-C or Ctrl-D ends.\n"
 )
 _EOF = None
 
@@ -86,6 +86,13 @@ class ConsoleAdapter(Adapter[None]):
         label = "" if reply.source is Source.COMMAND else f"\n[{reply.source.value}]"
         self._write(f"\nbot> {reply.text}{label}\n\n")
         return True
+
+    async def _deliver(self, chat_id: str, response: Response, key: str | None) -> Delivery:
+        """The clinic team's reply (or a case update) while the chat is open."""
+        if self._task is None:
+            return Delivery.FAILED  # not running: it waits for the next terminal chat
+        self._write(f"\n\nbot> {response.reply.text}\n\nyou> ")
+        return Delivery.DELIVERED
 
     def _prompt(self) -> None:
         self._write("you> ")

@@ -16,6 +16,9 @@
   notices and the bot's own messages are never answered, so two bots cannot loop.
 - nio's retries are bounded (``max_timeouts``); a failed sync backs off and resumes, and
   ``M_LIMIT_EXCEEDED`` is waited out by nio using ``retry_after_ms``.
+- The handoff's staff room (``handoff.matrix_room``) is served apart, in room order, by
+  :mod:`adapters.matrix_staff`; patients in direct rooms get the clinic's replies through
+  :meth:`_deliver`.
 
 Encryption and the device trust policy are described in :mod:`adapters.matrix_crypto`.
 """
@@ -68,10 +71,11 @@ from adapters.matrix_events import (
 from adapters.matrix_send import MatrixSender
 from adapters.matrix_session import MatrixState, SyncProgress, login
 from adapters.matrix_settings import MatrixSettings
+from adapters.matrix_staff import StaffItem, StaffRoom
 from adapters.telegram_flow import Lanes
 from assistant.errors import AdapterError
 from assistant.intake import Intake
-from assistant.messages import Command, IncomingMessage, Response
+from assistant.messages import Command, Delivery, IncomingMessage, Response
 
 log = logging.getLogger(__name__)
 #: nio logs whole sync responses (message bodies, staff user ids) at DEBUG
@@ -101,6 +105,10 @@ class RoomOrigin:
     event: RoomMessage
 
 
+#: an accepted event: a message to answer (and where), or a staff room item for the desk
+Accepted = tuple[IncomingMessage, RoomOrigin] | StaffItem
+
+
 class MatrixAdapter(Adapter[RoomOrigin]):
     name = "matrix"
 
@@ -123,6 +131,8 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         self._state = MatrixState(context.store, self.settings.user_id)
         self._progress = SyncProgress(self._state)
         self._pending = PendingDecryption()
+        #: the handoff's staff room (handoff.matrix_room), served in order by one task
+        self._staff: StaffRoom | None = None
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -159,6 +169,11 @@ class MatrixAdapter(Adapter[RoomOrigin]):
             await self._load_identity()
             await crypto_housekeeping(self.client)
             self._sender = MatrixSender(self.client, settings.trust_policy)
+            desk = self.service.staff_desk
+            if desk is not None and desk.room:
+                # Known before the first sync, whose events may include the room's.
+                self._staff = StaffRoom(self.client, self._sender, desk)
+                await self._staff.resolve()
             # The first sync runs here: on a fresh start whatever it returns is old history,
             # and a message sent after start() returns must not be mistaken for it.
             await self._first_sync()
@@ -172,6 +187,8 @@ class MatrixAdapter(Adapter[RoomOrigin]):
                 ) from exc
             raise
         self._sync_task = asyncio.create_task(self._sync_loop(), name="matrix-sync")
+        if self._staff is not None:
+            self._staff.start(self._staff_usual_path, self._staff_done)
         log.info("matrix: syncing as device %s (e2ee %s)", self.client.device_id, settings.e2ee)
 
     async def stop(self) -> None:
@@ -185,6 +202,8 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         # Finish what is in flight within the grace period; what is cut off stays pending in
         # the intake and is answered first on the next start.
         grace = self.settings.shutdown_grace_s
+        if self._staff is not None:
+            await self._staff.stop(grace)
         if not await self._lanes.drain(grace):
             cut = await self._lanes.cancel()
             log.warning("matrix: %d conversation(s) left for the next start", cut)
@@ -264,7 +283,7 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         await crypto_housekeeping(self.client)
         for room_id, info in response.rooms.invite.items():
             await self._on_invite(room_id, info.invite_state)
-        accepted: list[tuple[Any, IncomingMessage, RoomOrigin]] = []
+        accepted: list[tuple[bytes, str, Accepted]] = []
         if not history:
             for room_id, info in response.rooms.join.items():
                 events = list(info.timeline.events)
@@ -278,23 +297,28 @@ class MatrixAdapter(Adapter[RoomOrigin]):
             )
         # Recorded before the token moves past them; only ids never seen before are answered.
         new = await self.intake.receive(
-            self.name, [(origin.event.event_id, payload) for payload, _, origin in accepted]
+            self.name, [(event_id, payload) for payload, event_id, _ in accepted]
         )
-        for _, message, origin in accepted:
-            if origin.event.event_id in new:
-                self._submit(message, origin)
+        for _, event_id, item in accepted:
+            if event_id in new:
+                self._take(item)
         await self._progress.save(response.next_batch)
 
-    def _accept_all(
-        self, room_id: str, events: list[Any]
-    ) -> list[tuple[bytes, IncomingMessage, RoomOrigin]]:
-        accepted = []
+    def _accept_all(self, room_id: str, events: list[Any]) -> list[tuple[bytes, str, Accepted]]:
+        accepted: list[tuple[bytes, str, Accepted]] = []
         for event in events:
             found = self._accept(room_id, event)
             if found is not None:
                 payload = json.dumps({"room_id": room_id, "event": event.source}).encode()
-                accepted.append((payload, *found))
+                accepted.append((payload, event.event_id, found))
         return accepted
+
+    def _take(self, item: Accepted) -> None:
+        if isinstance(item, StaffItem):
+            assert self._staff is not None
+            self._staff.queue.put_nowait(item)  # served in room order by the staff room
+        else:
+            self._submit(*item)
 
     async def _replay_pending(self) -> None:
         """Answer, first and in arrival order, what the last run left unanswered."""
@@ -305,7 +329,7 @@ class MatrixAdapter(Adapter[RoomOrigin]):
             if found is None:  # the room is gone or the bot left it: nothing to answer
                 await self.intake.done(self.name, pending.event_id)
                 continue
-            self._submit(*found)
+            self._take(found)
 
     async def _backfill(self, room_id: str, start: str, since: str) -> list[Any]:
         """Events of a gap longer than the sync's timeline limit, oldest first."""
@@ -351,8 +375,9 @@ class MatrixAdapter(Adapter[RoomOrigin]):
 
     # -- dispatch ----------------------------------------------------------------------
 
-    def _accept(self, room_id: str, event: Any) -> tuple[IncomingMessage, RoomOrigin] | None:
-        """The message to answer for ``event``, or None when the bot stays silent."""
+    def _accept(self, room_id: str, event: Any) -> Accepted | None:
+        """What to do with ``event``: a message to answer, a staff room item for the desk,
+        or None when the bot stays silent."""
         client = self.client
         if isinstance(event, MegolmEvent):
             if client.olm is None:
@@ -369,6 +394,17 @@ class MatrixAdapter(Adapter[RoomOrigin]):
             return None
         content: dict[str, Any] = event.source.get("content", {})
         if is_edit(content):
+            return None
+        if self._staff is not None and room_id == self._staff.room_id:
+            if isinstance(event, RoomMessageText):
+                target = addressed(
+                    content,
+                    self._identity,
+                    direct=False,  # however few members it has, the staff room is no DM
+                    prefix=self.settings.command_prefix,
+                    commands=self.service.commands.names(),
+                )
+                return StaffItem(room, event, target)
             return None
         direct = room.member_count == 2
         message: IncomingMessage | None = None
@@ -414,6 +450,7 @@ class MatrixAdapter(Adapter[RoomOrigin]):
             is_private=direct,
             command=command,
             media=media,
+            command_prefix=COMMAND_PREFIX,
         )
 
     @staticmethod
@@ -452,6 +489,15 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         # the next start answers it.
         await self.intake.done(self.name, event.event_id)
 
+    async def _staff_usual_path(self, item: StaffItem) -> None:
+        """A staff room message the desk did not take (``!ask``, ``!stats``)."""
+        assert item.target is not None
+        question = self._translate(item.room, item.event, item.target, direct=False)
+        await self._handle(question, RoomOrigin(item.room, item.event))
+
+    async def _staff_done(self, item: StaffItem) -> None:
+        await self.intake.done(self.name, item.event.event_id)
+
     def typing(self, origin: RoomOrigin) -> AbstractAsyncContextManager[None]:
         assert self._sender is not None
         return self._sender.typing(origin.room.room_id)
@@ -459,3 +505,11 @@ class MatrixAdapter(Adapter[RoomOrigin]):
     async def send(self, origin: RoomOrigin, response: Response) -> bool:
         assert self._sender is not None
         return await self._sender.send_response(origin.room, origin.event, response)
+
+    async def _deliver(self, chat_id: str, response: Response, key: str | None) -> Delivery:
+        if self._sender is None or self._client is None:
+            return Delivery.FAILED
+        room = self.client.rooms.get(chat_id)
+        if room is None or room.member_count < 2:
+            return Delivery.REFUSED  # the patient left the direct room (or it is gone)
+        return await self._sender.deliver(room, response.reply.text, key)

@@ -38,7 +38,7 @@ from adapters.telegram_settings import TOKEN_ENV, TelegramSettings
 from adapters.telegram_updates import Classified, Kind, classify
 from assistant.errors import AdapterError
 from assistant.intake import Intake
-from assistant.messages import Command, IncomingMessage, Response
+from assistant.messages import Command, Delivery, IncomingMessage, Response
 
 log = logging.getLogger(__name__)
 
@@ -331,3 +331,11 @@ class TelegramAdapter(Adapter[ChatOrigin]):
         for attachment in response.attachments:
             sent = await sender.attachment(origin.chat_id, attachment) and sent
         return sent
+
+    async def _deliver(self, chat_id: str, response: Response, key: str | None) -> Delivery:
+        sender = self._sender
+        if sender is None or not self._running:
+            return Delivery.FAILED
+        if not chat_id.lstrip("-").isdigit():
+            return Delivery.REFUSED  # not a Telegram chat id
+        return await sender.deliver(int(chat_id), response.reply.text)
