@@ -51,23 +51,30 @@ async def test_receive_pending_done_and_purge_across_a_restart(tmp_path: Path) -
     store = await open_store(path)
     try:
         intake = Intake(store, KEY)
-        new = await intake.receive("telegram", [("1", b"first"), ("2", b"second")])
+        new = await intake.receive(
+            "telegram", [("1", b"patient-words-one"), ("2", b"patient-words-two")]
+        )
         assert new == {"1", "2"}
         # Delivered again (an unconfirmed batch): nothing new.
-        assert await intake.receive("telegram", [("2", b"second"), ("3", b"third")]) == {"3"}
+        assert await intake.receive(
+            "telegram", [("2", b"patient-words-two"), ("3", b"patient-words-three")]
+        ) == {"3"}
         assert await intake.receive("matrix", [("1", b"same id, other platform")]) == {"1"}
         await intake.done("telegram", "2")
     finally:
         await store.close()
 
     raw = files_bytes(tmp_path, "state.db*")
-    assert b"first" not in raw and b"third" not in raw  # sealed at rest
+    assert b"patient-words-one" not in raw and b"patient-words-three" not in raw  # sealed at rest
 
     store = await open_store(path)
     try:
         intake = Intake(store, KEY)
         pending = await intake.pending("telegram")
-        assert [(p.event_id, p.payload) for p in pending] == [("1", b"first"), ("3", b"third")]
+        assert [(p.event_id, p.payload) for p in pending] == [
+            ("1", b"patient-words-one"),
+            ("3", b"patient-words-three"),
+        ]
         assert await intake.receive("telegram", [("2", b"again")]) == set()  # a tombstone
         for event_id in ("1", "3"):
             await intake.done("telegram", event_id)
