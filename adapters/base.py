@@ -25,6 +25,7 @@ from assistant.messages import Delivery, IncomingMessage, Response
 
 if TYPE_CHECKING:
     from assistant.conversation import ConversationService
+    from assistant.intake import Intake
     from assistant.storage import Store
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,8 @@ class AdapterContext:
     store: Store | None
     #: ask the app to shut down (the console adapter calls it at end of input)
     request_shutdown: Callable[[], None]
+    #: the at-least-once intake record (assistant/intake.py); None keeps ids in memory only
+    intake: Intake | None = None
 
 
 class Adapter(ABC, Generic[Origin]):

@@ -1,9 +1,14 @@
 """The Matrix adapter: healthbot in the clinical staff's rooms, on matrix-nio.
 
 - Credentials come from the environment (``MATRIX_ACCESS_TOKEN`` or ``MATRIX_PASSWORD``);
-  the login and the sync position live in the storage database, so a restart neither
-  answers a message twice nor misses one (see :mod:`adapters.matrix_session`). The very
-  first start skips the rooms' old history.
+  the login and the sync position live in the storage database (see
+  :mod:`adapters.matrix_session`). The very first start skips the rooms' old history.
+- At least once in, exactly once out: each sync's messages are recorded in the intake table
+  (:mod:`assistant.intake`) before its token is saved, and marked answered once replied to;
+  a start answers what is pending first, and events a sync returns again are dropped. Each
+  reply is sent with a transaction id made from the event it answers, so a reply that was
+  sent just before a crash and is sent again after it is kept once by the homeserver.
+- Messages are answered in order per person and room, concurrently across them.
 - Invites are joined only from ``allowed_users`` (ids or globs) into ``allowed_rooms`` (when
   set); other invites are rejected. In direct rooms (two members) every text message is
   answered; elsewhere only mentions, the ``command_prefix`` (``!ask``) and ``!commands``.
@@ -22,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import os
 import time
@@ -34,6 +40,7 @@ import aiohttp
 from nio import (
     AsyncClient,
     AsyncClientConfig,
+    Event,
     InviteMemberEvent,
     MatrixRoom,
     MegolmEvent,
@@ -62,10 +69,12 @@ from adapters.matrix_events import (
     room_allowed,
 )
 from adapters.matrix_send import MatrixSender
-from adapters.matrix_session import Batch, MatrixState, SyncProgress, keep_store_private, login
+from adapters.matrix_session import MatrixState, SyncProgress, keep_store_private, login
 from adapters.matrix_settings import MatrixSettings
 from adapters.matrix_staff import StaffItem, StaffRoom
+from adapters.telegram_flow import Lanes
 from assistant.errors import AdapterError
+from assistant.intake import Intake
 from assistant.messages import Command, Delivery, IncomingMessage, Response
 
 log = logging.getLogger(__name__)
@@ -96,6 +105,10 @@ class RoomOrigin:
     event: RoomMessage
 
 
+#: an accepted event: a message to answer (and where), or a staff room item for the desk
+Accepted = tuple[IncomingMessage, RoomOrigin] | StaffItem
+
+
 class MatrixAdapter(Adapter[RoomOrigin]):
     name = "matrix"
 
@@ -111,7 +124,9 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         self._identity = BotIdentity(self.settings.user_id)
         self._sync_task: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
-        self._semaphore = asyncio.Semaphore(MAX_CONCURRENT)
+        #: one lane per (room, sender): in order per person, concurrent across people
+        self._lanes = Lanes(MAX_CONCURRENT)
+        self.intake = context.intake or Intake(None, os.urandom(32))
         self._connected = False
         self._state = MatrixState(context.store, self.settings.user_id)
         self._progress = SyncProgress(self._state)
@@ -186,15 +201,19 @@ class MatrixAdapter(Adapter[RoomOrigin]):
             with contextlib.suppress(asyncio.CancelledError):
                 await self._sync_task
             self._sync_task = None
+        # Finish what is in flight within the grace period; what is cut off stays pending in
+        # the intake and is answered first on the next start.
+        grace = self.settings.shutdown_grace_s
         if self._staff is not None:
-            await self._staff.stop(self.settings.shutdown_grace_s)
+            await self._staff.stop(grace)
+        if not await self._lanes.drain(grace):
+            cut = await self._lanes.cancel()
+            log.warning("matrix: %d conversation(s) left for the next start", cut)
         if self._tasks:
-            # Finish what is in flight within the grace period, then cancel the rest.
-            _, late = await asyncio.wait(set(self._tasks), timeout=self.settings.shutdown_grace_s)
+            _, late = await asyncio.wait(set(self._tasks), timeout=1.0)
             for task in late:
                 task.cancel()
             await asyncio.gather(*late, return_exceptions=True)
-        await self._progress.save()
         await self.client.close()
         self._connected = False
         self._client = None
@@ -226,6 +245,7 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         if not isinstance(response, SyncResponse):
             raise AdapterError(f"the first Matrix sync failed: {response}")
         self._connected = True
+        await self._replay_pending()  # the rooms are known now; before anything newer
         await self._process(response, since=since, history=fresh)
         if fresh:
             log.info("matrix: first start, old history skipped")
@@ -265,18 +285,53 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         await crypto_housekeeping(self.client)
         for room_id, info in response.rooms.invite.items():
             await self._on_invite(room_id, info.invite_state)
-        batch = Batch(response.next_batch)
+        accepted: list[tuple[bytes, str, Accepted]] = []
         if not history:
             for room_id, info in response.rooms.join.items():
                 events = list(info.timeline.events)
                 if info.timeline.limited and info.timeline.prev_batch and since:
                     events = await self._backfill(room_id, info.timeline.prev_batch, since) + events
-                for event in events:
-                    self._dispatch(room_id, event, batch)
-            for room_id, event in self._pending.retry(self.client):
-                self._dispatch(room_id, event, batch)
-        self._progress.add(batch)
-        await self._progress.save()
+                accepted.extend(self._accept_all(room_id, events))
+            accepted.extend(
+                found
+                for room_id, event in self._pending.retry(self.client)
+                for found in self._accept_all(room_id, [event])
+            )
+        # Recorded before the token moves past them; only ids never seen before are answered.
+        new = await self.intake.receive(
+            self.name, [(event_id, payload) for payload, event_id, _ in accepted]
+        )
+        for _, event_id, item in accepted:
+            if event_id in new:
+                self._take(item)
+        await self._progress.save(response.next_batch)
+
+    def _accept_all(self, room_id: str, events: list[Any]) -> list[tuple[bytes, str, Accepted]]:
+        accepted: list[tuple[bytes, str, Accepted]] = []
+        for event in events:
+            found = self._accept(room_id, event)
+            if found is not None:
+                payload = json.dumps({"room_id": room_id, "event": event.source}).encode()
+                accepted.append((payload, event.event_id, found))
+        return accepted
+
+    def _take(self, item: Accepted) -> None:
+        if isinstance(item, StaffItem):
+            assert self._staff is not None
+            self._staff.queue.put_nowait(item)  # served in room order by the staff room
+        else:
+            self._submit(*item)
+
+    async def _replay_pending(self) -> None:
+        """Answer, first and in arrival order, what the last run left unanswered."""
+        for pending in await self.intake.pending(self.name):
+            saved = json.loads(pending.payload)
+            event = Event.parse_event(saved["event"])
+            found = self._accept(saved["room_id"], event) if event is not None else None
+            if found is None:  # the room is gone or the bot left it: nothing to answer
+                await self.intake.done(self.name, pending.event_id)
+                continue
+            self._take(found)
 
     async def _backfill(self, room_id: str, start: str, since: str) -> list[Any]:
         """Events of a gap longer than the sync's timeline limit, oldest first."""
@@ -322,26 +377,26 @@ class MatrixAdapter(Adapter[RoomOrigin]):
 
     # -- dispatch ----------------------------------------------------------------------
 
-    def _dispatch(self, room_id: str, event: Any, batch: Batch) -> None:
+    def _accept(self, room_id: str, event: Any) -> Accepted | None:
+        """What to do with ``event``: a message to answer, a staff room item for the desk,
+        or None when the bot stays silent."""
         client = self.client
-        if self._progress.answered(getattr(event, "event_id", "")):
-            return
         if isinstance(event, MegolmEvent):
             if client.olm is None:
                 log.warning("matrix: an encrypted message arrived but e2ee is off")
             elif self._pending.add(room_id, event):
                 self._spawn(client.request_room_key(event), name="matrix-key-request")
-            return
+            return None
         if not isinstance(event, RoomMessage) or isinstance(event, RoomMessageNotice):
-            return  # notices are how bots talk: answering them could loop
+            return None  # notices are how bots talk: answering them could loop
         room = client.rooms.get(room_id)
         if event.sender == client.user_id or room is None:
-            return
+            return None
         if not room_allowed(room_id, self._aliases(room), self.settings.allowed_rooms):
-            return
+            return None
         content: dict[str, Any] = event.source.get("content", {})
         if is_edit(content):
-            return
+            return None
         if self._staff is not None and room_id == self._staff.room_id:
             if isinstance(event, RoomMessageText):
                 target = addressed(
@@ -351,9 +406,8 @@ class MatrixAdapter(Adapter[RoomOrigin]):
                     prefix=self.settings.command_prefix,
                     commands=self.service.commands.names(),
                 )
-                self._progress.begin(batch, event.event_id)
-                self._staff.queue.put_nowait(StaffItem(room, event, target, batch))
-            return
+                return StaffItem(room, event, target)
+            return None
         direct = room.member_count == 2
         message: IncomingMessage | None = None
         if isinstance(event, RoomMessageText):
@@ -370,9 +424,12 @@ class MatrixAdapter(Adapter[RoomOrigin]):
             # The content is never read: only that a file or an image came.
             message = self._translate(room, event, Addressed(""), direct, media="file")
         if message is None:
-            return
-        self._progress.begin(batch, event.event_id)
-        self._spawn(self._handle(message, RoomOrigin(room, event), batch), name="matrix-message")
+            return None
+        return message, RoomOrigin(room, event)
+
+    def _submit(self, message: IncomingMessage, origin: RoomOrigin) -> None:
+        lane = f"{origin.room.room_id}\0{message.user_id}"
+        self._lanes.submit(lane, lambda: self._handle(message, origin))
 
     @staticmethod
     def _translate(
@@ -413,36 +470,35 @@ class MatrixAdapter(Adapter[RoomOrigin]):
     def _hash(self, user_id: str) -> str:
         return self.service.user_hash("matrix", user_id) or "-"
 
-    async def _handle(self, message: IncomingMessage, origin: RoomOrigin, batch: Batch) -> None:
+    async def _handle(self, message: IncomingMessage, origin: RoomOrigin) -> None:
         sender = self._sender
         assert sender is not None
         event = origin.event
         try:
-            async with self._semaphore:
-                started = time.perf_counter()
-                await self.process(message, origin)
-                # After the reply: a receipt wakes the staff's sync, which would delay it.
-                receipt = sender.read_receipt(origin.room.room_id, event.event_id)
-                self._spawn(receipt, name="matrix-receipt")
-                log.debug(
-                    "matrix: answered user=%s in %.0f ms",
-                    self._hash(event.sender),
-                    (time.perf_counter() - started) * 1000,
-                )
+            started = time.perf_counter()
+            await self.process(message, origin)
+            # After the reply: a receipt wakes the staff's sync, which would delay it.
+            receipt = sender.read_receipt(origin.room.room_id, event.event_id)
+            self._spawn(receipt, name="matrix-receipt")
+            log.debug(
+                "matrix: answered user=%s in %.0f ms",
+                self._hash(event.sender),
+                (time.perf_counter() - started) * 1000,
+            )
         except Exception as exc:  # one message must never stop the adapter
             log.error("matrix: handling a message failed: %s", type(exc).__name__)
-        # Not reached when cancelled at stop: the message stays unanswered, so its sync is
-        # not marked done and the next start picks it up again.
-        await self._progress.finish(batch, event.event_id)
+        # Not reached when cancelled at stop: the message stays pending in the intake and
+        # the next start answers it.
+        await self.intake.done(self.name, event.event_id)
 
     async def _staff_usual_path(self, item: StaffItem) -> None:
         """A staff room message the desk did not take (``!ask``, ``!stats``)."""
         assert item.target is not None
         question = self._translate(item.room, item.event, item.target, direct=False)
-        await self._handle(question, RoomOrigin(item.room, item.event), item.batch)
+        await self._handle(question, RoomOrigin(item.room, item.event))
 
     async def _staff_done(self, item: StaffItem) -> None:
-        await self._progress.finish(item.batch, item.event.event_id)
+        await self.intake.done(self.name, item.event.event_id)
 
     def typing(self, origin: RoomOrigin) -> AbstractAsyncContextManager[None]:
         assert self._sender is not None

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import io
+import itertools
 import logging
-from collections.abc import AsyncIterator
+import uuid
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import aiohttp
@@ -33,6 +36,12 @@ TYPING_DELAY_S = 0.3
 _RETRYABLE = (aiohttp.ClientError, OSError, TimeoutError, SendRetryError)
 
 
+def reply_txn_ids(event_id: str) -> Iterator[str]:
+    """Transaction ids for the events of the reply to ``event_id``: the same on every run."""
+    digest = hashlib.sha256(event_id.encode()).hexdigest()[:32]
+    return (f"healthbot-reply-{digest}-{n}" for n in itertools.count())
+
+
 class MatrixSender:
     def __init__(self, client: AsyncClient, trust_policy: str) -> None:
         self.client = client
@@ -42,11 +51,14 @@ class MatrixSender:
         content = event.source.get("content", {})
         thread = thread_root(content)
         sent = True
+        # The n-th event of the reply to one message always has the same transaction id, so
+        # the homeserver keeps it once however often it is sent (a retry, a replay).
+        txn = reply_txn_ids(event.event_id)
         for part in split_text(response.reply.text, MAX_REPLY_CHARS):
             body = notice_content(part, event_id=event.event_id, thread=thread, sender=event.sender)
-            sent = await self.send(room, body) and sent
+            sent = await self.send(room, body, next(txn)) and sent
         for attachment in response.attachments:
-            sent = await self._send_attachment(room, event, attachment, thread) and sent
+            sent = await self._send_attachment(room, event, attachment, thread, next(txn)) and sent
         return sent
 
     async def deliver(self, room: MatrixRoom, text: str, key: str | None) -> Delivery:
@@ -62,7 +74,12 @@ class MatrixSender:
         return Delivery.DELIVERED
 
     async def _send_attachment(
-        self, room: MatrixRoom, event: RoomMessage, attachment: Attachment, thread: str | None
+        self,
+        room: MatrixRoom,
+        event: RoomMessage,
+        attachment: Attachment,
+        thread: str | None,
+        txn_id: str,
     ) -> bool:
         encrypt = room.encrypted and self.client.olm is not None
         for attempt in range(SEND_ATTEMPTS):
@@ -87,20 +104,24 @@ class MatrixSender:
                         event_id=event.event_id,
                         thread=thread,
                     )
-                    return await self.send(room, content)
+                    return await self.send(room, content, txn_id)
                 reason = str(getattr(answer, "status_code", None) or "error")
             await self._back_off("upload", reason, attempt)
         return False
 
-    async def send(self, room: MatrixRoom, content: dict[str, Any]) -> bool:
+    async def send(
+        self, room: MatrixRoom, content: dict[str, Any], txn_id: str | None = None
+    ) -> bool:
         """Send one m.room.message (encrypted when the room is); False once retries ran out."""
-        return (await self.send_event(room, content))[0] is not None
+        return (await self.send_event(room, content, txn_id))[0] is not None
 
     async def send_event(
         self, room: MatrixRoom, content: dict[str, Any], txn_id: str | None = None
     ) -> tuple[str | None, bool]:
         """(event id or None, whether the homeserver refused it for good). With ``txn_id``
-        a send repeated after a restart lands once: the homeserver deduplicates it."""
+        a send repeated after a restart lands once: the homeserver deduplicates it. Retries
+        reuse the transaction id (one is made when None), so a retry never doubles either."""
+        txn_id = txn_id or uuid.uuid4().hex
         for attempt in range(SEND_ATTEMPTS):
             try:
                 await prepare_encrypted_send(self.client, room, self.trust_policy)

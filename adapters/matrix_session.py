@@ -3,10 +3,10 @@
 - The login: ``MATRIX_ACCESS_TOKEN`` is used as given; otherwise a ``MATRIX_PASSWORD`` login
   creates a device whose access token and id are kept and reused on later starts, so the
   device's encryption keys stay valid.
-- The sync position: each sync's ``next_batch`` token is saved only once every message of
-  that sync (and of all earlier ones) has been answered, and the ids of the recently answered
-  events are saved beside it. A restart resumes from the saved token and skips what is
-  already answered: nothing is answered twice and nothing sent meanwhile is missed.
+- The sync position: each sync's ``next_batch`` token is saved once the sync's messages are
+  recorded in the intake table (:mod:`assistant.intake`), which replays the unanswered ones
+  on the next start and drops events a sync fetched again returns. A restart resumes from
+  the saved token: nothing is answered twice and nothing sent meanwhile is missed.
 """
 
 from __future__ import annotations
@@ -16,9 +16,7 @@ import contextlib
 import json
 import logging
 import os
-from collections import deque
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from nio import AsyncClient
@@ -28,8 +26,6 @@ from assistant.errors import AdapterError
 from assistant.storage import Store
 
 log = logging.getLogger(__name__)
-
-HANDLED_KEEP = 256
 
 
 def keep_store_private(store_dir: Path) -> None:
@@ -114,53 +110,20 @@ async def login(
     log.info("matrix: logged in as a new device %s", answer.device_id)
 
 
-@dataclass
-class Batch:
-    """One sync's messages: its token may be saved once none of them is pending."""
-
-    token: str
-    pending: int = 0
-
-
 class SyncProgress:
+    """The saved sync token (the intake has recorded every message before it)."""
+
     def __init__(self, state: MatrixState) -> None:
         self.state = state
         self.saved_token: str | None = None
-        self._batches: deque[Batch] = deque()
-        self._handled: deque[str] = deque(maxlen=HANDLED_KEEP)
-        self._in_flight: set[str] = set()
 
     async def load(self) -> str | None:
-        """The saved token (None on the very first start); remembers the answered ids."""
-        self._handled.extend(json.loads(await self.state.get("handled") or "[]"))
+        """The saved token (None on the very first start)."""
         self.saved_token = await self.state.get("next_batch")
         return self.saved_token
 
-    def answered(self, event_id: str) -> bool:
-        """Answered already, or being answered now (a sync fetched again can repeat it)."""
-        return event_id in self._in_flight or event_id in self._handled
-
-    def add(self, batch: Batch) -> None:
-        self._batches.append(batch)
-
-    def begin(self, batch: Batch, event_id: str) -> None:
-        batch.pending += 1
-        self._in_flight.add(event_id)
-
-    async def finish(self, batch: Batch, event_id: str) -> None:
-        """One message of ``batch`` is answered (or given up on)."""
-        self._handled.append(event_id)
-        self._in_flight.discard(event_id)
-        batch.pending -= 1
-        await self.state.set("handled", json.dumps(list(self._handled)))
-        await self.save()
-
-    async def save(self) -> None:
-        """Save the newest token whose messages, and all before them, are answered."""
-        token = None
-        while self._batches and self._batches[0].pending <= 0:
-            token = self._batches.popleft().token
-        if token is None or token == self.saved_token:
+    async def save(self, token: str) -> None:
+        if token == self.saved_token:
             return
         self.saved_token = token
         await self.state.set("next_batch", token)

@@ -29,7 +29,6 @@ from nio import (
 
 from adapters.matrix_events import Addressed, post_content, thread_root, without_reply_fallback
 from adapters.matrix_send import MAX_REPLY_CHARS, MatrixSender
-from adapters.matrix_session import Batch
 from adapters.text_split import split_text
 from assistant.handoff.ports import StaffChannel, StaffDesk, StaffMessage
 
@@ -48,7 +47,6 @@ class StaffItem:
     event: RoomMessageText
     #: what the usual path would answer, should the staff desk not take it
     target: Addressed | None
-    batch: Batch
 
 
 class StaffRoom(StaffChannel):
@@ -75,7 +73,8 @@ class StaffRoom(StaffChannel):
 
     async def stop(self, grace_s: float) -> None:
         """What the room has handed in so far is taken in order, within ``grace_s``; what
-        is cut off stays unanswered in the sync position and comes again after a restart."""
+        is cut off stays pending in the intake (assistant/intake.py) and is taken again after
+        a restart."""
         self.desk.attach(None)
         task, self._task = self._task, None
         if task is None:

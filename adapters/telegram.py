@@ -5,19 +5,23 @@ one handler, which runs in arrival order and only sorts the update into the send
 (:class:`adapters.telegram_flow.Lanes`); lanes answer concurrently across users and in order
 per user. The handler never waits for the assistant, so one slow answer holds up nobody.
 
-Exactly once across restarts: PTB's long poll confirms a batch of updates to Telegram as it
-asks for the next, so fetched updates cannot be handed back. At stop the bot therefore
-stops fetching first, then answers everything it has fetched within ``shutdown_grace_s``;
-PTB's final ``getUpdates`` confirms the offsets and updates still on the server come after
-the restart. If the grace period runs out, each chat with an unfinished message is told to
-send it again (rather than losing it silently), and the count is logged.
+At least once in, exactly once out (:mod:`assistant.intake`): each batch ``getUpdates``
+returns is recorded, sealed, in the intake table before the call returns, so before PTB's
+next ``getUpdates`` confirms its offset to Telegram; each update is marked answered once its
+reply is sent. A start answers what is still pending first, in arrival order, and updates
+Telegram delivers again are dropped as already taken. A stop stops fetching, then answers
+what it has within ``shutdown_grace_s``; what is left is answered on the next start, so no
+one is asked to send a message again. (In webhook mode PTB acknowledges an update before the
+handler runs, so the record is made there: a crash in between can lose that one update.)
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
+from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, AsyncExitStack
 from dataclasses import dataclass
 from typing import Any
@@ -34,12 +38,11 @@ from adapters.telegram_settings import TOKEN_ENV, TelegramSettings
 from adapters.telegram_updates import Classified, Kind, classify
 from adapters.telegram_webhook import WebhookServer
 from assistant.errors import AdapterError
+from assistant.intake import Intake
 from assistant.messages import Command, Delivery, IncomingMessage, Response
 
 log = logging.getLogger(__name__)
 
-#: how long the restart notices may take once the grace period is over
-RESTART_NOTICE_BUDGET_S = 3.0
 #: PTB logs request parameters (message text) and its base URL (the token) at DEBUG
 TELEGRAM_LOG_LEVELS = {
     "httpx": logging.WARNING,
@@ -54,6 +57,12 @@ class _PollingBot(ExtBot[int]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._polling_ok = True  # underscore: PTB freezes a Bot's public attributes
+        self._on_fetched: Callable[[tuple[Update, ...]], Awaitable[None]] | None = None
+
+    def record_fetched_with(self, hook: Callable[[tuple[Update, ...]], Awaitable[None]]) -> None:
+        """Run ``hook`` on every fetched batch before ``get_updates`` returns it, and so
+        before PTB's next call can confirm the batch to Telegram."""
+        self._on_fetched = hook
 
     @property
     def polling_ok(self) -> bool:
@@ -67,6 +76,8 @@ class _PollingBot(ExtBot[int]):
             self._polling_ok = False
             raise
         self._polling_ok = True
+        if updates and self._on_fetched is not None:
+            await self._on_fetched(updates)
         return updates
 
 
@@ -86,8 +97,9 @@ class TelegramAdapter(Adapter[ChatOrigin]):
         assert isinstance(context.settings, TelegramSettings)
         self.settings = context.settings
         self.lanes = Lanes(self.settings.max_concurrent_updates)
-        #: update id -> chat id of every message taken but not yet answered
-        self.unfinished: dict[int, int] = {}
+        self.intake = context.intake or Intake(None, os.urandom(32))
+        #: ids recorded as new by the intake and not yet taken by the handler
+        self._fresh: set[str] = set()
         self._stack = AsyncExitStack()
         self._app: Application[Any, Any, Any, Any, Any, Any] | None = None
         self._bot: _PollingBot | None = None
@@ -119,6 +131,7 @@ class TelegramAdapter(Adapter[ChatOrigin]):
                 max_retries=s.flood_max_retries,
             ),
         )
+        bot.record_fetched_with(self._on_fetched)
         self._bot = bot
         self._sender = Sender(bot)
         # Updates are dispatched one at a time (cheap: the handler only queues them); the
@@ -149,6 +162,7 @@ class TelegramAdapter(Adapter[ChatOrigin]):
             await app.start()
             self._app = app
             self._running = True
+            await self._replay_pending(app.bot)
             updater = app.updater
             assert updater is not None  # the builder always makes one
             if s.mode == "webhook":
@@ -215,31 +229,16 @@ class TelegramAdapter(Adapter[ChatOrigin]):
         # 2. Updates still in PTB's queue go to the lanes; finish them within the grace period.
         await app.stop()
         if not await self.lanes.drain(grace):
-            chats = sorted(set(self.unfinished.values()))
-            await self.lanes.cancel()
+            cut = await self.lanes.cancel()
             log.warning(
-                "telegram: %d message(s) in %d chat(s) unanswered after %.1f s; asking them "
-                "to send again",
-                len(self.unfinished),
-                len(chats),
+                "telegram: %d chat(s) not finished after %.1f s; their messages are answered "
+                "first on the next start",
+                cut,
                 grace,
             )
-            await self._send_restart_notices(chats)
         await self._stack.aclose()
         self._app = None
         log.info("telegram: stopped")
-
-    async def _send_restart_notices(self, chats: list[int]) -> None:
-        sender = self._sender
-        if sender is None or not chats:
-            return
-        text = self.service.notice("restart").text
-        notices = [asyncio.create_task(sender.text(chat, text)) for chat in chats]
-        _, late = await asyncio.wait(notices, timeout=RESTART_NOTICE_BUDGET_S)
-        for task in late:
-            task.cancel()
-        if late:
-            await asyncio.wait(late)
 
     async def _register_commands(self) -> None:
         """The command menu: everyone sees the patient commands, admins also /stats."""
@@ -276,9 +275,30 @@ class TelegramAdapter(Adapter[ChatOrigin]):
 
     # -- updates --------------------------------------------------------------------------
 
+    async def _on_fetched(self, updates: tuple[Update, ...]) -> None:
+        batch = [(str(u.update_id), json.dumps(u.to_dict()).encode()) for u in updates]
+        self._fresh.update(await self.intake.receive(self.name, batch))
+
+    async def _replay_pending(self, bot: Any) -> None:
+        """Answer, first and in arrival order, what the last run left unanswered."""
+        for event in await self.intake.pending(self.name):
+            update = Update.de_json(json.loads(event.payload), bot)
+            if update is not None:
+                await self._accept(update)
+
     async def _on_update(self, update: Update, context: Any) -> None:
         """Runs for every update, one at a time in arrival order: sort it into a lane."""
-        update_id = update.update_id
+        if self.settings.mode == "webhook":
+            await self._on_fetched((update,))
+        key = str(update.update_id)
+        if key not in self._fresh:
+            log.debug("telegram: update %s was taken before; not answered again", key)
+            return
+        self._fresh.discard(key)
+        await self._accept(update)
+
+    async def _accept(self, update: Update) -> None:
+        key = str(update.update_id)
         item = classify(
             update,
             username=self._username,
@@ -288,6 +308,7 @@ class TelegramAdapter(Adapter[ChatOrigin]):
         message = item.message
         if item.kind is Kind.IGNORED or message is None or message.from_user is None:
             log.debug("telegram: ignored update (%s)", item.label)
+            await self.intake.done(self.name, key)
             return
         incoming = self._translate(item)
         # In groups the answer quotes the question, so it is clear whom it answers.
@@ -297,12 +318,11 @@ class TelegramAdapter(Adapter[ChatOrigin]):
             try:
                 await self.process(incoming, origin)
             except asyncio.CancelledError:
-                raise  # cut off at shutdown: stays in `unfinished` for the restart notice
+                raise  # cut off at shutdown: stays pending, answered on the next start
             except Exception as exc:
                 log.error("telegram: answering failed: %s", type(exc).__name__)
-            self.unfinished.pop(update_id, None)
+            await self.intake.done(self.name, key)
 
-        self.unfinished[update_id] = message.chat.id
         self.lanes.submit(incoming.user_id, job)
 
     @staticmethod

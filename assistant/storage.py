@@ -80,6 +80,21 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE messages ADD COLUMN retrieve_ms REAL;
     ALTER TABLE messages ADD COLUMN check_ms REAL;
     """,
+    # At-least-once intake (assistant/intake.py): one row per incoming platform event, recorded
+    # before the platform is told it was received. ``payload`` is the event encrypted under a
+    # key kept outside this file, and is cleared once the event is answered; the row stays a
+    # while as a tombstone, so an event the platform delivers again is not answered twice.
+    """
+    CREATE TABLE intake (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        platform TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        received REAL NOT NULL,
+        payload BLOB,
+        UNIQUE (platform, event_id)
+    );
+    CREATE INDEX intake_pending ON intake (platform, seq) WHERE payload IS NOT NULL;
+    """,
 )
 
 
@@ -206,9 +221,24 @@ class Store(CaseQueries):
             await self._db.execute("PRAGMA journal_mode=WAL")
             await self._db.execute("PRAGMA synchronous=NORMAL")
             await self._migrate()
-        except (sqlite3.Error, OSError) as exc:
-            raise StorageError(f"cannot open storage at {self.path}: {exc}") from exc
+        except BaseException as exc:
+            # Close the connection's thread, or the process could never exit after this.
+            if self._db is not None:
+                with contextlib.suppress(sqlite3.Error, ValueError):
+                    await self._db.close()
+                self._db = None
+            if isinstance(exc, sqlite3.Error | OSError):
+                raise StorageError(f"cannot open storage at {self.path}: {exc}") from exc
+            raise
         self._writer = asyncio.create_task(self._write_behind(), name="store-writer")
+
+    @classmethod
+    async def check(cls, path: Path | str) -> None:
+        """Open (and migrate) the database at ``path`` and close it: StorageError when it is
+        corrupt, from a newer version or not writable. Cheap, so a start can fail fast."""
+        store = cls(path)
+        await store.open()
+        await store.close()
 
     async def close(self) -> None:
         if self._writer is not None:
@@ -352,6 +382,59 @@ class Store(CaseQueries):
             (bucket_s, *bounds),
         )
         return ReportRows(labelled, int(users), timings, llm, timeline)
+
+    # -- intake (assistant/intake.py) -----------------------------------------------------
+
+    async def intake_add(
+        self, platform: str, events: list[tuple[str, bytes]], now: float | None = None
+    ) -> set[str]:
+        """Record ``(event id, sealed payload)`` pairs in one commit; returns the ids that
+        were new (an id seen before, answered or not, is left as it is)."""
+        received = time.time() if now is None else now
+        new: set[str] = set()
+        try:
+            for event_id, payload in events:
+                cursor = await self.db.execute(
+                    "INSERT OR IGNORE INTO intake (platform, event_id, received, payload) "
+                    "VALUES (?, ?, ?, ?)",
+                    (platform, event_id, received, payload),
+                )
+                if cursor.rowcount:
+                    new.add(event_id)
+            await self.db.commit()
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot record {len(events)} incoming event(s): {exc}") from exc
+        return new
+
+    async def intake_done(self, platform: str, event_id: str) -> None:
+        """The event is answered: drop its payload, keep the id as a tombstone."""
+        try:
+            await self.db.execute(
+                "UPDATE intake SET payload = NULL WHERE platform = ? AND event_id = ?",
+                (platform, event_id),
+            )
+            await self.db.commit()
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot mark an event answered: {exc}") from exc
+
+    async def intake_pending(self, platform: str) -> list[tuple[str, bytes]]:
+        """(event id, sealed payload) of every unanswered event, in arrival order."""
+        return [
+            (str(event_id), bytes(payload))
+            for event_id, payload in await self._fetch(
+                "SELECT event_id, payload FROM intake WHERE platform = ? AND payload IS NOT NULL "
+                "ORDER BY seq",
+                (platform,),
+            )
+        ]
+
+    async def intake_purge(self, answered_before: float) -> int:
+        """Forget answered events received before ``answered_before`` (their tombstones)."""
+        cursor = await self.db.execute(
+            "DELETE FROM intake WHERE payload IS NULL AND received < ?", (answered_before,)
+        )
+        await self.db.commit()
+        return cursor.rowcount
 
     async def get_state(self, key: str) -> str | None:
         async with self.db.execute("SELECT value FROM state WHERE key = ?", (key,)) as cursor:

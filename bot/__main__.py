@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assistant.errors import AssistantError, ConfigError
+from assistant.storage import Store
 from bot import finetune_command
 from bot.config import load_config, masked_dump
 from bot.logging_setup import configure_logging
@@ -53,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(check_data(config), file=sys.stderr)
             return 0
         if args.command == "run":
+            # Before the heavy imports: a bad database ends the start within a second or two.
+            asyncio.run(Store.check(config.storage.path))
             from bot.app import enabled_adapters, run
 
             os.umask(0o077)  # whatever the bot creates (database, stores, log, key) is private

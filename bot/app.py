@@ -8,6 +8,7 @@ import os
 import signal
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from adapters.base import Adapter, AdapterContext
@@ -22,7 +23,8 @@ from assistant.grounding import GroundedResponder
 from assistant.handoff.ports import PatientRelay
 from assistant.handoff.service import Handoff
 from assistant.hashing import UserHasher
-from assistant.keys import open_privacy_key
+from assistant.intake import Intake, derive_key
+from assistant.keys import PrivacyKey, open_privacy_key
 from assistant.llm.registry import backend_name_for, create_backend
 from assistant.messages import Delivery, Reply, Response
 from assistant.pipeline import Assistant, PipelineSettings
@@ -92,8 +94,10 @@ async def build_assistant(
     anonymizer: Anonymizer | None = None,
     with_llm: bool = True,
     embedder: Embedder | None = None,
+    privacy_key: PrivacyKey | None = None,
 ) -> Assistant:
-    """A ready assistant: Presidio loaded, YAML parsed, the LLM backend started."""
+    """A ready assistant: Presidio loaded, YAML parsed, the LLM backend started. The privacy
+    key is opened here unless the caller already holds it."""
     if anonymizer is None:
         # spaCy takes a second or two to load: keep the loop free meanwhile.
         anonymizer = await asyncio.to_thread(
@@ -108,7 +112,7 @@ async def build_assistant(
     responder, _ = await asyncio.to_thread(build_responder, config, embedder)
     hasher = None
     if store is not None:
-        hasher = UserHasher(await open_privacy_key(config.privacy, store))
+        hasher = UserHasher(privacy_key or await open_privacy_key(config.privacy, store))
     backend = None
     if with_llm and config.llm.enabled:
         backend = create_backend(backend_name_for(config.llm), config.llm)
@@ -178,6 +182,7 @@ class App:
     service: ConversationService
     metrics: Metrics
     retention: RetentionTask
+    intake: Intake
     adapters: list[Adapter[Any]] = field(default_factory=list)
     handoff: Handoff | None = None
     monitoring: MonitoringServer | None = None
@@ -198,7 +203,13 @@ class App:
         store = Store(config.storage.path)
         await store.open()
         try:
-            assistant = await build_assistant(config, store=store, anonymizer=anonymizer)
+            # one key kept apart from the database: user hashes, and a subkey seals pending texts
+            privacy_key = await open_privacy_key(config.privacy, store)
+            intake = Intake(store, derive_key(privacy_key.derive("intake")))
+            await intake.purge()
+            assistant = await build_assistant(
+                config, store=store, anonymizer=anonymizer, privacy_key=privacy_key
+            )
         except BaseException:
             await store.close()
             raise
@@ -210,6 +221,7 @@ class App:
             service=service,
             metrics=Metrics(assistant, service.commands.names(), handoff=handoff),
             retention=RetentionTask(store, config.storage.retention_days),
+            intake=intake,
             handoff=handoff,
         )
         names = enabled_adapters(config) if adapter_names is None else adapter_names
@@ -219,6 +231,7 @@ class App:
                 settings=config.adapters.get(name),
                 store=store,
                 request_shutdown=app.shutdown.set,
+                intake=intake,
             )
             app.adapters.append(create_adapter(name, context))
         if handoff is not None:

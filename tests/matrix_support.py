@@ -27,6 +27,7 @@ from nio import (
 from adapters.base import AdapterContext
 from adapters.matrix import MatrixAdapter
 from adapters.matrix_crypto import crypto_housekeeping
+from assistant.intake import Intake, derive_key
 from assistant.llm.base import LLMBackend
 from assistant.pipeline import Assistant
 from assistant.settings import RateLimitSettings
@@ -231,6 +232,7 @@ class BotRunner:
             settings=self.config.adapters.get("matrix"),
             store=assistant.store,
             request_shutdown=lambda: None,
+            intake=Intake(assistant.store, derive_key(b"tests-intake-secret")),
         )
         environ = (
             self.environ if self.environ is not None else {"MATRIX_PASSWORD": self.user.password}

@@ -152,6 +152,10 @@ class BotAPIEmulator:
         self._poller: asyncio.Future[None] | None = None
         self._runner: web.AppRunner | None = None
         self._pusher: asyncio.Task[None] | None = None
+        #: method -> how many more calls pass before the rest are held (see hold_after)
+        self._passes: dict[str, int] = {}
+        #: calls of a held method now waiting, not yet processed
+        self.held = 0
 
     # -- server ---------------------------------------------------------------------------
 
@@ -195,6 +199,16 @@ class BotAPIEmulator:
             await asyncio.wait([self._pusher])
             self._pusher = None
         await self.go_away()
+
+    def hold_after(self, method: str, passes: int) -> None:
+        """Let ``passes`` more calls of ``method`` through, then hold the rest unprocessed
+        (as a request still on its way would be) until :meth:`release`. A held call whose
+        client has gone by then is dropped without being processed."""
+        self._passes[method] = passes
+
+    def release(self, method: str) -> None:
+        self._passes.pop(method, None)
+        self._notify()
 
     def inject(self, method: str, *faults: Fault) -> None:
         self.faults.setdefault(method, []).extend(faults)
@@ -317,6 +331,18 @@ class BotAPIEmulator:
                 {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
             )
         method = request.match_info["method"]
+        if method in self._passes:
+            if self._passes[method] > 0:
+                self._passes[method] -= 1
+            else:
+                self.held += 1
+                self._notify()
+                try:
+                    await self.wait_until(lambda: method not in self._passes, 3600)
+                finally:
+                    self.held -= 1
+                if request.transport is None or request.transport.is_closing():
+                    return web.Response(status=499)  # the client is gone: never processed
         faults = self.faults.get(method)
         delay_s = 0.0
         if faults:

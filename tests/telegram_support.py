@@ -15,6 +15,7 @@ from typing import Any
 from adapters.base import AdapterContext
 from adapters.telegram import TelegramAdapter
 from assistant.conversation import ConversationService
+from assistant.intake import Intake, derive_key
 from assistant.pipeline import Assistant
 from assistant.settings import AdminsSettings
 from bot.app import build_service
@@ -24,6 +25,8 @@ from tests.fakes import FakeBackend
 from tests.telegram_emulator import BotAPIEmulator
 
 TOKEN = "987654321:AAHtest-Secret_TokenValue-do-not-log-0123"
+#: what the tests seal pending messages with (a process reads it from outside the database)
+INTAKE_KEY = derive_key(b"tests-intake-secret")
 ADMIN_ID = 1001
 
 
@@ -71,6 +74,7 @@ class BotHarness:
             settings=config.adapters.get("telegram"),
             store=self.assistant.store,
             request_shutdown=lambda: None,
+            intake=Intake(self.assistant.store, INTAKE_KEY),
         )
         adapter = TelegramAdapter(context)
         await adapter.start()
