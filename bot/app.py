@@ -8,7 +8,6 @@ import os
 import signal
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from adapters.base import Adapter, AdapterContext

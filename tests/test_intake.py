@@ -7,7 +7,6 @@ import asyncio
 import os
 import shutil
 import sqlite3
-import stat
 import tempfile
 import time
 from collections.abc import Callable
