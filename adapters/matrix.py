@@ -5,8 +5,11 @@
   answers a message twice nor misses one (see :mod:`adapters.matrix_session`). The very
   first start skips the rooms' old history.
 - Invites are joined only from ``allowed_users`` (ids or globs) into ``allowed_rooms`` (when
-  set); other invites are rejected. In direct rooms (two members) every text message is
-  answered; elsewhere only mentions, the ``command_prefix`` (``!ask``) and ``!commands``.
+  set); other invites are rejected. Every message is checked again: only ``allowed_users``
+  are answered, so an outsider who joins an allowed room gets nothing. In direct rooms (two
+  members) every text message is answered; elsewhere only mentions, the ``command_prefix``
+  (``!ask``) and ``!commands``.
+- Messages go to the core's dispatcher: each sender's in order, an emergency at once.
 - Replies are ``m.notice`` rich replies (inside the thread when the message was in one), and
   notices and the bot's own messages are never answered, so two bots cannot loop.
 - nio's retries are bounded (``max_timeouts``); a failed sync backs off and resumes, and
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import os
 import time
@@ -98,7 +102,7 @@ class MatrixAdapter(Adapter[RoomOrigin]):
     def __init__(
         self, context: AdapterContext, *, environ: Mapping[str, str] | None = None
     ) -> None:
-        super().__init__(context)
+        super().__init__(context, max_concurrent=MAX_CONCURRENT)
         assert isinstance(context.settings, MatrixSettings)
         self.settings = context.settings
         self._env = os.environ if environ is None else environ
@@ -106,8 +110,8 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         self._sender: MatrixSender | None = None
         self._identity = BotIdentity(self.settings.user_id)
         self._sync_task: asyncio.Task[None] | None = None
+        #: key requests and read receipts (messages are the dispatcher's)
         self._tasks: set[asyncio.Task[Any]] = set()
-        self._semaphore = asyncio.Semaphore(MAX_CONCURRENT)
         self._connected = False
         self._state = MatrixState(context.store, self.settings.user_id)
         self._progress = SyncProgress(self._state)
@@ -171,9 +175,12 @@ class MatrixAdapter(Adapter[RoomOrigin]):
             with contextlib.suppress(asyncio.CancelledError):
                 await self._sync_task
             self._sync_task = None
+        # Finish what is in flight within the grace period, then cancel the rest.
+        if not await self.dispatcher.drain(self.settings.shutdown_grace_s):
+            cancelled = await self.dispatcher.cancel()
+            log.warning("matrix: %d message task(s) cut off at stop", cancelled)
         if self._tasks:
-            # Finish what is in flight within the grace period, then cancel the rest.
-            _, late = await asyncio.wait(set(self._tasks), timeout=self.settings.shutdown_grace_s)
+            _, late = await asyncio.wait(set(self._tasks), timeout=1.0)
             for task in late:
                 task.cancel()
             await asyncio.gather(*late, return_exceptions=True)
@@ -322,6 +329,10 @@ class MatrixAdapter(Adapter[RoomOrigin]):
             return
         if not room_allowed(room_id, self._aliases(room), self.settings.allowed_rooms):
             return
+        if not matches_any(event.sender, self.settings.allowed_users):
+            # Joining an allowed room must not make an outsider a user of the bot.
+            log.debug("matrix: ignored a message from %s (not allowed)", self._hash(event.sender))
+            return
         content: dict[str, Any] = event.source.get("content", {})
         if is_edit(content):
             return
@@ -343,7 +354,10 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         if message is None:
             return
         self._progress.begin(batch, event.event_id)
-        self._spawn(self._handle(message, RoomOrigin(room, event), batch), name="matrix-message")
+        origin = RoomOrigin(room, event)
+        self.submit(
+            message, origin, functools.partial(self._deliver, origin, batch, time.perf_counter())
+        )
 
     @staticmethod
     def _translate(
@@ -383,24 +397,26 @@ class MatrixAdapter(Adapter[RoomOrigin]):
     def _hash(self, user_id: str) -> str:
         return self.service.user_hash("matrix", user_id) or "-"
 
-    async def _handle(self, message: IncomingMessage, origin: RoomOrigin, batch: Batch) -> None:
+    async def _deliver(
+        self, origin: RoomOrigin, batch: Batch, started: float, response: Response
+    ) -> None:
         sender = self._sender
         assert sender is not None
         event = origin.event
         try:
-            async with self._semaphore:
-                started = time.perf_counter()
-                await self.process(message, origin)
-                # After the reply: a receipt wakes the staff's sync, which would delay it.
-                receipt = sender.read_receipt(origin.room.room_id, event.event_id)
-                self._spawn(receipt, name="matrix-receipt")
-                log.debug(
-                    "matrix: answered user=%s in %.0f ms",
-                    self._hash(event.sender),
-                    (time.perf_counter() - started) * 1000,
-                )
+            await self.deliver(origin, response)
+            # After the reply: a receipt wakes the staff's sync, which would delay it.
+            receipt = sender.read_receipt(origin.room.room_id, event.event_id)
+            self._spawn(receipt, name="matrix-receipt")
+            log.debug(
+                "matrix: answered user=%s in %.0f ms",
+                self._hash(event.sender),
+                (time.perf_counter() - started) * 1000,
+            )
+        except asyncio.CancelledError:
+            raise
         except Exception as exc:  # one message must never stop the adapter
-            log.error("matrix: handling a message failed: %s", type(exc).__name__)
+            log.error("matrix: sending a reply failed: %s", type(exc).__name__)
         # Not reached when cancelled at stop: the message stays unanswered, so its sync is
         # not marked done and the next start picks it up again.
         await self._progress.finish(batch, event.event_id)
