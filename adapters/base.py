@@ -13,6 +13,7 @@ background tasks; the app starts and stops adapters in its own event loop.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import logging
@@ -24,11 +25,13 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from adapters.settings import AdapterSettings
 from assistant.conversation import Deliver, Dispatcher
-from assistant.messages import IncomingMessage, Response
+from assistant.messages import Delivery, IncomingMessage, Response
 
 if TYPE_CHECKING:
     from assistant.conversation import ConversationService
     from assistant.storage import Store
+
+log = logging.getLogger(__name__)
 
 #: where a reply goes: whatever the platform needs to send it (a chat id, a room and event)
 Origin = TypeVar("Origin")
@@ -76,18 +79,18 @@ class Adapter(ABC, Generic[Origin]):
         self, message: IncomingMessage, origin: Origin, deliver: Deliver | None = None
     ) -> None:
         """The one path of every message: hand it to the core and return at once; the
-        response goes to ``deliver`` (by default :meth:`deliver` to ``origin``) when ready.
+        response goes to ``deliver`` (by default :meth:`respond` to ``origin``) when ready.
         Stop the dispatcher (``drain``, then ``cancel``) in ``stop``.
         """
         self.dispatcher.submit(
             message,
-            deliver or functools.partial(self.deliver, origin),
+            deliver or functools.partial(self.respond, origin),
             functools.partial(self.typing, origin),
         )
 
-    async def deliver(self, origin: Origin, response: Response) -> bool:
-        """Send ``response`` unless it is silent; False when a send failed (the adapter's
-        ``send`` logs why)."""
+    async def respond(self, origin: Origin, response: Response) -> bool:
+        """Answer the message from ``origin``: send ``response`` unless it is silent; False
+        when a send failed (the adapter's ``send`` logs why)."""
         if response.silent:
             return True
         return await self.send(origin, response)
@@ -95,6 +98,27 @@ class Adapter(ABC, Generic[Origin]):
     @abstractmethod
     async def send(self, origin: Origin, response: Response) -> bool:
         """Deliver ``response`` (text, disclaimer included, and attachments) to ``origin``."""
+
+    async def deliver(
+        self, chat_id: str, response: Response, *, key: str | None = None
+    ) -> Delivery:
+        """Send ``response`` to a chat with no incoming message to answer (the handoff's
+        relay to a patient). The text comes finished from the core; a failure of any kind
+        becomes a :class:`Delivery` the relay acts on, never an exception. ``key`` is the
+        same for every try of one message (a platform with idempotent sends uses it)."""
+        try:
+            return await self._deliver(chat_id, response, key)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.error("%s: delivery failed: %s", self.name, type(exc).__name__)
+            return Delivery.FAILED
+
+    @abstractmethod
+    async def _deliver(self, chat_id: str, response: Response, key: str | None) -> Delivery:
+        """Send to ``chat_id`` (the platform's chat id, as in ``IncomingMessage.chat_id``):
+        REFUSED when the platform will never take it (blocked, left, no such chat), FAILED
+        when it might later."""
 
     def typing(self, origin: Origin) -> AbstractAsyncContextManager[None]:
         """Shown while the service works (platforms with a "typing…" indicator)."""

@@ -10,11 +10,11 @@ from typing import TextIO
 
 from adapters.base import Adapter, AdapterContext
 from adapters.console_settings import ConsoleSettings
-from assistant.messages import Command, IncomingMessage, Response, Source
+from assistant.messages import Command, Delivery, IncomingMessage, Response, Source
 
 BANNER = (
     "healthbot: type a health question and press Enter. Commands: /help, /privacy, /new, "
-    "/forget, /quit. Ctrl-C or Ctrl-D ends.\n"
+    "/forget, /human (ask the clinic team), /cancel, /quit. Ctrl-C or Ctrl-D ends.\n"
 )
 _EOF = None
 #: at the end of input, how long answers still being worked on may take
@@ -95,10 +95,17 @@ class ConsoleAdapter(Adapter[None]):
         self._write(f"\nbot> {reply.text}{label}\n\n")
         return True
 
-    async def deliver(self, origin: None, response: Response) -> bool:
-        sent = await super().deliver(origin, response)
+    async def respond(self, origin: None, response: Response) -> bool:
+        sent = await super().respond(origin, response)
         self._prompt()  # also after a silent (rate-limited) message: the user may type on
         return sent
+
+    async def _deliver(self, chat_id: str, response: Response, key: str | None) -> Delivery:
+        """The clinic team's reply (or a case update) while the chat is open."""
+        if self._task is None:
+            return Delivery.FAILED  # not running: it waits for the next terminal chat
+        self._write(f"\n\nbot> {response.reply.text}\n\nyou> ")
+        return Delivery.DELIVERED
 
     def _prompt(self) -> None:
         self._write("you> ")

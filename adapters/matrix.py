@@ -14,6 +14,9 @@
   notices and the bot's own messages are never answered, so two bots cannot loop.
 - nio's retries are bounded (``max_timeouts``); a failed sync backs off and resumes, and
   ``M_LIMIT_EXCEEDED`` is waited out by nio using ``retry_after_ms``.
+- The handoff's staff room (``handoff.matrix_room``) is served apart, in room order, by
+  :mod:`adapters.matrix_staff`; patients in direct rooms get the clinic's replies through
+  :meth:`_deliver`.
 
 Encryption and the device trust policy are described in :mod:`adapters.matrix_crypto`.
 """
@@ -65,8 +68,9 @@ from adapters.matrix_events import (
 from adapters.matrix_send import MatrixSender
 from adapters.matrix_session import Batch, MatrixState, SyncProgress, login
 from adapters.matrix_settings import MatrixSettings
+from adapters.matrix_staff import StaffItem, StaffRoom
 from assistant.errors import AdapterError
-from assistant.messages import Command, IncomingMessage, Response
+from assistant.messages import Command, Delivery, IncomingMessage, Response
 
 log = logging.getLogger(__name__)
 #: nio logs whole sync responses (message bodies, staff user ids) at DEBUG
@@ -116,6 +120,8 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         self._state = MatrixState(context.store, self.settings.user_id)
         self._progress = SyncProgress(self._state)
         self._pending = PendingDecryption()
+        #: the handoff's staff room (handoff.matrix_room), served in order by one task
+        self._staff: StaffRoom | None = None
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -152,6 +158,11 @@ class MatrixAdapter(Adapter[RoomOrigin]):
             await self._load_identity()
             await crypto_housekeeping(self.client)
             self._sender = MatrixSender(self.client, settings.trust_policy)
+            desk = self.service.staff_desk
+            if desk is not None and desk.room:
+                # Known before the first sync, whose events may include the room's.
+                self._staff = StaffRoom(self.client, self._sender, desk)
+                await self._staff.resolve()
             # The first sync runs here: on a fresh start whatever it returns is old history,
             # and a message sent after start() returns must not be mistaken for it.
             await self._first_sync()
@@ -165,6 +176,8 @@ class MatrixAdapter(Adapter[RoomOrigin]):
                 ) from exc
             raise
         self._sync_task = asyncio.create_task(self._sync_loop(), name="matrix-sync")
+        if self._staff is not None:
+            self._staff.start(self._staff_usual_path, self._staff_done)
         log.info("matrix: syncing as device %s (e2ee %s)", self.client.device_id, settings.e2ee)
 
     async def stop(self) -> None:
@@ -175,6 +188,8 @@ class MatrixAdapter(Adapter[RoomOrigin]):
             with contextlib.suppress(asyncio.CancelledError):
                 await self._sync_task
             self._sync_task = None
+        if self._staff is not None:
+            await self._staff.stop(self.settings.shutdown_grace_s)
         # Finish what is in flight within the grace period, then cancel the rest.
         if not await self.dispatcher.drain(self.settings.shutdown_grace_s):
             cancelled = await self.dispatcher.cancel()
@@ -329,12 +344,22 @@ class MatrixAdapter(Adapter[RoomOrigin]):
             return
         if not room_allowed(room_id, self._aliases(room), self.settings.allowed_rooms):
             return
-        if not matches_any(event.sender, self.settings.allowed_users):
-            # Joining an allowed room must not make an outsider a user of the bot.
-            log.debug("matrix: ignored a message from %s (not allowed)", self._hash(event.sender))
-            return
         content: dict[str, Any] = event.source.get("content", {})
         if is_edit(content):
+            return
+        if self._staff is not None and room_id == self._staff.room_id:
+            if isinstance(event, RoomMessageText):
+                target = addressed(
+                    content,
+                    self._identity,
+                    direct=False,  # however few members it has, the staff room is no DM
+                    prefix=self.settings.command_prefix,
+                    commands=self.service.commands.names(),
+                )
+                self._progress.begin(batch, event.event_id)
+                self._staff.queue.put_nowait(StaffItem(room, event, target, batch))
+            return
+        if not self._allowed(event.sender):
             return
         direct = room.member_count == 2
         message: IncomingMessage | None = None
@@ -356,7 +381,7 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         self._progress.begin(batch, event.event_id)
         origin = RoomOrigin(room, event)
         self.submit(
-            message, origin, functools.partial(self._deliver, origin, batch, time.perf_counter())
+            message, origin, functools.partial(self._answered, origin, batch, time.perf_counter())
         )
 
     @staticmethod
@@ -380,6 +405,7 @@ class MatrixAdapter(Adapter[RoomOrigin]):
             is_private=direct,
             command=command,
             media=media,
+            command_prefix=COMMAND_PREFIX,
         )
 
     @staticmethod
@@ -397,14 +423,23 @@ class MatrixAdapter(Adapter[RoomOrigin]):
     def _hash(self, user_id: str) -> str:
         return self.service.user_hash("matrix", user_id) or "-"
 
-    async def _deliver(
+    def _allowed(self, sender: str) -> bool:
+        """Only ``allowed_users`` are answered: joining an allowed room must not make an
+        outsider a user of the bot (the staff room's desk reads power levels itself)."""
+        if matches_any(sender, self.settings.allowed_users):
+            return True
+        log.debug("matrix: ignored a message from %s (not allowed)", self._hash(sender))
+        return False
+
+    async def _answered(
         self, origin: RoomOrigin, batch: Batch, started: float, response: Response
     ) -> None:
+        """The dispatcher's delivery of one message's response: send, receipt, progress."""
         sender = self._sender
         assert sender is not None
         event = origin.event
         try:
-            await self.deliver(origin, response)
+            await self.respond(origin, response)
             # After the reply: a receipt wakes the staff's sync, which would delay it.
             receipt = sender.read_receipt(origin.room.room_id, event.event_id)
             self._spawn(receipt, name="matrix-receipt")
@@ -421,6 +456,20 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         # not marked done and the next start picks it up again.
         await self._progress.finish(batch, event.event_id)
 
+    async def _staff_usual_path(self, item: StaffItem) -> None:
+        """A staff room message the desk did not take (``!ask``, ``!stats``)."""
+        assert item.target is not None
+        if not self._allowed(item.event.sender):
+            await self._progress.finish(item.batch, item.event.event_id)
+            return
+        question = self._translate(item.room, item.event, item.target, direct=False)
+        origin = RoomOrigin(item.room, item.event)
+        answered = functools.partial(self._answered, origin, item.batch, time.perf_counter())
+        self.submit(question, origin, answered)
+
+    async def _staff_done(self, item: StaffItem) -> None:
+        await self._progress.finish(item.batch, item.event.event_id)
+
     def typing(self, origin: RoomOrigin) -> AbstractAsyncContextManager[None]:
         assert self._sender is not None
         return self._sender.typing(origin.room.room_id)
@@ -428,3 +477,11 @@ class MatrixAdapter(Adapter[RoomOrigin]):
     async def send(self, origin: RoomOrigin, response: Response) -> bool:
         assert self._sender is not None
         return await self._sender.send_response(origin.room, origin.event, response)
+
+    async def _deliver(self, chat_id: str, response: Response, key: str | None) -> Delivery:
+        if self._sender is None or self._client is None:
+            return Delivery.FAILED
+        room = self.client.rooms.get(chat_id)
+        if room is None or room.member_count < 2:
+            return Delivery.REFUSED  # the patient left the direct room (or it is gone)
+        return await self._sender.deliver(room, response.reply.text, key)

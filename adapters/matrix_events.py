@@ -147,6 +147,19 @@ def thread_root(content: Mapping[str, Any]) -> str | None:
     return None
 
 
+def without_reply_fallback(content: Mapping[str, Any], body: str) -> str:
+    """The body of a rich reply without the quote of the message it answers, which older
+    clients put first ("> <@nurse:...> ..." and a blank line)."""
+    if not isinstance(relation(content).get("m.in_reply_to"), Mapping):
+        return body
+    lines = body.split("\n")
+    if not lines or not lines[0].startswith("> "):
+        return body
+    while lines and lines[0].startswith(">"):
+        lines.pop(0)
+    return "\n".join(lines).lstrip("\n")
+
+
 def is_edit(content: Mapping[str, Any]) -> bool:
     """Edits repeat an earlier message: answering them would answer it twice."""
     return relation(content).get("rel_type") == "m.replace" or "m.new_content" in content
@@ -178,6 +191,28 @@ def notice_content(text: str, *, event_id: str, thread: str | None, sender: str)
         "m.relates_to": reply_relation(event_id, thread),
         "m.mentions": {"user_ids": [sender]},
     }
+
+
+def post_content(text: str, *, thread: str | None, reply_to: str | None) -> dict[str, Any]:
+    """An m.notice the bot posts unasked (the handoff): in ``thread`` (a reply to
+    ``reply_to`` when given), as a reply to ``reply_to``, or plainly in the room."""
+    content: dict[str, Any] = {
+        "msgtype": "m.notice",
+        "body": text,
+        "format": "org.matrix.custom.html",
+        "formatted_body": to_html(text),
+        "m.mentions": {},
+    }
+    if thread is not None:
+        content["m.relates_to"] = {
+            "rel_type": "m.thread",
+            "event_id": thread,
+            "is_falling_back": reply_to is None,
+            "m.in_reply_to": {"event_id": reply_to or thread},
+        }
+    elif reply_to is not None:
+        content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to}}
+    return content
 
 
 def image_content(

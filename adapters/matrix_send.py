@@ -18,9 +18,9 @@ from nio import AsyncClient, MatrixRoom, RoomMessage, RoomSendResponse, UploadRe
 from nio.exceptions import OlmTrustError, SendRetryError
 
 from adapters.matrix_crypto import prepare_encrypted_send, trust_room_devices
-from adapters.matrix_events import image_content, notice_content, thread_root
+from adapters.matrix_events import image_content, notice_content, post_content, thread_root
 from adapters.text_split import split_text
-from assistant.messages import Attachment, Response
+from assistant.messages import Attachment, Delivery, Response
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,18 @@ class MatrixSender:
         for attachment in response.attachments:
             sent = await self._send_attachment(room, event, attachment, thread) and sent
         return sent
+
+    async def deliver(self, room: MatrixRoom, text: str, key: str | None) -> Delivery:
+        """A message nobody asked for just now (the handoff's relay), in parts if long."""
+        for index, part in enumerate(split_text(text, MAX_REPLY_CHARS)):
+            content = post_content(part, thread=None, reply_to=None)
+            txn_id = f"{key}-{index}" if key is not None else None
+            event_id, refused = await self.send_event(room, content, txn_id)
+            if refused:
+                return Delivery.REFUSED
+            if event_id is None:
+                return Delivery.FAILED
+        return Delivery.DELIVERED
 
     async def _send_attachment(
         self, room: MatrixRoom, event: RoomMessage, attachment: Attachment, thread: str | None
@@ -82,6 +94,13 @@ class MatrixSender:
 
     async def send(self, room: MatrixRoom, content: dict[str, Any]) -> bool:
         """Send one m.room.message (encrypted when the room is); False once retries ran out."""
+        return (await self.send_event(room, content))[0] is not None
+
+    async def send_event(
+        self, room: MatrixRoom, content: dict[str, Any], txn_id: str | None = None
+    ) -> tuple[str | None, bool]:
+        """(event id or None, whether the homeserver refused it for good). With ``txn_id``
+        a send repeated after a restart lands once: the homeserver deduplicates it."""
         for attempt in range(SEND_ATTEMPTS):
             try:
                 await prepare_encrypted_send(self.client, room, self.trust_policy)
@@ -89,6 +108,7 @@ class MatrixSender:
                     room.room_id,
                     "m.room.message",
                     content,
+                    tx_id=txn_id,
                     ignore_unverified_devices=self.trust_policy == "all",
                 )
             except OlmTrustError as exc:
@@ -96,19 +116,19 @@ class MatrixSender:
                     trust_room_devices(self.client, room, self.trust_policy)  # a device joined
                     continue
                 log.error("matrix e2ee: not sending to unverified devices (%s)", type(exc).__name__)
-                return False
+                return None, False
             except _RETRYABLE as exc:
                 reason = type(exc).__name__
             else:
                 if isinstance(answer, RoomSendResponse):
-                    return True
+                    return answer.event_id, False
                 status = getattr(getattr(answer, "transport_response", None), "status", None)
                 reason = f"{getattr(answer, 'status_code', None)} (HTTP {status})"
                 if status is not None and status < 500:
-                    log.error("matrix: the homeserver refused a reply: %s", reason)
-                    return False
+                    log.error("matrix: the homeserver refused a message: %s", reason)
+                    return None, True
             await self._back_off("send", reason, attempt)
-        return False
+        return None, False
 
     @staticmethod
     async def _back_off(what: str, reason: str, attempt: int) -> None:

@@ -33,7 +33,7 @@ from adapters.telegram_send import Sender
 from adapters.telegram_settings import TOKEN_ENV, TelegramSettings
 from adapters.telegram_updates import Classified, Kind, classify
 from assistant.errors import AdapterError
-from assistant.messages import Command, IncomingMessage, Response
+from assistant.messages import Command, Delivery, IncomingMessage, Response
 
 log = logging.getLogger(__name__)
 
@@ -276,7 +276,7 @@ class TelegramAdapter(Adapter[ChatOrigin]):
             # Not reached when cut off at shutdown: the update stays in `unfinished` for the
             # restart notice.
             try:
-                await self.deliver(origin, response)
+                await self.respond(origin, response)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
@@ -312,3 +312,11 @@ class TelegramAdapter(Adapter[ChatOrigin]):
         for attachment in response.attachments:
             sent = await sender.attachment(origin.chat_id, attachment) and sent
         return sent
+
+    async def _deliver(self, chat_id: str, response: Response, key: str | None) -> Delivery:
+        sender = self._sender
+        if sender is None or not self._running:
+            return Delivery.FAILED
+        if not chat_id.lstrip("-").isdigit():
+            return Delivery.REFUSED  # not a Telegram chat id
+        return await sender.deliver(int(chat_id), response.reply.text)

@@ -23,7 +23,7 @@ from telegram.error import NetworkError, RetryAfter, TelegramError, TimedOut
 
 from adapters.telegram_http import RequestNotSent
 from adapters.text_split import TELEGRAM_LIMIT, split_text, utf16_len
-from assistant.messages import Attachment
+from assistant.messages import Attachment, Delivery
 
 log = logging.getLogger(__name__)
 
@@ -60,10 +60,14 @@ class Sender:
         self.bot = bot
 
     async def call(self, what: str, request: Callable[[], Awaitable[T]]) -> T | None:
+        return (await self._call(what, request))[0]
+
+    async def _call(self, what: str, request: Callable[[], Awaitable[T]]) -> tuple[T | None, bool]:
+        """(the answer or None, whether Telegram refused the request for good)."""
         delay = FIRST_RETRY_DELAY_S
         for attempt in range(1, SEND_ATTEMPTS + 1):
             try:
-                return await request()
+                return await request(), False
             except RetryAfter as exc:
                 wait = _retry_after_s(exc) + 0.1
             except TimedOut as exc:
@@ -76,12 +80,12 @@ class Sender:
                 wait = delay
             except TelegramError as exc:  # Forbidden (blocked by the user), BadRequest, ...
                 log.warning("telegram %s refused: %s", what, type(exc).__name__)
-                break
+                return None, True
             if attempt < SEND_ATTEMPTS:
                 await asyncio.sleep(wait)
                 delay = min(delay * 2, MAX_RETRY_DELAY_S)
         log.error("telegram %s gave up", what)
-        return None
+        return None, False
 
     async def text(self, chat_id: int, text: str, reply_to: int | None = None) -> bool:
         """Send ``text`` in as many parts as Telegram's limit needs; True if all arrived."""
@@ -99,6 +103,22 @@ class Sender:
 
             ok = await self.call("sendMessage", send) is not None and ok
         return ok
+
+    async def deliver(self, chat_id: int, text: str) -> Delivery:
+        """A message nobody asked for just now (the handoff's relay): REFUSED when Telegram
+        will never take it (the user blocked the bot, the chat is gone), FAILED when the
+        network or Telegram failed (try again later)."""
+        for part in split_text(text, TELEGRAM_LIMIT, measure=utf16_len):
+
+            async def send(part: str = part) -> object:
+                return await self.bot.send_message(chat_id, part)
+
+            answer, refused = await self._call("sendMessage", send)
+            if refused:
+                return Delivery.REFUSED
+            if answer is None:
+                return Delivery.FAILED
+        return Delivery.DELIVERED
 
     async def attachment(self, chat_id: int, attachment: Attachment) -> bool:
         """A PNG/JPEG goes as a photo (shown inline), anything else as a document."""

@@ -95,7 +95,13 @@ class StartCommand(ChatCommand):
             "doctor or nurse. I can answer common health questions and help you decide where "
             "to get care.\n\n"
             "I replace names, phone numbers and other personal details with placeholders "
-            "before anything else reads your message, and I never store what you write.\n\n"
+            "before anything else reads your message, and I never store what you write"
+            + (
+                " unless you ask me to pass it to the clinic team"
+                if "human" in call.known_commands
+                else ""
+            )
+            + ".\n\n"
             f"In an emergency call {triage.emergency_number} now. If you are thinking about "
             f"harming yourself, contact {triage.crisis_line}.\n\n"
             f"Send {call.prefix}help to see what I can do."
@@ -114,8 +120,13 @@ class HelpCommand(ChatCommand):
             "burns and cuts, vaccinations or booking an appointment.\n\n"
             f"{p}new starts a new conversation\n"
             f"{p}privacy explains what I keep\n"
-            f"{p}forget erases your conversation and stored data\n\n"
-            f"For an emergency call {call.settings.triage.emergency_number}."
+            f"{p}forget erases your conversation and stored data\n"
+            + (
+                f"{p}human asks a member of the clinic team\n"
+                if "human" in call.known_commands
+                else ""
+            )
+            + f"\nFor an emergency call {call.settings.triage.emergency_number}."
         )
 
 
@@ -126,18 +137,31 @@ class PrivacyCommand(ChatCommand):
     async def _run(self, call: CommandCall) -> Response:
         privacy = call.settings.privacy
         days = call.settings.storage.retention_days
-        return call.reply(
+        p = call.prefix
+        handoff = "human" in call.known_commands
+        text = (
             "What I keep:\n"
-            "- Never the text of your messages, not even with names removed.\n"
+            "- Never the text of your messages, not even with names removed"
+            + (" (except what you agree to send to the clinic team, below)" if handoff else "")
+            + ".\n"
             "- For each message: the time, the platform, which kind of answer you got and how "
             "long it took, under a salted one-way hash of your user id, not your id itself. "
             f"These rows are deleted after {days:g} days.\n"
             f"- In memory only: your last {privacy.memory_turns} messages and answers with "
             "personal details replaced by placeholders, so that I can follow the "
             f"conversation; they are dropped after {privacy.memory_idle_minutes:g} minutes "
-            "without messages or when the bot restarts.\n\n"
-            f"{call.prefix}new clears the conversation; {call.prefix}forget also erases your "
-            "stored rows."
+            "without messages or when the bot restarts.\n"
+        )
+        if handoff:
+            text += (
+                f"- If you ask for the clinic team ({p}human): what you agree to share (with "
+                "personal details replaced by placeholders, or your own words if you choose "
+                "that), your messages to them and your chat id to answer you, only while your "
+                f"case is open. All of it is deleted when the case is closed, after {days:g} "
+                f"days at most, or by {p}forget.\n"
+            )
+        return call.reply(
+            text + f"\n{p}new clears the conversation; {p}forget also erases your stored rows."
         )
 
 

@@ -10,7 +10,8 @@ question is still with the LLM (later replies still wait for it). Then
 2. lets the hooks see it first (a hook may answer it instead, e.g. a handoff in progress);
 3. routes it: non-text content gets a notice, a command goes to the command registry, a
    question to the assistant's pipeline;
-4. lets the hooks see the reply (e.g. to offer a person when no reliable answer exists);
+4. lets the hooks see the reply (the handoff offers a person when :meth:`escalation` says
+   the reply has no reliable answer, or is triage "urgent");
 5. caps the reply's length (:mod:`assistant.reply_cap`), appends the disclaimer, here and
    nowhere else, and counts the message (its stored row, metrics and log line).
 
@@ -31,6 +32,7 @@ from typing import Literal
 
 from assistant.commands import CommandCall, CommandRegistry
 from assistant.disclaimer import with_disclaimer
+from assistant.handoff.ports import StaffDesk
 from assistant.lanes import Lanes
 from assistant.messages import IncomingMessage, Reply, Response, Source
 from assistant.pipeline import Assistant
@@ -73,6 +75,26 @@ class Count(Enum):
     NOTHING = "nothing"
 
 
+class Escalation(Enum):
+    """Why a reply should offer the patient a member of the clinic team (the handoff)."""
+
+    #: no reliable answer of the assistant's own (``Reply.unanswered`` says why)
+    UNANSWERED = "unanswered"
+    #: triage level "urgent": fixed guidance to get care today
+    URGENT = "urgent"
+
+
+def escalation(reply: Reply) -> Escalation | None:
+    """The one place that reads a reply's outcome for the handoff: new outcomes (a stage
+    that refuses, an answer check that rejects) join here, by setting ``Reply.unanswered``
+    or ``Reply.level``, and every platform's patients are offered a person alike."""
+    if reply.level == "urgent":
+        return Escalation.URGENT
+    if reply.unanswered is not None:
+        return Escalation.UNANSWERED
+    return None
+
+
 class ConversationHook:
     """Where a feature joins the message path without an adapter knowing (the handoff to
     clinic staff, for one). Both methods are optional; hooks run in the order added."""
@@ -100,6 +122,8 @@ class ConversationService:
         self.settings = settings
         self.commands = commands if commands is not None else CommandRegistry.default()
         self.hooks: list[ConversationHook] = []
+        #: the handoff's staff side, which the Matrix adapter feeds (None: no handoff)
+        self.staff_desk: StaffDesk | None = None
         self._limiters = {
             platform: UserRateLimiter(limit.per_minute, limit.burst)
             for platform, limit in settings.rate_limits.items()
@@ -182,7 +206,12 @@ class ConversationService:
         return finished
 
     def _disclaimed(self, response: Response) -> Response:
-        """The one place the disclaimer is added, after the reply's length is capped."""
+        """The one place the disclaimer is added, after the reply's length is capped. A
+        clinician's words relayed by the handoff (``Source.STAFF``) are not the AI's, so the
+        AI disclaimer would misstate who wrote them: they come labelled as the clinic team's
+        instead (assistant.handoff.texts)."""
+        if response.reply.source is Source.STAFF:
+            return response
         text, cut = cap_reply(response.reply.text)
         if cut:
             log.warning(
@@ -194,10 +223,18 @@ class ConversationService:
         text = with_disclaimer(text, self.settings.disclaimer.text)
         return dataclasses.replace(response, reply=dataclasses.replace(response.reply, text=text))
 
+    def escalation(self, reply: Reply) -> Escalation | None:
+        """The hook the handoff offers a person on (see :func:`escalation`)."""
+        return escalation(reply)
+
     # -- for adapters ----------------------------------------------------------------------
 
     def notice_text(self, kind: NoticeKind) -> str:
         return NOTICES[kind].format(number=self.settings.triage.emergency_number)
+
+    def outgoing(self, reply: Reply) -> Reply:
+        """A message sent with no incoming one (the handoff's relay), finished like a reply."""
+        return self._disclaimed(Response(reply)).reply
 
     def notice(self, kind: NoticeKind) -> Reply:
         """A notice an adapter sends on its own (the restart notice), disclaimer included."""

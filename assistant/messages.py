@@ -24,6 +24,21 @@ class Source(StrEnum):
     COMMAND = "command"
     #: refused by the per-user rate limit; never reached the pipeline
     RATE_LIMITED = "rate_limited"
+    #: answered by the handoff to clinic staff (consent question, case updates)
+    HANDOFF = "handoff"
+    #: a clinician's words relayed to the patient (labelled as the clinic team's, never the AI's)
+    STAFF = "staff"
+
+
+class Unanswered(StrEnum):
+    """Why the assistant had no reliable answer of its own (a handoff to staff may help)."""
+
+    #: no vetted passage matched the question, so the model was not asked
+    NO_PASSAGE = "no_passage"
+    #: the answer check rejected the model's text (``llm.error`` holds llm_rejected:<reason>)
+    REJECTED = "rejected"
+    #: the model failed: timeout, backend error or empty text (``llm.error`` holds the kind)
+    LLM_FAILED = "llm_failed"
 
 
 class Stage(StrEnum):
@@ -37,6 +52,18 @@ class Stage(StrEnum):
     RULES = "rules"
     LLM = "llm"
     TOTAL = "total"
+
+
+class Delivery(StrEnum):
+    """How a message sent without an incoming one (the handoff's relay) fared."""
+
+    DELIVERED = "delivered"
+    #: refused for good: the patient blocked the bot, left the room or the chat is gone
+    REFUSED = "refused"
+    #: not delivered this time (network, server errors): worth trying again later
+    FAILED = "failed"
+    #: no running adapter for that platform: kept until one runs
+    UNAVAILABLE = "unavailable"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +97,8 @@ class IncomingMessage:
     command: Command | None = None
     #: "photo", "voice", "file", ...: a low-cardinality label, never the content
     media: str | None = None
+    #: how commands are typed on this platform ("!" on Matrix), for texts that name them
+    command_prefix: str = "/"
 
     @property
     def conversation_key(self) -> tuple[str, str, str]:
@@ -104,6 +133,7 @@ class Reply:
     timings_ms: dict[str, float] = field(default_factory=dict)
     anonymized: str = ""
     llm: LLMUsage | None = None
+    unanswered: Unanswered | None = None
 
 
 @dataclass(frozen=True, slots=True)

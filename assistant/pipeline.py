@@ -11,7 +11,7 @@ import asyncio
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -21,7 +21,7 @@ from assistant.errors import BackendError
 from assistant.hashing import UserHasher
 from assistant.llm.base import ChatTurn, GenerationRequest, LLMBackend
 from assistant.memory import ConversationMemory
-from assistant.messages import IncomingMessage, LLMUsage, Reply, Source, Stage
+from assistant.messages import IncomingMessage, LLMUsage, Reply, Source, Stage, Unanswered
 from assistant.normalize import normalize_text
 from assistant.placeholders import restore
 from assistant.rules import RuleBook, rule_answers
@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 
 #: called with every handled message and its reply (metrics, structured logs)
 ReplyObserver = Callable[[IncomingMessage, Reply], None]
+#: erases what a feature keeps about one user (platform, user id) on /forget; returns how
+#: many stored items it removed (the handoff's cases)
+UserEraser = Callable[[str, str], Awaitable[int]]
 
 EMPTY_MESSAGE_REPLY = "I didn't catch a question there. Please type your health question as text."
 TOO_LONG_REPLY = (
@@ -96,6 +99,7 @@ class Assistant:
             max_conversations=settings.privacy.max_conversations,
         )
         self.observers: list[ReplyObserver] = []
+        self.erasers: list[UserEraser] = []
 
     # -- the pipeline -----------------------------------------------------------------
 
@@ -114,6 +118,11 @@ class Assistant:
         waits like any other, so that the bypass cannot be used to flood the bot."""
         flag = self.triage.assess(normalize_text(text).strip())
         return flag is not None and flag.level == "emergency"
+
+    def is_triaged(self, text: str) -> bool:
+        """Whether triage answers ``text`` with fixed guidance, at any level (an emergency,
+        or "get care today"): nothing else may answer it first."""
+        return self.triage.assess(normalize_text(text).strip()) is not None
 
     async def account(self, message: IncomingMessage, reply: Reply, *, store: bool = True) -> None:
         """Store the message's row and tell the observers (the conversation service calls it
@@ -190,8 +199,14 @@ class Assistant:
         with timer.stage(Stage.LLM):
             answer, usage = await self._generate(key, safe_text)
         if answer is None:
+            # No vetted answer matched and the model gave none: say why (a handoff may help).
+            unanswered = Unanswered.NO_PASSAGE if usage is None else Unanswered.LLM_FAILED
             return Reply(
-                self.settings.llm.fallback_reply, Source.FALLBACK, anonymized=safe_text, llm=usage
+                self.settings.llm.fallback_reply,
+                Source.FALLBACK,
+                anonymized=safe_text,
+                llm=usage,
+                unanswered=unanswered,
             )
         self.memory.append(key, safe_text, answer)
         return Reply(
@@ -262,8 +277,10 @@ class Assistant:
         """/forget: drop the user's memory and stored rows; returns (conversations, rows)."""
         conversations = self.memory.clear_user(platform, user_id)
         rows = 0
+        for eraser in self.erasers:
+            rows += await eraser(platform, user_id)
         if self.store is not None and self.hasher is not None:
-            rows = await self.store.delete_user(self.hasher(platform, user_id))
+            rows += await self.store.delete_user(self.hasher(platform, user_id))
         return conversations, rows
 
     def user_hash(self, platform: str, user_id: str) -> str | None:

@@ -3,7 +3,8 @@
 The schema is versioned with ``PRAGMA user_version``; each start applies the migrations
 that are newer than the file, so later starts keep earlier rows. Every SQL statement of the
 project lives here, the /stats report's included (:meth:`Store.report_rows`), so that the
-queries and the indexes that serve them change together.
+queries and the indexes that serve them change together; the handoff's cases have theirs,
+and their migration, in :mod:`assistant.storage_cases`, a part of :class:`Store`.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from typing import Any
 
 import aiosqlite
 
+from assistant import storage_cases
 from assistant.errors import StorageError
 from assistant.messages import Reply, Stage
+from assistant.storage_cases import CaseQueries
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +73,8 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE messages ADD COLUMN embed_ms REAL;
     """,
+    # The handoff to clinic staff: cases and what waits to be relayed.
+    storage_cases.MIGRATION,
 )
 
 
@@ -153,7 +158,7 @@ _INSERT = (
 )
 
 
-class Store:
+class Store(CaseQueries):
     """An aiosqlite connection (its own thread, so the event loop never blocks on disk).
 
     Message rows are written behind: :meth:`record_later` queues a row and a background
@@ -247,16 +252,19 @@ class Store:
         await self.flush()
 
     async def delete_user(self, user_hash: str) -> int:
+        """/forget: the user's message rows, and their cases' text and link to the hash."""
         await self.flush()
         cursor = await self.db.execute("DELETE FROM messages WHERE user_hash = ?", (user_hash,))
         await self.db.commit()
+        await self.erase_user_cases(user_hash)
         return cursor.rowcount
 
     async def purge_older_than(self, cutoff_ts: float) -> int:
+        """Retention: message rows, cases and relays older than the cutoff."""
         await self.flush()
         cursor = await self.db.execute("DELETE FROM messages WHERE ts < ?", (cutoff_ts,))
         await self.db.commit()
-        return cursor.rowcount
+        return cursor.rowcount + await self.purge_cases_older_than(cutoff_ts)
 
     async def purge_expired(self, retention_days: float, now: float | None = None) -> int:
         current = time.time() if now is None else now

@@ -18,8 +18,11 @@ from assistant.commands import CommandRegistry
 from assistant.conversation import ConversationService
 from assistant.embeddings import create_embedder
 from assistant.errors import AdapterError
+from assistant.handoff.ports import PatientRelay
+from assistant.handoff.service import Handoff
 from assistant.hashing import UserHasher
 from assistant.llm.registry import backend_name_for, create_backend
+from assistant.messages import Delivery, Reply, Response
 from assistant.pipeline import Assistant, PipelineSettings
 from assistant.rules import RuleBook
 from assistant.settings import ConversationSettings
@@ -56,6 +59,28 @@ def build_service(
         rate_limits={name: s.rate_limit for name, s in config.adapters.items()},
     )
     return ConversationService(assistant, settings, commands)
+
+
+class AdapterRelay(PatientRelay):
+    """The handoff's way to a patient: the running adapter of their platform."""
+
+    def __init__(self, adapters: list[Adapter[Any]]) -> None:
+        self._by_name = {adapter.name: adapter for adapter in adapters}
+
+    async def deliver(self, platform: str, chat_id: str, reply: Reply, key: str) -> Delivery:
+        adapter = self._by_name.get(platform)
+        if adapter is None:
+            return Delivery.UNAVAILABLE  # kept until a run with that platform
+        return await adapter.deliver(chat_id, Response(reply), key=key)
+
+
+def build_handoff(config: AppConfig, service: ConversationService, store: Store) -> Handoff | None:
+    """The handoff to clinic staff, joined to ``service`` (None when it is off)."""
+    if not config.handoff.enabled:
+        return None
+    handoff = Handoff(config.handoff, service, store)
+    handoff.install()
+    return handoff
 
 
 async def build_assistant(
@@ -114,6 +139,7 @@ class App:
     metrics: Metrics
     retention: RetentionTask
     adapters: list[Adapter[Any]] = field(default_factory=list)
+    handoff: Handoff | None = None
     monitoring: MonitoringServer | None = None
     shutdown: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -122,21 +148,29 @@ class App:
         return self.service.assistant
 
     @classmethod
-    async def create(cls, config: AppConfig, adapter_names: list[str] | None = None) -> App:
+    async def create(
+        cls,
+        config: AppConfig,
+        adapter_names: list[str] | None = None,
+        *,
+        anonymizer: Anonymizer | None = None,
+    ) -> App:
         store = Store(config.storage.path)
         await store.open()
         try:
-            assistant = await build_assistant(config, store=store)
+            assistant = await build_assistant(config, store=store, anonymizer=anonymizer)
         except BaseException:
             await store.close()
             raise
         service = build_service(config, assistant)
+        handoff = build_handoff(config, service, store)
         app = cls(
             config=config,
             store=store,
             service=service,
-            metrics=Metrics(assistant, service.commands.names()),
+            metrics=Metrics(assistant, service.commands.names(), handoff=handoff),
             retention=RetentionTask(store, config.storage.retention_days),
+            handoff=handoff,
         )
         names = enabled_adapters(config) if adapter_names is None else adapter_names
         for name in names:
@@ -147,6 +181,9 @@ class App:
                 request_shutdown=app.shutdown.set,
             )
             app.adapters.append(create_adapter(name, context))
+        if handoff is not None:
+            handoff.set_relay(AdapterRelay(app.adapters))
+            await handoff.load()  # before any adapter hands in a message
         if config.monitoring.enabled:
             app.monitoring = MonitoringServer(
                 config.monitoring, app.metrics, build_health_check(assistant, app.adapters)
@@ -168,10 +205,14 @@ class App:
             log.info("adapter %s started", adapter.name)
         if not started:
             raise AdapterError("no adapter could start")
+        if self.handoff is not None:
+            await self.handoff.start()  # relays, once the adapters can send
 
     async def stop(self) -> None:
         if self.monitoring is not None:
             await self.monitoring.stop()
+        if self.handoff is not None:
+            await self.handoff.stop()  # before the adapters it sends through
         for adapter in reversed(self.adapters):
             try:
                 await adapter.stop()

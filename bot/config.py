@@ -18,6 +18,7 @@ from pydantic import Field, SecretStr, ValidationError
 
 from adapters.registry import AdaptersSettings, credential_variables, secret_keys
 from assistant.errors import ConfigError
+from assistant.handoff.settings import HandoffSettings
 from assistant.llm.registry import available_backends
 from assistant.settings import (
     AdminsSettings,
@@ -57,6 +58,7 @@ class AppConfig(StrictModel):
     #: one section per registered adapter (adapters.registry)
     adapters: AdaptersSettings = Field(default_factory=AdaptersSettings)
     admins: AdminsSettings = AdminsSettings()
+    handoff: HandoffSettings = HandoffSettings()
     logging: LoggingSettings = LoggingSettings()
     monitoring: MonitoringSettings = MonitoringSettings()
 

@@ -175,6 +175,7 @@ class LevelScore:
     missed: list[str] = field(default_factory=list)
     urgent: int = 0
     urgent_caught: int = 0
+    urgent_missed: list[str] = field(default_factory=list)
     non_emergencies: int = 0
     false_emergencies: list[str] = field(default_factory=list)
     not_urgent: int = 0
@@ -211,6 +212,8 @@ def score_levels(cases: Iterable[dict[str, Any]], levels: dict[str, str | None])
         if want == "urgent":
             score.urgent += 1
             score.urgent_caught += got is not None
+            if got is None:
+                score.urgent_missed.append(case["id"])
         else:
             score.not_urgent += 1
             if got is not None:
@@ -270,6 +273,7 @@ def format_levels(name: str, score: LevelScore) -> str:
         f"{len(score.false_emergencies)}/{score.non_emergencies} ({score.false_alarm_rate:.1%}); "
         f"not-urgent triaged {len(score.over_triaged)}/{score.not_urgent}\n"
         f"  missed: {score.missed or 'none'}\n"
+        f"  urgent missed: {score.urgent_missed or 'none'}\n"
         f"  false emergencies: {score.false_emergencies or 'none'}\n"
         f"  not-urgent triaged: {score.over_triaged or 'none'}\n"
     )

@@ -18,9 +18,11 @@ from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
 from assistant.commands import CommandRegistry
+from assistant.handoff.cases import CaseEvent
 from assistant.messages import IncomingMessage, Reply, Source, Stage
 
 if TYPE_CHECKING:
+    from assistant.handoff.service import Handoff
     from assistant.pipeline import Assistant
 
 log = logging.getLogger(__name__)
@@ -31,6 +33,8 @@ LATENCY_BUCKETS_S = (
 )  # fmt: skip
 GENERATION_BUCKETS_S = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 30.0, 60.0, 120.0)
 BATCH_BUCKETS = (1, 2, 4, 8, 16, 32, 64, 128, 256)
+#: time to the first staff reply: from a minute to a day
+STAFF_REPLY_BUCKETS_S = (60, 300, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400)
 #: backend.stats() keys exported under their own gauge names
 NAMED_BACKEND_GAUGES = {
     "queue_depth": ("llm_queue_depth", "Requests waiting for the LLM backend"),
@@ -77,11 +81,28 @@ class _BackendCollector(Collector):
         yield generic
 
 
+class _OpenCasesCollector(Collector):
+    def __init__(self, handoff: Handoff) -> None:
+        self._handoff = handoff
+
+    def collect(self) -> Iterator[Metric]:
+        gauge = GaugeMetricFamily(f"{PREFIX}_handoff_open_cases", "Cases open with staff now")
+        gauge.add_metric([], float(self._handoff.open_now))
+        yield gauge
+
+
 class Metrics:
     """Counts every handled message; ``render()`` gives the Prometheus text exposition."""
 
-    def __init__(self, assistant: Assistant, command_names: Collection[str] = ()) -> None:
+    def __init__(
+        self,
+        assistant: Assistant,
+        command_names: Collection[str] = (),
+        *,
+        handoff: Handoff | None = None,
+    ) -> None:
         self.assistant = assistant
+        self.handoff = handoff
         #: command labels kept as they are; any other becomes "other"
         self.command_names = frozenset(command_names or CommandRegistry.default().names())
         self.registry = CollectorRegistry()
@@ -139,13 +160,37 @@ class Metrics:
             buckets=BATCH_BUCKETS,
             registry=r,
         )
+        self.cases = Counter(
+            f"{PREFIX}_handoff_cases",
+            "Handoff cases by event: opened, closed, timed_out (no staff reply in time), alert",
+            ["event", "platform"],
+            registry=r,
+        )
+        self.first_staff_reply = Histogram(
+            f"{PREFIX}_handoff_first_reply_seconds",
+            "Time from a case opening to the first staff reply",
+            buckets=STAFF_REPLY_BUCKETS_S,
+            registry=r,
+        )
         r.register(_BackendCollector(assistant))
         assistant.observers.append(self.observe)
+        if handoff is not None:
+            r.register(_OpenCasesCollector(handoff))
+            handoff.observers.append(self.observe_case)
 
     def close(self) -> None:
         """Stop observing (the registry keeps its values)."""
         if self.observe in self.assistant.observers:
             self.assistant.observers.remove(self.observe)
+        if self.handoff is not None and self.observe_case in self.handoff.observers:
+            self.handoff.observers.remove(self.observe_case)
+
+    def observe_case(self, event: CaseEvent) -> None:
+        if event.kind == "first_reply":
+            if event.wait_s is not None:
+                self.first_staff_reply.observe(event.wait_s)
+            return
+        self.cases.labels(event.kind, event.platform).inc()
 
     def observe(self, message: IncomingMessage, reply: Reply) -> None:
         source = reply.source
@@ -156,7 +201,7 @@ class Metrics:
             if total is not None:
                 self.command_latency.labels(command).observe(total / 1000)
             return
-        if source is Source.RATE_LIMITED:
+        if source in (Source.RATE_LIMITED, Source.HANDOFF):
             return
         for stage in Stage:
             value = reply.timings_ms.get(stage.value)

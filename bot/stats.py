@@ -21,6 +21,7 @@ import numpy as np
 from assistant.commands import CommandRegistry
 from assistant.messages import Source, Stage
 from assistant.storage import TIMING_COLUMNS, Store
+from bot.stats_handoff import HandoffSection
 
 if TYPE_CHECKING:
     from assistant.llm.base import LLMBackend
@@ -36,7 +37,7 @@ STAGES: tuple[Stage, ...] = tuple(Stage)
 _TTFT, _GENERATION = len(STAGES), len(STAGES) + 1
 TOP_INTENTS = 5
 # Commands and rate-limit notices never run the pipeline; their timings would skew it.
-_NOT_PIPELINE = (Source.COMMAND.value, Source.RATE_LIMITED.value)
+_NOT_PIPELINE = (Source.COMMAND.value, Source.RATE_LIMITED.value, Source.HANDOFF.value)
 USAGE_TEXT = "Usage: {prefix}stats [24h|7d|30d|all] (default 24h)."
 
 
@@ -99,6 +100,7 @@ class StatsReport:
     #: total pipeline latency histogram: len(edges) == len(counts) + 1, in ms
     latency_edges: list[float] = field(default_factory=list)
     latency_counts: list[int] = field(default_factory=list)
+    handoff: HandoffSection = field(default_factory=HandoffSection)
 
     @property
     def rate_limited(self) -> int:
@@ -141,6 +143,7 @@ class StatsReport:
                 "buckets": [{"start": start, **counts} for start, counts in self.timeline],
             },
             "latency_histogram": {"edges_ms": self.latency_edges, "counts": self.latency_counts},
+            "handoff": self.handoff.to_dict(),
         }
 
     def to_text(self) -> str:
@@ -187,10 +190,12 @@ async def build_report(
     # Hours stay readable up to about a month; beyond that a bar per day.
     bucket_s = 3600.0 if until - since <= 31 * 86_400 else 86_400.0
     rows = await store.report_rows(since, until, bucket_s=bucket_s, not_timed=_NOT_PIPELINE)
+    cases = HandoffSection.of(await store.case_figures(since, until))
 
     known = set(command_names) if command_names else set(CommandRegistry.default().names())
     by_platform: dict[str, int] = {}
-    by_source: dict[str, int] = {s.value: 0 for s in Source}
+    # Relayed staff replies are not handled messages: they never have a row.
+    by_source: dict[str, int] = {s.value: 0 for s in Source if s is not Source.STAFF}
     by_platform_source: dict[str, dict[str, int]] = {}
     labelled: dict[str, dict[str, int]] = {s.value: {} for s in Source}
     # One pass for platform x source and each source's label: triage category, rule intent,
@@ -238,6 +243,7 @@ async def build_report(
         timeline=_timeline(rows.timeline, bucket_s),
         latency_edges=hist_edges,
         latency_counts=hist_counts,
+        handoff=cases,
     )
 
 
@@ -357,6 +363,7 @@ def format_text(report: StatsReport) -> str:
         f"Triage: {_pairs(report.categories)}",
         f"Top rule intents: {_pairs(report.top_intents)}",
         f"Commands: {_pairs(report.commands)}",
+        *report.handoff.lines(),
         "",
     ]
     llm = report.llm

@@ -10,6 +10,11 @@ base classes (no MagicMock), used only where nothing real can do the job:
   read (/healthz); the real adapters are tested against real servers.
 - :class:`Chat` drives the real conversation service the way an adapter does, for tests
   that have no platform (commands, metrics, /stats, privacy).
+- :class:`FakeStaffRoom` and :class:`FakeRelay` stand in for the handoff's two ports (the
+  Matrix staff room, the adapters' delivery to patients) in the table-driven tests of the
+  core's case flow, which must run without a network and cover faults on cue (a homeserver
+  that is down, a patient who blocked the bot). The real ports are tested against Synapse
+  and the Bot API emulator in ``test_handoff_live``.
 """
 
 from __future__ import annotations
@@ -24,8 +29,9 @@ from dataclasses import dataclass
 from adapters.base import Adapter, AdapterContext
 from assistant.conversation import ConversationService
 from assistant.errors import BackendError
+from assistant.handoff.ports import PatientRelay, StaffChannel
 from assistant.llm.base import GenerationRequest, GenerationResult, LLMBackend
-from assistant.messages import Command, IncomingMessage, Reply, Response
+from assistant.messages import Command, Delivery, IncomingMessage, Reply, Response
 from assistant.pipeline import Assistant
 from bot.app import build_service
 from bot.config import AppConfig
@@ -135,6 +141,66 @@ class SwitchAdapter(Adapter[None]):
     async def send(self, origin: None, response: Response) -> bool:
         self.sent.append(response)
         return True
+
+    async def _deliver(self, chat_id: str, response: Response, key: str | None) -> Delivery:
+        self.sent.append(response)
+        return Delivery.DELIVERED
+
+
+@dataclass
+class Post:
+    text: str
+    thread: str | None
+    reply_to: str | None
+    event_id: str
+
+
+class FakeStaffRoom(StaffChannel):
+    """Keeps posts like a homeserver: a repeated transaction id returns the first event
+    (so a post repeated after a restart lands once); ``down`` fails every post."""
+
+    def __init__(self) -> None:
+        self.posts: list[Post] = []
+        self.down = False
+        self._by_txn: dict[str, str] = {}
+
+    async def post(
+        self, text: str, *, thread: str | None, reply_to: str | None, txn_id: str
+    ) -> str | None:
+        if self.down:
+            return None
+        if txn_id in self._by_txn:
+            return self._by_txn[txn_id]
+        event_id = f"$post{len(self.posts) + 1}"
+        self._by_txn[txn_id] = event_id
+        self.posts.append(Post(text, thread, reply_to, event_id))
+        return event_id
+
+    async def is_own_event(self, event_id: str) -> bool:
+        return event_id in self._by_txn.values()
+
+    def in_thread(self, root: str) -> list[str]:
+        return [post.text for post in self.posts if post.thread == root]
+
+
+class FakeRelay(PatientRelay):
+    """Delivers to a list; chats in ``blocked`` refuse, and ``down`` fails every send."""
+
+    def __init__(self) -> None:
+        self.delivered: list[tuple[str, str, Reply]] = []
+        self.blocked: set[str] = set()
+        self.down = False
+
+    async def deliver(self, platform: str, chat_id: str, reply: Reply, key: str) -> Delivery:
+        if chat_id in self.blocked:
+            return Delivery.REFUSED
+        if self.down:
+            return Delivery.FAILED
+        self.delivered.append((platform, chat_id, reply))
+        return Delivery.DELIVERED
+
+    def texts_to(self, chat_id: str) -> list[str]:
+        return [reply.text for _, chat, reply in self.delivered if chat == chat_id]
 
 
 class Chat:

@@ -13,6 +13,7 @@ answers, error codes PTB maps to its exceptions. It keeps the server side of the
   ``X-Telegram-Bot-Api-Secret-Token`` header; an update counts as delivered on a 200.
 - ``sendMessage`` rejects empty and over-long texts and, like Telegram, texts whose
   Markdown/HTML does not parse; ``sendPhoto``/``sendDocument`` take multipart uploads.
+- A user who blocked the bot (``blocked``): sends to them get 403 Forbidden.
 - Faults on cue: 429 with ``retry_after``, 502, dropped connections, slow answers (the
   request is carried out, the answer comes late), and the whole server going away and
   coming back on the same port.
@@ -139,6 +140,8 @@ class BotAPIEmulator:
         self.webhook_secret = ""
         self.webhook_statuses: list[int] = []
         self.allowed_updates: frozenset[str] = DEFAULT_ALLOWED
+        #: chats whose user has blocked the bot: sends there get Telegram's 403
+        self.blocked: set[int] = set()
         self._ids = itertools.count(1)
         self._message_ids = itertools.count(10_000)
         self._chats: dict[int, dict[str, Any]] = {}
@@ -470,6 +473,8 @@ class BotAPIEmulator:
 
     async def _api_sendMessage(self, params: dict[str, Any], files: dict[str, Any]) -> Any:
         chat_id = self._chat_id(params)
+        if chat_id in self.blocked:
+            raise _ApiError(403, "Forbidden: bot was blocked by the user")
         text = params.get("text", "")  # a raw string: never JSON-decoded
         if not text.strip():
             raise _ApiError(400, "Bad Request: message text is empty")

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import io
+import queue
+from collections.abc import Iterator
 
 from adapters.base import AdapterContext
 from adapters.console import ConsoleAdapter
 from assistant.conversation import ConversationService
 from assistant.settings import RateLimitSettings
-from bot.app import build_service
+from bot.app import AdapterRelay, build_handoff, build_service
 from bot.config import AppConfig
 
 from .conftest import MakeAssistant
+from .telegram_support import eventually
 
 
 async def _run_console(service: ConversationService, config: AppConfig, typed: str) -> str:
@@ -62,3 +65,54 @@ async def test_console_rate_limit_lets_an_emergency_through(
     assert all("[rule]" in a for a in others[:2])
     assert "faster than I can answer" in others[2] and "[rate_limited]" in others[2]
     assert all(a.rstrip().split("\n[")[0].endswith(config.disclaimer.text) for a in answers)
+
+
+class _Typist:
+    """Lines typed one at a time, as a person at the terminal types them (None: Ctrl-D)."""
+
+    def __init__(self) -> None:
+        self.lines: queue.Queue[str | None] = queue.Queue()
+
+    def __iter__(self) -> Iterator[str]:
+        while (line := self.lines.get()) is not None:
+            yield line + "\n"
+
+
+async def test_console_opens_a_case_and_shows_the_clinic_reply(
+    make_assistant: MakeAssistant, app_config: AppConfig
+) -> None:
+    """With no staff room configured, a case waits in storage and the patient is told so;
+    a reply relayed to the terminal is labelled as the clinic team's."""
+    assistant = await make_assistant()
+    assert assistant.store is not None
+    service = build_service(app_config, assistant)
+    handoff = build_handoff(app_config, service, assistant.store)
+    assert handoff is not None
+    shutdown = asyncio.Event()
+    typist, stdout = _Typist(), io.StringIO()
+    context = AdapterContext(
+        service, app_config.adapters.get("console"), assistant.store, shutdown.set
+    )
+    adapter = ConsoleAdapter(context, stdin=typist, stdout=stdout)  # type: ignore[arg-type]
+    handoff.set_relay(AdapterRelay([adapter]))
+    await handoff.load()
+    await adapter.start()
+    await handoff.start()
+    try:
+        typist.lines.put("Which knee brace is best for skiing?")
+        await eventually(lambda: "Reply yes or no" in stdout.getvalue())
+        typist.lines.put("yes")
+        await eventually(lambda: "case #1" in stdout.getvalue())
+        out = stdout.getvalue()
+        assert "the clinic team's room is not connected" in out
+        assert app_config.handoff.clinic_contact in out and "[handoff]" in out
+        case = await assistant.store.get_case(1)
+        assert case is not None
+        await handoff.book.staff_reply(case, "$reply", "Rest and ice it.")
+        await eventually(lambda: "From the clinic team" in stdout.getvalue())
+        assert "Rest and ice it." in stdout.getvalue()
+        typist.lines.put(None)
+        await asyncio.wait_for(shutdown.wait(), 30)
+    finally:
+        await handoff.stop()
+        await adapter.stop()

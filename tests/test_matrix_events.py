@@ -15,10 +15,12 @@ from adapters.matrix_events import (
     is_edit,
     matches_any,
     notice_content,
+    post_content,
     room_allowed,
     strip_prefix,
     thread_root,
     to_html,
+    without_reply_fallback,
 )
 from assistant.errors import AdapterError
 
@@ -165,3 +167,36 @@ def test_missing_e2e_dependencies_name_what_to_install(monkeypatch: pytest.Monke
         check_e2ee_available()
     assert 'pip install "matrix-nio[e2e]"' in str(caught.value)
     assert "healthbot_no_such_module" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("thread", "reply_to", "relates"),
+    [
+        ("$root", None, {"rel_type": "m.thread", "event_id": "$root", "is_falling_back": True,
+                         "m.in_reply_to": {"event_id": "$root"}}),
+        ("$root", "$ask", {"rel_type": "m.thread", "event_id": "$root", "is_falling_back": False,
+                           "m.in_reply_to": {"event_id": "$ask"}}),
+        (None, "$ask", {"m.in_reply_to": {"event_id": "$ask"}}),
+        (None, None, None),
+    ],
+)  # fmt: skip
+def test_posts_the_bot_makes_unasked(
+    thread: str | None, reply_to: str | None, relates: dict[str, Any] | None
+) -> None:
+    content = post_content("Case #1 <b>", thread=thread, reply_to=reply_to)
+    assert content["msgtype"] == "m.notice" and content["formatted_body"] == "Case #1 &lt;b&gt;"
+    assert content.get("m.relates_to") == relates
+    assert content["m.mentions"] == {}  # nobody is pinged by a case post
+
+
+@pytest.mark.parametrize(
+    ("content", "body", "expected"),
+    [
+        ({"m.relates_to": {"m.in_reply_to": {"event_id": "$a"}}},
+         "> <@bot:x> Case #1\n> more\n\nUse ice.", "Use ice."),
+        ({"m.relates_to": {"m.in_reply_to": {"event_id": "$a"}}}, "Use ice.", "Use ice."),
+        ({}, "> a quote of my own\n\nUse ice.", "> a quote of my own\n\nUse ice."),
+    ],
+)  # fmt: skip
+def test_reply_fallback_is_dropped(content: dict[str, Any], body: str, expected: str) -> None:
+    assert without_reply_fallback(content, body) == expected

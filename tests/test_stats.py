@@ -97,7 +97,7 @@ async def test_counts_sources_and_users(store: Store) -> None:
     assert report.by_platform == {"telegram": 14, "matrix": 5}
     assert report.by_source == {
         "emergency": 3, "urgent": 0, "rule": 6, "llm": 2, "fallback": 3, "command": 3,
-        "rate_limited": 2,
+        "rate_limited": 2, "handoff": 0,
     }  # fmt: skip
     assert report.by_platform_source["matrix"] == {
         "command": 1, "emergency": 2, "fallback": 1, "rule": 1,
@@ -240,7 +240,9 @@ async def test_known_sequence_in_report_json_and_metrics(
     assert f"Messages: {len(outcome.replies)} · users: {len(outcome.users)} · rate-limited: 2" in (
         text
     )
-    expected_sources = " · ".join(f"{s.value} {sources.get(s.value, 0)}" for s in Source)
+    expected_sources = " · ".join(
+        f"{s.value} {sources.get(s.value, 0)}" for s in Source if s is not Source.STAFF
+    )
     assert f"By source: {expected_sources}" in text
     assert "Triage: " in text and "self_harm 1" in text
     llm_replies = [r.llm for _, r in outcome.replies if r.llm is not None]

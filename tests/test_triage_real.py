@@ -95,6 +95,8 @@ def test_our_vignettes_emergent_get_emergency_or_urgent(triage: Triage) -> None:
     assert score.emergencies >= 25
     assert score.any_level_recall >= VIGNETTE_BAR, score.missed
     assert not [c for c in score.over_triaged if c.endswith("emergency")], score.over_triaged
+    # the report names every urgent case that got no triage reply
+    assert len(score.urgent_missed) == score.urgent - score.urgent_caught
 
 
 def test_our_patient_messages_emergencies_and_near_misses(triage: Triage) -> None:
