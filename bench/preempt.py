@@ -168,7 +168,8 @@ def summary(name: str, values: list[float]) -> str:
 
 async def main(args: argparse.Namespace) -> None:
     logging.basicConfig(level=logging.ERROR)
-    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)  # its own handler
+    for handler in logging.getLogger().handlers:  # Presidio pins its own loggers at INFO
+        handler.setLevel(logging.ERROR)
     os.environ["TELEGRAM_BOT_TOKEN"] = TOKEN
     kinds = ("hung", "local") if args.llm == "both" else (args.llm,)
     print(
