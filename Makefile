@@ -8,7 +8,7 @@ PIP := $(PY) -m pip --disable-pip-version-check
 TORCH_VERSION := 2.13.0
 LLAMA_CPP_VERSION := 0.3.36
 
-.PHONY: run test lint typecheck unit install bench eval clean
+.PHONY: run test lint typecheck unit install bench bench-pii eval clean
 
 install: $(VENV)/.stamp-project
 
@@ -52,6 +52,15 @@ eval: install
 
 bench: install
 	$(PY) bench/pipeline.py
+
+# bench/pii.py needs presidio-research's evaluator: its own venv, never the runtime's.
+.venv-bench/.stamp: bench/requirements-pii.txt
+	$(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/pip --disable-pip-version-check install -q -r bench/requirements-pii.txt
+	touch $@
+
+bench-pii: .venv-bench/.stamp
+	.venv-bench/bin/python bench/pii.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

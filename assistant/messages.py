@@ -20,6 +20,8 @@ class Source(StrEnum):
     URGENT = "urgent"
     RULE = "rule"
     LLM = "llm"
+    #: a vetted knowledge-base passage, shown as it is
+    KNOWLEDGE = "knowledge"
     FALLBACK = "fallback"
     COMMAND = "command"
     #: refused by the per-user rate limit; never reached the pipeline
@@ -47,10 +49,15 @@ class Stage(StrEnum):
 
     ANONYMIZE = "anonymize"
     TRIAGE = "triage"
-    #: the message's one sentence embedding, read by the rules (and retrieval)
+    #: the message's one sentence embedding, read by the rules and the knowledge retrieval
     EMBED = "embed"
     RULES = "rules"
+    #: picking the vetted passage (assistant/retrieval.py)
+    RETRIEVE = "retrieve"
+    #: the grounded generation
     LLM = "llm"
+    #: the answer check on the model's text
+    CHECK = "check"
     TOTAL = "total"
 
 

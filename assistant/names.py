@@ -15,6 +15,7 @@ from functools import lru_cache
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from assistant.places import medical_vocab
 from assistant.recognizers import DATA_DIR, GroupPatternRecognizer, word_set
 
 # Words that follow "I'm", "this is", "my son" and are not names.
@@ -87,7 +88,11 @@ def medical_terms() -> frozenset[str]:
 _INTRO = r"(?:i\s+am|i'?m|im|this\s+is|it'?s|regards,?|thanks,?|cheers,?|from)"
 # After these any lower-case words but common ones are the name ("my name is oyelaran
 # babatunde").
-_NAMING = r"(?:my\s+name\s+is|my\s+name'?s|name\s+is|name\s*:|call\s+me|i\s+go\s+by)"
+_NAMING = (
+    r"(?:my\s+name\s+is|my\s+name'?s|name\s+is|name\s*:|call\s+me|calls\s+me|i\s+go\s+by|"
+    r"(?:last|first|sur|family|given|full|middle)\s*name(?:\s+is|\s*[:?])?|"
+    r"(?:was|is|were|am|are|be|been)\s+(?:called|named))"
+)
 # After these a word that is not a known name still is one when it reads as a noun followed
 # by a verb or punctuation ("my son tomasz has").
 _RELATION = rf"(?:my\s+(?:{'|'.join(sorted(RELATION_WORDS, key=len, reverse=True))}),?)"
@@ -100,7 +105,7 @@ _NOT_AFTER_TITLE = word_set(
 _TITLE = rf"(?:{'|'.join(sorted(TITLE_WORDS, key=len, reverse=True))})\.?,?"
 # A word of a name, in any script: "Lucía", "Sørensen", "O'Brien", "al-Hassan".
 _WORD = r"[^\W\d_](?:[^\W\d_]|['’-])*"
-_NAME_WORDS = rf"(?P<value>{_WORD}(?:\s+{_WORD}){{0,2}})"
+_NAME_WORDS = rf"(?P<value>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"  # a name never spans lines
 _STRICT, _NAMED, _LOOSE, _AFTER_TITLE = "strict", "named", "loose", "title"
 
 
@@ -252,6 +257,7 @@ def _could_be_name(word: str, tag: str) -> bool:
         and re.fullmatch(_WORD, word) is not None
         and lowered not in NOT_NAMES
         and lowered not in medical_terms()
+        and lowered not in medical_vocab()
         and lowered not in _PLACE_WORDS
         and lowered not in TITLE_WORDS
     )
@@ -267,11 +273,25 @@ def _known_name(
         score = 0.6
     elif words[0] in first_names() and run[0][2] == "PROPN" and following in _AFTER_A_NAME:
         score = 0.6  # "Jordan has been wheezing", not "Holly berries"
+    elif words[0] in first_names() and run[0][2] == "PROPN" and not _starts_sentence(text, run):
+        score = 0.55  # "Why is Natasja so impulsive?"
     elif len(run) > 1 and known >= 2:
         score = 0.55
+    elif 1 < len(run) <= 3 and known >= 1 and _alone_on_its_line(text, run):
+        score = 0.55  # a signature or letter line: "Tzigane Lantos"
     else:
         return None
     return RecognizerResult("PERSON", run[0][0], run[-1][1], score)
+
+
+def _alone_on_its_line(text: str, run: list[tuple[int, int, str]]) -> bool:
+    before = text[: run[0][0]].rsplit("\n", 1)[-1]
+    after = text[run[-1][1] :].split("\n", 1)[0]
+    return not re.search(r"\w", before) and not re.search(r"\w", after)
+
+
+def _starts_sentence(text: str, run: list[tuple[int, int, str]]) -> bool:
+    return re.search(r"(?:\A|[.!?:;\n\"“(]\s*)\Z", text[: run[0][0]]) is not None
 
 
 def _is_acronym(word: str) -> bool:
@@ -302,26 +322,36 @@ def _name_length(text: str, spans: list[tuple[int, int]], tags: _Tags, *, mode: 
         if mode in {_NAMED, _LOOSE}:
             return _lower_case_name_run(text, spans, tags, strict=mode == _LOOSE)
         return 0
-    return _following_name_words(text, spans, tags)
+    return _following_name_words(text, spans, tags, introduced=mode in {_STRICT, _NAMED})
 
 
 def _not_a_name(word: str) -> bool:
     # "Yasmin" and "Allegra" are medicines and names: after "my daughter" they are names.
-    lowered = word.lower().strip("'’")
-    clinical = lowered in medical_terms() and lowered not in first_names()
+    lowered = word.lower().strip("'’").removesuffix("'s").removesuffix("’s")
+    clinical = (lowered in medical_terms() or lowered in medical_vocab()) and (
+        lowered not in first_names()
+    )
     return lowered in NOT_NAMES or clinical or _is_acronym(word)
 
 
-def _following_name_words(text: str, spans: list[tuple[int, int]], tags: _Tags) -> int:
+def _following_name_words(
+    text: str, spans: list[tuple[int, int]], tags: _Tags, *, introduced: bool = False
+) -> int:
     """The first word is a name: how many of the next ones (capitalised, or known surnames)
-    continue it."""
+    continue it. ``introduced`` (after "I'm", "my name is", typed in lower case): an unknown
+    surname too, read as a noun with a verb or punctuation after it ("i'm zebulon
+    quartermaine and ...")."""
     count = 1
+    lower_case = text[spans[0][0] : spans[0][1]].islower()
     for start, end in spans[1:]:
         word = text[start:end]
         if _not_a_name(word) or tags.by_start.get(start, "") in NON_NAME_POS:
             break
         if not (word[:1].isupper() or word.lower() in surnames()):
-            break
+            if not (introduced and lower_case and count == 1):
+                break
+            if _lower_case_name_run(text, [(start, end)], tags, strict=True) != 1:
+                break
         count += 1
     return count
 
@@ -350,3 +380,46 @@ _NOUNS = frozenset({"PROPN", "NOUN"})
 # not taken for names.
 _VERB_LIKE_RE = re.compile(r"(?:s|ed|ing|ly)$")
 _AFTER_A_NAME = frozenset({"VERB", "AUX", "PUNCT", "CCONJ", "ADP"})
+
+
+@lru_cache(maxsize=1)
+def lowercase_first_names() -> frozenset[str]:
+    """Given names that no English word shares, so they are names even typed in lower case."""
+    return _load_words("lowercase_first_names.txt")
+
+
+class LowercaseNameRecognizer(EntityRecognizer):
+    """Given names typed in lower case ("the true gender of bertram"), with a known surname
+    after them: only names that are never English words, read by spaCy as nouns."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["PERSON"], name="LowercaseNameRecognizer", supported_language="en"
+        )
+
+    def load(self) -> None:
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if nlp_artifacts is None or nlp_artifacts.tokens is None:
+            return []
+        tokens = list(nlp_artifacts.tokens)
+        results: list[RecognizerResult] = []
+        for i, token in enumerate(tokens):
+            word = token.text
+            if not (word.islower() and len(word) >= 3 and word in lowercase_first_names()):
+                continue
+            if token.pos_ not in _NOUNS or _not_a_name(word):
+                continue
+            if i and tokens[i - 1].pos_ in {"DET", "ADJ", "NUM"}:
+                continue  # "a jasmin", "the big ..."
+            end = token.idx + len(word)
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if following is not None and following.text.lower() in surnames():
+                end = following.idx + len(following.text)
+            elif following is not None and following.pos_ in {"NOUN", "ADJ", "NUM"}:
+                continue  # "chia seeds": a modifier, not a name
+            results.append(RecognizerResult("PERSON", token.idx, end, 0.5))
+        return results

@@ -21,13 +21,14 @@ from assistant.names import (
     medical_terms,
     surnames,
 )
+from assistant.places import medical_vocab
 
 
 def refine(
     text: str, results: list[RecognizerResult], tags: dict[int, str]
 ) -> list[RecognizerResult]:
     """The final, non-overlapping spans. ``tags``: spaCy's part-of-speech tag by token start."""
-    trimmed = [_trim_person(text, r, tags) for r in results]
+    trimmed = [_trim_person(text, r, tags) for r in results if not _sentence_not_url(text, r)]
     kept = [
         r
         for r in trimmed
@@ -41,11 +42,28 @@ def refine(
 
 
 _SPACY_RECOGNIZER = "SpacyRecognizer"
+
+
+def _sentence_not_url(text: str, result: RecognizerResult) -> bool:
+    """ "bronchitis.Sh", "it......pl": a missing space after a full stop, not a web address.
+    A bare domain (no scheme, no www) counts only with a lower-case last label and no ".."."""
+    if result.entity_type != "URL":
+        return False
+    value = text[result.start : result.end]
+    if "://" in value or value.lower().startswith("www."):
+        return False
+    last = value.rstrip("/").rsplit(".", 1)[-1]
+    return ".." in value or value.startswith(".") or not last.islower()
+
+
 # Drug-name endings: "lisinopril", "atorvastatin", "omeprazole" are never people or places.
 _DRUG_SUFFIX_RE = re.compile(
     r"(?:pril|olol|statin|sartan|mab|cillin|mycin|floxacin|azole|dipine|oxetine|triptan|"
     r"formin|prazole|tidine|dronate|caine|vir|zepam|azepam|lukast|tropium|terol|sone|olone|"
-    r"afil|gliptin|glutide|parin|xaban|oxacin|cycline|pam|tyline|pine|done|zole)$",
+    r"afil|gliptin|glutide|parin|xaban|oxacin|cycline|pam|tyline|pine|done|zole|izine|"
+    r"tizine|afinil|oxetine|apine|idone|amide|ipine|cort|cortil|dronate|lukast|mab|nib|"
+    r"tinib|fenac|profen|coxib|setron|triptan|vastatin|semide|thiazide|oxin|mycin|"
+    r"pril|olol|sal|lex|steride)$",
     re.IGNORECASE,
 )
 
@@ -68,15 +86,54 @@ def _is_clinical_term(text: str, result: RecognizerResult) -> bool:
     terms = medical_terms()
     if value.lower() in terms or any(w in terms for w in words):
         return True
+    vocab = medical_vocab()
+    if all(w in vocab or w in terms for w in words if w):
+        return True  # "Kidney Stone", "Hypoglycemia": every word is a clinical one
     if _CONDITION_AFTER_RE.match(text, result.end) or _CONDITION_INSIDE_RE.search(value):
+        return True
+    if _XRAY_RE.fullmatch(value) or _XRAY_RE.fullmatch(text[max(0, result.start - 2) : result.end]):
         return True
     if not _from_ner(result) or len(words) != 1:
         return False
+    if (
+        words[0] not in first_names()
+        and words[0] not in surnames()
+        and _medicine_context(text, result)
+    ):
+        return True
     # A single drug-like word ("Atorvastatin") or a short acronym ("COPD") tagged by NER
-    # alone is a medicine or a care term, not a person or a place.
-    return bool(_DRUG_SUFFIX_RE.search(words[0]) or _SPECIALIST_RE.search(words[0])) or (
-        value.isupper() and len(value) <= 5
-    )
+    # alone is a medicine or a care term, not a person or a place; so is a unit ("42 Kg").
+    if words[0] in first_names() or words[0] in surnames():
+        return False
+    return bool(
+        _DRUG_SUFFIX_RE.search(words[0])
+        or _SPECIALIST_RE.search(words[0])
+        or _BRAND_SUFFIX_RE.search(value)
+        or words[0] in _UNIT_WORDS
+    ) or (value.isupper() and len(value) <= 5)
+
+
+_XRAY_RE = re.compile(r"(?i)x[\s-]?rays?")
+_BRAND_SUFFIX_RE = re.compile(r"-(?:XT|SR|DSR|CR|ER|XL|LA|MR|OD|DS|Forte|Plus)$", re.IGNORECASE)
+_UNIT_WORDS = frozenset(
+    ["kg", "kgs", "mg", "mcg", "ml", "lb", "lbs", "cm", "mm", "mmhg", "bpm", "iu"]
+)
+# A word that is taken, prescribed or dosed is a medicine: "started Nexito 10", "tab Pantos".
+_MEDICINE_BEFORE_RE = re.compile(
+    r"(?i)\b(?:take|takes|taking|took|prescribed|started|starting|stopped|using|used|on|tab|"
+    r"tabs|tablet|tablets|cap|caps|capsule|syrup|drops|cream|gel|ointment|inhaler|injection|"
+    r"dose|dosage|course\s+of|mg|ml)\.?\s+(?:[^\W\d_]+\s*(?:,|and|or|&)\s*)?$"
+)
+_MEDICINE_AFTER_RE = re.compile(
+    r"(?i)^(?:[\s-]*(?:\d{1,3}(?:\.\d+)?(?!\d)|\d+\s*(?:mg|mcg|ml|iu)\b|xt\b|sr\b|er\b|xl\b|forte\b|plus\b|tab|tablet|syrup|cream|gel|"
+    r"drops|ointment|injection|inhaler|capsule|mg\b|ml\b))"
+)
+
+
+def _medicine_context(text: str, result: RecognizerResult) -> bool:
+    before = text[max(0, result.start - 40) : result.start]
+    after = text[result.end : result.end + 12]
+    return bool(_MEDICINE_BEFORE_RE.search(before) or _MEDICINE_AFTER_RE.match(after))
 
 
 _RELATION_OR_TITLE = RELATION_WORDS | TITLE_WORDS
@@ -89,6 +146,9 @@ def _trim_person(
     said"): relation words, titles and lower-case function words carry meaning, not identity."""
     if result.entity_type != "PERSON":
         return result
+    line_end = text.find("\n", result.start, result.end)
+    if line_end > result.start:  # a name never spans lines: "Victoria Bruun\nPhone"
+        result = _with_span(result, result.start, line_end)
     words = [m.span() for m in re.finditer(r"[^\s,;:]+", text[result.start : result.end])]
 
     def is_edge_noise(span: tuple[int, int]) -> bool:
@@ -195,6 +255,10 @@ def _extend_locations(text: str, results: list[RecognizerResult]) -> list[Recogn
             if match and _plausible_place(match.group("town")):
                 start, end = match.span("town")
                 added.append(RecognizerResult("LOCATION", start, end, 0.6))
+        if result.entity_type == "LOCATION":
+            code = _POSTCODE_AFTER_RE.match(text, result.end)
+            if code:  # "Madrid 28004": the town's postcode
+                added.append(RecognizerResult("US_ZIP_CODE", *code.span("code"), 0.6))
         if result.entity_type in {"UK_POSTCODE", "US_ZIP_CODE"}:
             match = _TOWN_BEFORE_RE.search(text, 0, result.start)
             if match and _plausible_place(match.group("town")):
@@ -203,6 +267,11 @@ def _extend_locations(text: str, results: list[RecognizerResult]) -> list[Recogn
     if not added:
         return results
     return _resolve_overlaps(results + added)
+
+
+_POSTCODE_AFTER_RE = re.compile(
+    r"[ \t]+(?P<code>\d{4,5})\b(?![.,:/]\d|[ \t]*(?:mg|ml|%|steps|people|patients))"
+)
 
 
 def _plausible_place(word: str) -> bool:
@@ -271,7 +340,8 @@ def _resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]
 
 
 _CONFIDENT = 0.7
-_MERGED_TYPES = frozenset({"PERSON", "LOCATION"})
+# Two hits of these types on parts of one value become one span covering both.
+_MERGED_TYPES = frozenset({"PERSON", "LOCATION", "DATE_TIME", "STREET_ADDRESS", "PHONE_NUMBER"})
 
 
 def _merge_same_type(results: list[RecognizerResult]) -> list[RecognizerResult]:

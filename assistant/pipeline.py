@@ -1,4 +1,5 @@
-"""The assistant's pipeline: anonymize, triage, embed, rules, LLM and restore, each timed.
+"""The assistant's pipeline: anonymize, triage, embed, rules, grounded LLM and restore,
+each stage timed.
 
 :meth:`Assistant.answer` turns one question into one :class:`Reply`. The conversation
 service (:mod:`assistant.conversation`) is its caller: it adds the disclaimer and counts the
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from assistant.anonymizer import Anonymizer
 from assistant.embeddings import Embedded, Embedder
 from assistant.errors import BackendError
+from assistant.grounding import GroundedResponder
 from assistant.hashing import UserHasher
 from assistant.llm.base import ChatTurn, GenerationRequest, LLMBackend
 from assistant.memory import ConversationMemory
@@ -82,13 +84,15 @@ class Assistant:
         backend: LLMBackend | None = None,
         store: Store | None = None,
         hasher: UserHasher | None = None,
+        responder: GroundedResponder | None = None,
     ) -> None:
         self.settings = settings
+        self.responder = responder
         self.anonymizer = anonymizer
         self.triage = triage
         self.rules = rules
-        #: one vector per message, shared by the rules (and retrieval later); the rule book's
-        #: own embedder when none is given
+        #: one vector per message, shared by the rules and the knowledge retrieval; the rule
+        #: book's own embedder when none is given
         self.embedder = embedder or rules.embedder
         self.backend = backend
         self.store = store
@@ -100,6 +104,13 @@ class Assistant:
         )
         self.observers: list[ReplyObserver] = []
         self.erasers: list[UserEraser] = []
+
+    async def aclose(self) -> None:
+        """Stop what the assistant runs in the background: the anonymizer's batch task
+        (cancelled, its waiting calls failed) and the LLM backend."""
+        await self.anonymizer.aclose()
+        if self.backend is not None:
+            await self.backend.close()
 
     # -- the pipeline -----------------------------------------------------------------
 
@@ -161,10 +172,8 @@ class Assistant:
         conversation = self.memory.get(key)
         with timer.stage(Stage.ANONYMIZE):
             try:
-                # Presidio and spaCy are CPU-bound: keep them off the event loop.
-                anonymized = await asyncio.to_thread(
-                    self.anonymizer.anonymize, text, conversation.vault
-                )
+                # Off the event loop, batched with the messages that arrive with it.
+                anonymized = await self.anonymizer.anonymize_async(text, conversation.vault)
             except Exception as exc:  # nothing unredacted may go further
                 log.error("anonymization failed: %s", type(exc).__name__)
                 return Reply(INTERNAL_ERROR_REPLY, Source.FALLBACK)
@@ -196,21 +205,45 @@ class Assistant:
             self.memory.append(key, safe_text, match.answer)
             return Reply(match.answer, Source.RULE, intent=match.rule_id, anonymized=safe_text)
 
-        with timer.stage(Stage.LLM):
-            answer, usage = await self._generate(key, safe_text)
-        if answer is None:
-            # No vetted answer matched and the model gave none: say why (a handoff may help).
-            unanswered = Unanswered.NO_PASSAGE if usage is None else Unanswered.LLM_FAILED
+        settings = self.settings.llm
+        if self.responder is None:
             return Reply(
-                self.settings.llm.fallback_reply,
+                settings.fallback_reply,
                 Source.FALLBACK,
                 anonymized=safe_text,
-                llm=usage,
-                unanswered=unanswered,
+                unanswered=Unanswered.NO_PASSAGE,
             )
-        self.memory.append(key, safe_text, answer)
+        vector = embedded.vector
+        retriever = self.responder.index.embedder
+        if retriever is not self.embedder:
+            # Retrieval reads its own, stronger model (knowledge.embedder); counted as embed.
+            started = time.perf_counter()
+            try:
+                vector = await asyncio.to_thread(retriever.encode_one, safe_text)
+            except Exception as exc:  # no passage then: the honest pointer
+                log.error("retrieval embedding failed: %s", type(exc).__name__)
+                vector = None
+            spent = round((time.perf_counter() - started) * 1000, 3)
+            key_ms = Stage.EMBED.value
+            timer.timings_ms[key_ms] = round(timer.timings_ms.get(key_ms, 0.0) + spent, 3)
+        can_generate = settings.enabled and self.backend is not None
+        grounded = await self.responder.respond(
+            safe_text,
+            vector,
+            self._generate if can_generate else None,
+            max_tokens=settings.max_tokens,
+            temperature=settings.temperature,
+            model=self.backend.model if self.backend is not None else None,
+        )
+        timer.timings_ms.update(grounded.timings_ms)
+        self.memory.append(key, safe_text, grounded.memory_text)
         return Reply(
-            restore(answer, conversation.vault), Source.LLM, anonymized=safe_text, llm=usage
+            restore(grounded.text, conversation.vault),
+            grounded.source,
+            intent=grounded.topic_id,
+            anonymized=safe_text,
+            llm=grounded.usage,
+            unanswered=grounded.unanswered,
         )
 
     def _triage_reply(self, flag: TriageResult, safe_text: str = "") -> Reply:
@@ -225,20 +258,17 @@ class Assistant:
         )
 
     async def _generate(
-        self, key: tuple[str, str, str], safe_text: str
+        self, messages: tuple[ChatTurn, ...], max_tokens: int, temperature: float
     ) -> tuple[str | None, LLMUsage | None]:
+        """One generation with failures mapped to (None, usage with the error kind)."""
         settings = self.settings.llm
         backend = self.backend
-        if not settings.enabled or backend is None:
+        if backend is None:
             return None, None
         request = GenerationRequest(
-            messages=(
-                ChatTurn("system", settings.system_prompt),
-                *self.memory.history(key),
-                ChatTurn("user", safe_text),
-            ),
-            max_tokens=settings.max_tokens,
-            temperature=settings.temperature,
+            messages=messages,
+            max_tokens=max_tokens,
+            temperature=temperature,
             timeout_s=settings.timeout_s,
         )
         started = time.perf_counter()

@@ -26,6 +26,12 @@ _MONTHS = (
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 _SHORT_YEAR = r"['’]\d{2}\b"  # 3rd Feb '72
+_WEEKDAYS = (
+    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|"
+    r"wednesdays|thursdays|fridays|saturdays|sundays)"
+)
+# A number before these is a quantity, not a year: "2000 steps", "1500 mg".
+_UNITS_WORDS = r"mg|mcg|ml|g\b|kg|iu|units?|steps|calories|kcal|cal\b|mmol|%|people|patients"
 
 
 class GroupPatternRecognizer(EntityRecognizer):
@@ -118,6 +124,7 @@ class InsuranceIdRecognizer(GroupPatternRecognizer):
 
 
 _RATIO_RE = re.compile(r"\d{1,3}(?:/\d{1,3})+")
+_TIME_RE = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
 
 
 class PartialNumberRecognizer(GroupPatternRecognizer):
@@ -138,7 +145,10 @@ class PartialNumberRecognizer(GroupPatternRecognizer):
 
 # A number with a unit, or after a lab word, is a measurement or a dose, not an identifier:
 # "50000IU", "50000 units", "platelets 150000", "viral load of 200000".
-_UNITS = r"(?:mg|mcg|µg|ug|g|kg|lbs?|ml|l|iu|units?|mmol|mol|cal|kcal|steps|mm|cm|m|km|%)"
+_UNITS = (
+    r"(?:mg|mcg|µg|ug|ng|pg|g|kg|lbs?|ml|dl|l|iu|units?|mmol|mol|nmol|pmol|umol|µmol|meq|"
+    r"mmhg|u/l|iu/l|mu/l|cal|kcal|steps|mm|cm|m|km|%)"
+)
 _MEASURE_RE = re.compile(rf"\d{_UNITS}$", re.IGNORECASE)
 _UNIT_AFTER_RE = re.compile(rf"\s*(?:{_UNITS}|cells|copies|per|/)\b", re.IGNORECASE)
 _LAB_BEFORE_RE = re.compile(
@@ -175,7 +185,7 @@ class IdNumberRecognizer(EntityRecognizer):
                 continue
             if "@" in token or "://" in token:  # e-mail addresses and URLs have recognizers
                 continue
-            if _RATIO_RE.fullmatch(token):  # "150/100" is a blood pressure
+            if _RATIO_RE.fullmatch(token) or _TIME_RE.fullmatch(token):  # "150/100", "04:34:22"
                 continue
             start = match.start() + match.group().index(token)
             if _UNIT_AFTER_RE.match(text, start + len(token)) or _LAB_BEFORE_RE.search(
@@ -273,8 +283,8 @@ class UsZipCodeRecognizer(GroupPatternRecognizer):
             "US_ZIP_CODE",
             [
                 rf"\b(?:{states}|{_US_STATE_NAMES}),?\s+(?P<value>\d{{5}}(?:-\d{{4}})?)\b",
-                r"(?i:\bzip(?:\s*code)?|\bpostal\s+code)\s*(?:is|:|#)?\s*"
-                r"(?P<value>\d{5}(?:-\d{4})?)\b",
+                r"(?i:\bzip(?:\s*code)?|\bpost(?:al\s+)?code|\bpostcode|\bplz)\s*(?:is|:|#)?\s*"
+                r"(?P<value>\d{3,6}(?:[- ]\d{2,4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b",
             ],
             0.85,
             name="UsZipCodeRecognizer",
@@ -296,12 +306,21 @@ class CalendarDateRecognizer(GroupPatternRecognizer):
                 rf"\b(?P<value>{_MONTHS}\.?\s+{_DAY}\b(?:,?\s+(?:{_YEAR}\b|{_SHORT_YEAR}))?)",
                 r"\b(?P<value>(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|1[0-2])[/.-](?:\d{4}|\d{2}))\b",
                 r"\b(?P<value>(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-](?:\d{4}|\d{2}))\b",
-                r"\b(?P<value>(?:19|20)\d{2}(?P<sep>[-/.])(?:0?[1-9]|1[0-2])(?P=sep)(?:0?[1-9]|[12]\d|3[01]))\b",
+                r"\b(?P<value>(?:19|20)\d{2}(?P<sep>[-/.])(?:0?[1-9]|1[0-2])(?P=sep)(?:0?[1-9]|[12]\d|3[01])"
+                r"(?:[ T](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?)\b",
                 # A day and month without the year only after a cue: "10/10" may be a pain score.
                 r"(?i:\b(?:on|since|from|until|till|by|due|dated?|appt|appointment|booked\s+for|"
                 r"seen|admitted|discharged)\s+)"
                 r"(?P<value>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))\b(?![/.]\d)",
                 rf"\b(?:born|dob|date\s+of\s+birth|birthday)\b[^.\n]{{0,12}}?(?P<value>{_MONTHS}\s+{_YEAR}|{_YEAR})\b",
+                # Month and year: "March 2019", "in Sept '98"
+                rf"\b(?P<value>{_MONTHS}\.?,?\s+(?:{_YEAR}\b|{_SHORT_YEAR}))",
+                # A bare year that dates an event: "in 2014", "since 1998", "a 1979 film"
+                rf"\b(?:in|since|from|until|till|by|of|during|before|after|around|circa|c\.|"
+                rf"early|late|mid|year|born|summer|winter|spring|autumn|fall|a|the|between|and)"
+                rf"\s+(?P<value>{_YEAR})\b(?![-/.:,]?\d|\s*(?:{_UNITS_WORDS}))",
+                # Weekdays date an event against the message's own timestamp.
+                rf"\b(?P<value>{_WEEKDAYS})\b",
             ],
             0.85,
             name="CalendarDateRecognizer",
@@ -356,7 +375,7 @@ class ContextualPhoneRecognizer(GroupPatternRecognizer):
         )
         super().__init__(
             "PHONE_NUMBER",
-            [rf"\b{context}\b[^0-9+(\n]{{0,24}}(?P<value>\+?\(?\d[\d\s().-]{{6,18}}\d)"],
+            [rf"\b{context}\b[^0-9+(]{{0,24}}(?P<value>\+?\(?\d[\d \t().-]{{5,18}}\d)"],
             0.75,
             name="ContextualPhoneRecognizer",
         )
@@ -376,3 +395,33 @@ class OfflineEmailRecognizer(EmailRecognizer):
     def validate_result(self, pattern_text: str) -> bool:
         result = self._extract(pattern_text)
         return bool(result.fqdn)
+
+
+class InternationalPhoneRecognizer(GroupPatternRecognizer):
+    """Phone numbers without a context word, in the groupings used around the world:
+    "+41 (0)38 549 02 90", "021 253 109 8211", "9469 9966", "60-56-85-91". Eight digits or
+    more in two or more groups (seven with a country code), so that doses, dates and counts
+    stay."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "PHONE_NUMBER",
+            [
+                r"(?<![\w+/.,:-])(?P<value>(?:\+\d{1,3}[ .-]?)?(?:\(0?\d{1,4}\)[ .-]?)?"
+                r"\d{2,5}(?:[ .-]\d{2,5}){1,4})(?![\w/%]|[.,:-]\d)"
+            ],
+            0.6,
+            name="InternationalPhoneRecognizer",
+            flags=0,
+        )
+
+    def validate(self, value: str) -> bool:
+        digits = sum(ch.isdigit() for ch in value)
+        if digits > 15 or _DATE_LIKE_RE.fullmatch(value):
+            return False
+        return digits >= (7 if value.startswith("+") else 8)
+
+
+_DATE_LIKE_RE = re.compile(
+    r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}"
+)

@@ -17,13 +17,13 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
+# The model answers only from a vetted passage: {title} and {passage} are filled in per
+# message by assistant/grounding.py. Short and literal: the bundled model has 135M parameters.
 DEFAULT_SYSTEM_PROMPT = (
-    "You are healthbot, a careful health information assistant for a clinic. You are an AI, "
-    "not a doctor, and you never claim to be one. Give short, plain-language general health "
-    "information. Say clearly when someone should see a clinician, and tell them to call "
-    "emergency services for anything that sounds urgent. Do not diagnose or prescribe. Words "
-    "in angle brackets such as <PERSON_1> are placeholders for private details: keep them as "
-    "they are."
+    "You are the clinic's health information assistant, an AI. Answer the patient's question "
+    "in two or three short, plain sentences, using only the facts in the clinic's information "
+    "below. Do not add any other facts, numbers, medicines, names or diagnoses. Do not talk "
+    "about yourself.\n\nClinic information about {title}:\n{passage}"
 )
 
 
@@ -55,6 +55,7 @@ class LLMSettings(StrictModel):
     #: API backend: failed requests in a row that open the circuit, and how long it stays open
     circuit_failures: int = Field(5, ge=1)
     circuit_reset_s: float = Field(30.0, gt=0)
+    #: the grounded prompt; must hold {passage} (the vetted passage) and may hold {title}
     system_prompt: str = DEFAULT_SYSTEM_PROMPT
     #: extra stop sequences; the bundled model has its own defaults
     stop: list[str] = Field(default_factory=list)
@@ -65,6 +66,13 @@ class LLMSettings(StrictModel):
         "anything about your own care, please contact the clinic reception or book an "
         "appointment."
     )
+
+    @field_validator("system_prompt")
+    @classmethod
+    def _holds_the_passage(cls, value: str) -> str:
+        if "{passage}" not in value:
+            raise ValueError("must contain {passage}, where the vetted passage goes")
+        return value
 
 
 class PrivacySettings(StrictModel):
@@ -100,6 +108,71 @@ class EmbeddingSettings(StrictModel):
     static_model: Path = DATA_DIR / "embeddings" / "minilm-l6-static"
     #: torch threads for the transformer embedder (two stall on a busy 2-core machine)
     threads: int = Field(1, ge=1)
+
+
+class KnowledgeSettings(StrictModel):
+    """The vetted knowledge base and how answers are grounded in it."""
+
+    #: folder of topic files (assistant/data/knowledge/*.yaml)
+    dir: Path = DATA_DIR / "knowledge"
+    #: where to turn when no topic answers (named in the honest fallback)
+    care_pointers: Path = DATA_DIR / "care_pointers.yaml"
+    #: the embedder retrieval reads ("static" or "transformer"); null: the message embedder
+    #: (``embeddings.backend``). The transformer finds the fitting topic far more often on
+    #: labelled real questions (README), for ~20-60 ms more on messages that reach this stage.
+    embedder: str | None = "transformer"
+    #: a topic is relevant from this retrieval score up; null: the embedder's measured profile
+    min_score: float | None = Field(None, ge=0.0, le=2.0)
+    #: passages given to the model (one suits a small model best)
+    top_k: int = Field(1, ge=1, le=5)
+    #: grounded: the model answers from the passage and the answer check reviews it;
+    #: passage: the vetted passage is the answer and the model is not asked;
+    #: auto: passage for the models in ``passage_only_models``, grounded for the others
+    answer_mode: Literal["grounded", "passage", "auto"] = "auto"
+    #: models whose grounded answers were measured to add nothing over the vetted passage
+    #: (SmolLM2-135M: the check rejected every grounded answer on the real-question sample)
+    passage_only_models: list[str] = Field(default_factory=lambda: ["bundled:smollm2"])
+    #: token cap for a grounded answer (short answers go wrong less often)
+    max_answer_tokens: int = Field(120, ge=16, le=2048)
+    #: sampling temperature for grounded answers (low: stay close to the passage);
+    #: null: llm.temperature
+    temperature: float | None = Field(0.3, ge=0.0, le=2.0)
+    #: how a patient reaches the clinic, used in every honest "I can't answer that" reply
+    clinic_contact: str = "contact the clinic reception by phone or book an appointment"
+    #: where the topics' vectors are cached (keyed by model and content); null: memory only
+    cache_dir: Path | None = Path("data/cache")
+
+
+DEFAULT_ANSWER_CHECKS = [
+    "role_tokens",
+    "speaker_label",
+    "repetition",
+    "non_language",
+    "truncated",
+    "echo",
+    "persona",
+    "discourages_care",
+    "unsupported_specifics",
+    "ungrounded",
+    "off_topic",
+]
+
+
+class AnswerCheckSettings(StrictModel):
+    """The checks every model answer passes before a patient reads it."""
+
+    #: in order; the first rejection wins (see assistant/answer_check.py)
+    checks: list[str] = Field(default_factory=lambda: list(DEFAULT_ANSWER_CHECKS), min_length=1)
+    #: a clinic's own checks: name -> "package.module:Class" (an AnswerCheck subclass)
+    plugins: dict[str, str] = Field(default_factory=dict)
+    #: an answer trimmed back to fewer words than this no longer answers
+    min_words: int = Field(6, ge=1)
+    #: content words an answer must take from the passage (not the question) to say anything
+    min_passage_words: int = Field(2, ge=0)
+    #: share of an answer's content words that neither the passage nor the question holds
+    max_ungrounded: float = Field(0.3, ge=0.0, le=1.0)
+    #: answer/question cosine (static embedder) that counts as on topic without shared words
+    min_topic_similarity: float = Field(0.5, ge=-1.0, le=1.0)
 
 
 class DisclaimerSettings(StrictModel):

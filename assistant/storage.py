@@ -75,6 +75,11 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # The handoff to clinic staff: cases and what waits to be relayed.
     storage_cases.MIGRATION,
+    # The grounded answer's stages (Stage.RETRIEVE, Stage.CHECK).
+    """
+    ALTER TABLE messages ADD COLUMN retrieve_ms REAL;
+    ALTER TABLE messages ADD COLUMN check_ms REAL;
+    """,
 )
 
 
@@ -101,6 +106,8 @@ class MessageRecord:
     ttft_ms: float | None = None
     batch_size: int | None = None
     llm_error: str | None = None
+    retrieve_ms: float | None = None
+    check_ms: float | None = None
 
     @classmethod
     def for_reply(cls, platform: str, user_hash: str, reply: Reply) -> MessageRecord:

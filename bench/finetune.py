@@ -340,8 +340,8 @@ def report(r: dict[str, Any], args: argparse.Namespace, checked: bool) -> None:
               f"tuned {p['tuned']}/{n}")  # fmt: skip
     else:
         print(
-            "\nAnswer check pass rate, tuned vs base: not yet measurable (the answer check of "
-            "issue 11 has not landed); rerun with --answer-check module:function --answers N"
+            "\nAnswer check pass rate, tuned vs base: not measured; rerun with "
+            "--answer-check bot.answer_eval:check_answer --answers N"
         )
 
 

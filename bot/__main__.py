@@ -47,6 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check-config":
             print(json.dumps(masked_dump(config), indent=2))
+            from bot.cli import check_data
+
+            print(check_data(config), file=sys.stderr)
             return 0
         if args.command == "run":
             from bot.app import enabled_adapters, run

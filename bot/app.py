@@ -16,8 +16,9 @@ from adapters.registry import enabled_adapters as enabled_in
 from assistant.anonymizer import Anonymizer
 from assistant.commands import CommandRegistry
 from assistant.conversation import ConversationService
-from assistant.embeddings import create_embedder
+from assistant.embeddings import Embedder, create_embedder
 from assistant.errors import AdapterError
+from assistant.grounding import GroundedResponder
 from assistant.handoff.ports import PatientRelay
 from assistant.handoff.service import Handoff
 from assistant.hashing import UserHasher
@@ -89,6 +90,7 @@ async def build_assistant(
     store: Store | None = None,
     anonymizer: Anonymizer | None = None,
     with_llm: bool = True,
+    embedder: Embedder | None = None,
 ) -> Assistant:
     """A ready assistant: Presidio loaded, YAML parsed, the LLM backend started."""
     if anonymizer is None:
@@ -97,9 +99,12 @@ async def build_assistant(
             Anonymizer.from_settings, config.privacy.spacy_model, config.privacy.score_threshold
         )
     triage = Triage.from_file(config.triage.file)
-    # one sentence embedder: the pipeline embeds each message once, the rules read the vector
-    embedder = create_embedder(config.embeddings)
+    # one sentence embedder: the pipeline embeds each message once; the rules and the
+    # knowledge retrieval read that vector
+    if embedder is None:
+        embedder = create_embedder(config.embeddings)
     rules = await asyncio.to_thread(RuleBook.from_file, config.rules.file, embedder)
+    responder, _ = await asyncio.to_thread(build_responder, config, embedder)
     hasher = None
     if store is not None:
         hasher = UserHasher(await store.hash_salt(config.privacy.hash_salt.get_secret_value()))
@@ -120,6 +125,7 @@ async def build_assistant(
         backend=backend,
         store=store,
         hasher=hasher,
+        responder=responder,
     )
     assistant.observers.append(
         lambda message, reply: log_reply(
@@ -127,6 +133,39 @@ async def build_assistant(
         )
     )
     return assistant
+
+
+def build_responder(
+    config: AppConfig, embedder: Embedder | None = None
+) -> tuple[GroundedResponder, Embedder]:
+    """The grounded-answer stage (knowledge base, index, checks) and retrieval's embedder:
+    ``embedder`` (the message's) unless ``knowledge.embedder`` names another.
+
+    Seconds with the transformer embedder (its weights; the topics' vectors are cached).
+    """
+    if embedder is None:
+        embedder = create_embedder(config.embeddings)
+    wanted = config.knowledge.embedder
+    if wanted is not None and wanted != embedder.name:
+        # retrieval reads its own model (knowledge.embedder); the rules keep the message's
+        embedder = create_embedder(config.embeddings.model_copy(update={"backend": wanted}))
+    embedder.load()
+    # The answer check compares an answer with its question: the static model does that in
+    # well under a millisecond, whichever embedder reads the messages.
+    check_embedder = (
+        embedder
+        if embedder.name == "static"
+        else create_embedder(config.embeddings.model_copy(update={"backend": "static"}))
+    )
+    responder = GroundedResponder.from_settings(
+        config.knowledge,
+        config.answer_check,
+        embedder,
+        emergency_number=config.triage.emergency_number,
+        system_prompt=config.llm.system_prompt,
+        check_embedder=check_embedder,
+    )
+    return responder, embedder
 
 
 @dataclass
@@ -220,8 +259,7 @@ class App:
                 log.error("adapter %s failed to stop cleanly: %s", adapter.name, type(exc).__name__)
         await self.retention.stop()
         self.metrics.close()
-        if self.assistant.backend is not None:
-            await self.assistant.backend.close()
+        await self.assistant.aclose()
         await self.store.close()
 
 

@@ -7,6 +7,8 @@ import json
 from typing import Any, TextIO
 
 from assistant.anonymizer import Anonymizer
+from assistant.answer_check import create_checker
+from assistant.knowledge import KnowledgeBase, load_care_pointers
 from assistant.messages import IncomingMessage, Reply
 from assistant.placeholders import PlaceholderVault
 from bot.app import build_assistant, build_service
@@ -22,6 +24,7 @@ def reply_to_json(reply: Reply) -> dict[str, Any]:
         "anonymized": reply.anonymized,
         "timings_ms": reply.timings_ms,
         "llm": dataclasses.asdict(reply.llm) if reply.llm else None,
+        "unanswered": reply.unanswered.value if reply.unanswered else None,
     }
 
 
@@ -42,9 +45,20 @@ async def ask(config: AppConfig, stdin: TextIO, stdout: TextIO, *, as_json: bool
                 stdout.write(" ".join(reply.text.split()) + "\n")
             stdout.flush()
     finally:
-        if assistant.backend is not None:
-            await assistant.backend.close()
+        await assistant.aclose()
     return 0
+
+
+def check_data(config: AppConfig) -> str:
+    """Validate the vetted data files; raises ConfigError naming the file and the entry."""
+    base = KnowledgeBase.from_dir(config.knowledge.dir)
+    pointers = load_care_pointers(config.knowledge.care_pointers)
+    checks = create_checker(config.answer_check)
+    files = len({topic.category for topic in base.topics})
+    return (
+        f"knowledge: {len(base)} topics in {files} categories OK; "
+        f"care pointers: {len(pointers)} OK; answer checks: {', '.join(checks.names)}"
+    )
 
 
 def anonymize(config: AppConfig, stdin: TextIO, stdout: TextIO) -> int:

@@ -22,8 +22,10 @@ from assistant.handoff.settings import HandoffSettings
 from assistant.llm.registry import available_backends
 from assistant.settings import (
     AdminsSettings,
+    AnswerCheckSettings,
     DisclaimerSettings,
     EmbeddingSettings,
+    KnowledgeSettings,
     LLMSettings,
     PrivacySettings,
     RulesSettings,
@@ -53,6 +55,8 @@ class AppConfig(StrictModel):
     triage: TriageSettings = TriageSettings()
     rules: RulesSettings = RulesSettings()
     embeddings: EmbeddingSettings = EmbeddingSettings()
+    knowledge: KnowledgeSettings = KnowledgeSettings()
+    answer_check: AnswerCheckSettings = AnswerCheckSettings()
     disclaimer: DisclaimerSettings = DisclaimerSettings()
     storage: StorageSettings = StorageSettings()
     #: one section per registered adapter (adapters.registry)
@@ -145,6 +149,10 @@ def _resolve_paths(config: AppConfig, base_dir: Path) -> AppConfig:
     config.triage.file = resolve(config.triage.file)
     config.rules.file = resolve(config.rules.file)
     config.embeddings.static_model = resolve(config.embeddings.static_model)
+    config.knowledge.dir = resolve(config.knowledge.dir)
+    config.knowledge.care_pointers = resolve(config.knowledge.care_pointers)
+    if config.knowledge.cache_dir is not None:
+        config.knowledge.cache_dir = resolve(config.knowledge.cache_dir)
     if str(config.storage.path) != ":memory:":
         config.storage.path = resolve(config.storage.path)
     for _, settings in config.adapters.items():

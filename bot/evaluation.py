@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from assistant.conversation import ConversationService
 from assistant.messages import IncomingMessage, Source
+from bot.answer_eval import knowledge_report
 from bot.app import build_assistant, build_service
 from bot.config import AppConfig
 
@@ -150,8 +151,8 @@ def score_intents(cases: Iterable[dict[str, Any]], results: dict[str, Any]) -> I
         source, intent = results[case["id"]]
         if case["intent"] is None:
             score.null_total += 1
-            # It reached the LLM stage: answered by the LLM or by its fallback.
-            if source in {Source.LLM.value, Source.FALLBACK.value}:
+            # It reached the LLM stage: the model, a vetted passage, or the fallback.
+            if source in {Source.LLM.value, Source.KNOWLEDGE.value, Source.FALLBACK.value}:
                 score.null_to_llm += 1
             else:
                 score.null_misrouted.append(f"{case['id']}->{intent or source}")
@@ -324,7 +325,8 @@ async def answer_all(service: ConversationService, cases: list[dict[str, Any]]) 
 
 
 async def run_eval(config: AppConfig, eval_dir: Path, out: TextIO) -> int:
-    service = build_service(config, await build_assistant(config, with_llm=False))
+    assistant = await build_assistant(config, with_llm=False)
+    service = build_service(config, assistant)
     pii_cases = load_jsonl(eval_dir / "pii_public.jsonl")
     triage_cases = load_jsonl(eval_dir / "triage_public.jsonl")
     intent_cases = load_jsonl(eval_dir / "intents_public.jsonl")
@@ -358,4 +360,5 @@ async def run_eval(config: AppConfig, eval_dir: Path, out: TextIO) -> int:
         f"replies with the disclaimer: {with_disclaimer}/{len(all_replies)}\n"
     )
     await report_real_data(service, eval_dir, out)
+    out.write(knowledge_report(assistant, config.knowledge.dir, eval_dir))
     return 0

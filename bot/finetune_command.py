@@ -43,7 +43,9 @@ def add_parser(commands: Any) -> None:
         default=None,
         help="write the vetted Q&A as training JSONL to PATH, then stop",
     )
-    sub.add_argument("--source", default="rules", help="vetted source to export (rules)")
+    sub.add_argument(
+        "--source", default="rules", help="vetted source to export: rules or knowledge"
+    )
 
 
 def run(config: AppConfig, args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -51,7 +53,9 @@ def run(config: AppConfig, args: argparse.Namespace, stdout: TextIO, stderr: Tex
 
     if args.export_knowledge is not None:
         from assistant.finetune.knowledge import export_pairs, vetted_pairs
+        from assistant.knowledge_export import register_knowledge_source
 
+        register_knowledge_source(config.knowledge.dir)
         count = export_pairs(vetted_pairs(args.source), args.export_knowledge)
         stdout.write(f"wrote {count} vetted pairs ({args.source}) to {args.export_knowledge}\n")
         return 0

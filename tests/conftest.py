@@ -12,6 +12,7 @@ import pytest
 
 from adapters.registry import SPECS
 from assistant.anonymizer import Anonymizer
+from assistant.embeddings import Embedder, create_embedder
 from assistant.llm.base import LLMBackend
 from assistant.pipeline import Assistant
 from assistant.storage import Store
@@ -53,6 +54,15 @@ def anonymizer() -> Anonymizer:
     return Anonymizer.from_settings(config.privacy.spacy_model, config.privacy.score_threshold)
 
 
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    """The configured message embedder, loaded once for the session (seconds to load)."""
+    config = load_config(CONFIG_PATH, environ={})
+    loaded = create_embedder(config.embeddings)
+    loaded.load()
+    return loaded
+
+
 @pytest.fixture
 def app_config(tmp_path: Path) -> AppConfig:
     """The shipped config.yaml with storage in tmp_path and the LLM stage off. Each user may
@@ -72,7 +82,7 @@ def app_config(tmp_path: Path) -> AppConfig:
 
 @pytest.fixture
 async def make_assistant(
-    app_config: AppConfig, anonymizer: Anonymizer
+    app_config: AppConfig, anonymizer: Anonymizer, embedder: Embedder
 ) -> AsyncIterator[MakeAssistant]:
     """``await make_assistant(config=None, backend=None)``: a real Assistant with a real Store.
 
@@ -89,7 +99,11 @@ async def make_assistant(
         await store.open()
         stores.append(store)
         assistant = await build_assistant(
-            cfg, store=store, anonymizer=anonymizer, with_llm=backend is None
+            cfg,
+            store=store,
+            anonymizer=anonymizer,
+            with_llm=backend is None,
+            embedder=embedder if cfg.embeddings == app_config.embeddings else None,
         )
         if backend is not None:
             await backend.start()

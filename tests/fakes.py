@@ -8,8 +8,12 @@ base classes (no MagicMock), used only where nothing real can do the job:
   what was ``enqueue()``-d, in order, and keeps every request in ``history``.
 - :class:`SwitchAdapter` stands in for a platform adapter where only ``is_connected()`` is
   read (/healthz); the real adapters are tested against real servers.
+- :class:`GatedAnonymizer` is the real anonymizer whose batches wait for a gate, so that a
+  test can hold one in flight (shutdown while spaCy runs); no real input is slow on cue.
 - :class:`Chat` drives the real conversation service the way an adapter does, for tests
   that have no platform (commands, metrics, /stats, privacy).
+- :class:`CountingEmbedder` is not a fake: it wraps a real embedder and counts its calls, so
+  tests can prove a message is embedded once and cached topic vectors are not recomputed.
 - :class:`FakeStaffRoom` and :class:`FakeRelay` stand in for the handoff's two ports (the
   Matrix staff room, the adapters' delivery to patients) in the table-driven tests of the
   core's case flow, which must run without a network and cover faults on cue (a homeserver
@@ -22,17 +26,23 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import re
+import threading
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from adapters.base import Adapter, AdapterContext
+from assistant.anonymizer import AnonymizedText, Anonymizer
 from assistant.conversation import ConversationService
+from assistant.embeddings import Embedder
 from assistant.errors import BackendError
 from assistant.handoff.ports import PatientRelay, StaffChannel
 from assistant.llm.base import GenerationRequest, GenerationResult, LLMBackend
 from assistant.messages import Command, Delivery, IncomingMessage, Reply, Response
 from assistant.pipeline import Assistant
+from assistant.placeholders import PlaceholderVault
 from bot.app import build_service
 from bot.config import AppConfig
 
@@ -203,6 +213,23 @@ class FakeRelay(PatientRelay):
         return [reply.text for _, chat, reply in self.delivered if chat == chat_id]
 
 
+class GatedAnonymizer(Anonymizer):
+    """The real anonymizer (sharing ``base``'s loaded analyzer); each batch waits for
+    ``gate`` in its worker thread, and ``started`` is set once one is running."""
+
+    def __init__(self, base: Anonymizer) -> None:
+        super().__init__(base.analyzer, base.score_threshold)
+        self.gate = threading.Event()
+        self.started = threading.Event()
+
+    def _anonymize_batch(
+        self, items: Sequence[tuple[str, PlaceholderVault]]
+    ) -> list[AnonymizedText]:
+        self.started.set()
+        self.gate.wait(10)
+        return super()._anonymize_batch(items)
+
+
 class Chat:
     """The real conversation service, driven as an adapter drives it."""
 
@@ -234,3 +261,37 @@ class Chat:
         assert limiter is not None, f"{platform} has no rate limit"
         for _ in range(int(limiter.burst)):
             assert limiter.check(user_id).allowed
+
+
+class CountingEmbedder(Embedder):
+    """A real embedder that counts what it is asked to encode.
+
+    Not a fake: every vector comes from the wrapped model. Tests use the counts to prove that
+    a message is embedded once and that cached topic vectors are not computed again.
+    """
+
+    def __init__(self, inner: Embedder) -> None:
+        super().__init__(inner.settings)
+        self.inner = inner
+        self.name = inner.name  # type: ignore[misc]
+        self.calls = 0
+        self.texts = 0
+
+    @property
+    def dim(self) -> int:
+        return self.inner.dim
+
+    @property
+    def model(self) -> str:
+        return self.inner.model
+
+    def _load(self) -> None:
+        self.inner.load()
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        self.calls += 1
+        self.texts += len(texts)
+        return self.inner.encode(texts)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return super().encode(texts)

@@ -22,6 +22,7 @@ from aiohttp import web
 
 from assistant.llm.bundled import bundled_path
 from assistant.llm.models import available_cores, default_threads
+from assistant.messages import Reply, Source, Unanswered
 
 # Questions that no triage or rule answers, so they reach the LLM.
 LLM_QUESTIONS = (
@@ -30,6 +31,22 @@ LLM_QUESTIONS = (
     "Why do I get hiccups after fizzy drinks?",
     "What makes my eyelid twitch sometimes?",
 )
+
+
+def assert_checked_model_reply(reply: Reply, disclaimer: str) -> None:
+    """A real model's answer reached the patient only through the answer check.
+
+    Either it passed (source llm, no error) or the check rejected it and the patient got the
+    vetted passage instead (source fallback, ``llm_rejected:<reason>``). Both name the topic.
+    """
+    assert reply.text.endswith(disclaimer)
+    assert reply.llm is not None and reply.llm.completion_tokens > 0
+    assert reply.intent is not None and "Based on: " in reply.text
+    if reply.source is Source.LLM:
+        assert reply.llm.error is None and reply.unanswered is None
+    else:
+        assert reply.source is Source.FALLBACK and reply.unanswered is Unanswered.REJECTED
+        assert reply.llm.error is not None and reply.llm.error.startswith("llm_rejected:")
 
 
 def free_port() -> int:

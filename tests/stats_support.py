@@ -71,7 +71,8 @@ def record(**fields: object) -> MessageRecord:
 
 def ok(prompt: int, completion: int, total_ms: float, batch: int = 1) -> GenerationResult:
     return GenerationResult(
-        text="Rest and drink fluids.",
+        # grounded in the vetted hiccups passage, so the answer check lets it through there
+        text="Hiccups usually stop on their own within a few minutes; sipping ice-cold water may help.",
         prompt_tokens=prompt,
         completion_tokens=completion,
         total_ms=total_ms,

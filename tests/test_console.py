@@ -99,7 +99,7 @@ async def test_console_opens_a_case_and_shows_the_clinic_reply(
     await adapter.start()
     await handoff.start()
     try:
-        typist.lines.put("Which knee brace is best for skiing?")
+        typist.lines.put("Can I take my cat's worming tablets on a yacht?")
         await eventually(lambda: "Reply yes or no" in stdout.getvalue())
         typist.lines.put("yes")
         await eventually(lambda: "case #1" in stdout.getvalue())

@@ -142,7 +142,7 @@ async def test_internal_errors_become_an_apology_without_details(
 
 class _Handoff(ConversationHook):
     """What the handoff will do: answer some messages itself, and offer a person when the
-    pipeline had no answer (a fallback to a question it read)."""
+    pipeline had no reliable answer of its own (``Reply.unanswered``)."""
 
     async def before(self, message: IncomingMessage) -> Response | None:
         if message.text == "a nurse please":
@@ -150,7 +150,7 @@ class _Handoff(ConversationHook):
         return None
 
     async def after(self, message: IncomingMessage, response: Response) -> Response:
-        if response.reply.source is Source.FALLBACK and response.reply.anonymized:
+        if response.reply.unanswered is not None:
             text = f"{response.reply.text}\n\nSend /human to ask a nurse."
             return dataclasses.replace(
                 response, reply=dataclasses.replace(response.reply, text=text)
@@ -164,7 +164,8 @@ async def test_hooks_answer_or_extend_and_the_disclaimer_still_comes_last(
     chat = await make_chat()
     chat.service.hooks.append(_Handoff())
     taken = await chat.service.handle(_msg("a nurse please"))
-    extended = await chat.service.handle(_msg("Which knee brace is best for skiing?"))
+    # no vetted topic covers it, so the pipeline has no reliable answer
+    extended = await chat.service.handle(_msg("Can I take my cat's worming tablets on a yacht?"))
     untouched = await chat.service.handle(_msg())
     disclaimer = app_config.disclaimer.text
     assert taken.reply.text == f"A nurse will answer here.\n\n{disclaimer}"

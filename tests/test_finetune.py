@@ -29,20 +29,21 @@ from assistant.finetune.run import FinetuneJob, choose_base, run_finetune, split
 from assistant.finetune.trainer import StepInfo
 from assistant.llm.base import ChatTurn
 from assistant.llm.prompt import TokenizerChatTemplate
-from assistant.messages import IncomingMessage, Source
+from assistant.messages import IncomingMessage
 from assistant.rules import read_rules
 from assistant.settings import DATA_DIR, DEFAULT_SYSTEM_PROMPT
 from bot.__main__ import main
 from bot.config import load_config
 
 from .conftest import CONFIG_PATH, MakeChat
-from .llm_support import LLM_QUESTIONS
+from .llm_support import LLM_QUESTIONS, assert_checked_model_reply
 
 TINY = Path(__file__).parent / "data" / "finetune_tiny.jsonl"
 # A short run: enough steps for the loss to fall, few enough to take seconds.
 TINY_ARGS = ["--epochs", "2", "--lr", "2e-3", "--lora-r", "8", "--batch-size", "2"]
 TINY_ARGS += ["--max-length", "256", "--val-split", "0.25", "--seed", "1"]
-SHORT_PROMPT = "You are healthbot. Give short, plain health information."
+# llm.system_prompt is the grounded prompt, so it holds {passage} (the knowledge stage)
+SHORT_PROMPT = "You are healthbot. Answer only from the clinic text {passage}"
 MISSING_HUB_ID = "healthbot-tests/no-such-model"
 
 
@@ -252,7 +253,7 @@ def test_export_of_an_unknown_source_is_a_clear_error(
 ) -> None:
     path = tmp_path / "x.jsonl"
     assert main(["finetune", "--export-knowledge", str(path), "--source", "nope"]) == 2
-    assert "unknown vetted source 'nope'; known: rules" in capsys.readouterr().err
+    assert "unknown vetted source 'nope'; known: knowledge, rules" in capsys.readouterr().err
     assert not path.exists()
 
 
@@ -414,7 +415,8 @@ async def test_the_bot_loads_the_result_through_config_and_answers(
     reply = await chat.ask(
         IncomingMessage(platform="cli", chat_id="c1", user_id="u1", text=LLM_QUESTIONS[2])
     )
-    assert reply.source is Source.LLM, reply
+    # grounded in the vetted passage and through the answer check, like any model's answer
+    assert_checked_model_reply(reply, config.disclaimer.text)
     assert reply.llm is not None and reply.llm.model == str(model)
     assert len(reply.text.split()) >= 3
 

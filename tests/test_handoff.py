@@ -31,7 +31,8 @@ PATIENT = "501"
 NURSE = "@nurse:clinic.test"
 DOCTOR = "@doctor:clinic.test"
 VISITOR = "@visitor:clinic.test"
-UNCOVERED = "Which knee brace is best for skiing?"
+# no vetted topic covers it, so the assistant has no reliable answer of its own
+UNCOVERED = "Can I take my cat's worming tablets on a yacht?"
 COVERED = "How much water should I drink each day?"
 EMERGENCY = "I have crushing chest pain and I can't breathe"
 
@@ -137,13 +138,13 @@ def make_clinic(make_chat: MakeChat, app_config: AppConfig) -> MakeClinic:
     ("before", "message", "expected", "not_expected"),
     [
         # a reply with no reliable answer offers, showing what staff would see
-        ([], UNCOVERED, [texts.OFFER_INTRO.strip(), "knee brace", "Reply yes or no"], []),
+        ([], UNCOVERED, [texts.OFFER_INTRO.strip(), "worming tablets", "Reply yes or no"], []),
         # a rule's answer does not
         ([], COVERED, ["glasses"], ["clinic team"]),
         # asking for a person uses the last question, anonymized
-        (["I'm Margaret Thornton, which knee brace is best?"], "can I talk to a nurse please",
+        (["I'm Margaret Thornton, can I take my cat's worming tablets on a yacht?"], "can I talk to a nurse please",
          ["<PERSON_1>", "Reply yes or no"], ["Margaret"]),
-        (["I'm Margaret Thornton, which knee brace is best?"], "/human",
+        (["I'm Margaret Thornton, can I take my cat's worming tablets on a yacht?"], "/human",
          ["<PERSON_1>", "Reply yes or no"], ["Margaret"]),
         # a question the rules answered is the one staff would see
         (["I'm Margaret Thornton. " + COVERED], "/human",
@@ -209,7 +210,9 @@ async def test_consent_answers(
     reply: str,
 ) -> None:
     clinic = await make_clinic(share=share)
-    offer = await clinic.say("My name is Margaret Thornton. Which knee brace is best for skiing?")
+    offer = await clinic.say(
+        "My name is Margaret Thornton. Can I take my cat's worming tablets on a yacht?"
+    )
     assert ("original to let them see" in offer) is (share == "original")
     assert reply in await clinic.say(answer)
     case = await clinic.case()

@@ -29,7 +29,8 @@ pytestmark = pytest.mark.slow
 
 PATIENT = 7001
 COVERED = "How much water should I drink each day?"
-UNCOVERED = "Which knee brace is best for skiing?"
+# no vetted topic covers it, so the assistant has no reliable answer of its own
+UNCOVERED = "Can I take my cat's worming tablets on a yacht?"
 EMERGENCY = "I have crushing chest pain and I can't breathe"
 LABEL = texts.STAFF_LABEL.split("{")[0]
 

@@ -45,7 +45,7 @@ async def test_observer_counts_pipeline_llm_and_commands(
             "How long does a cold usually last?",
             "Why does my left ear ring after concerts?",
             "Is a ferritin result of 400 worrying?",
-            "What makes fingernails split lengthwise?",
+            "How do I get rid of hiccups that keep coming back?",
             "I have crushing chest pain spreading down my left arm",
         ]
     ):
@@ -70,7 +70,7 @@ async def test_observer_counts_pipeline_llm_and_commands(
     good = [u for u in usages if u.error is None]
     bad = Counter(u.error for u in usages if u.error is not None)
     assert value(metrics, "healthbot_llm_requests_total", backend="scripted") == len(usages)
-    assert value(metrics, "healthbot_llm_generation_seconds_count") == len(good)
+    assert (value(metrics, "healthbot_llm_generation_seconds_count") or 0) == len(good)
     for kind, count in bad.items():
         assert value(metrics, "healthbot_llm_errors_total", backend="scripted", kind=kind) == count
     completion = sum(u.completion_tokens for u in usages)

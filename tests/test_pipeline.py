@@ -14,7 +14,7 @@ import sqlite3
 
 import pytest
 
-from assistant.messages import IncomingMessage, Source
+from assistant.messages import IncomingMessage, Source, Unanswered
 from bot.config import AppConfig
 from tests.fakes import Fail, FakeBackend, Hang
 
@@ -88,59 +88,83 @@ async def test_emergency_reply_carries_its_level(make_chat: MakeChat) -> None:
 async def test_llm_sees_only_placeholders_and_the_reply_is_restored(
     make_chat: MakeChat, app_config: AppConfig
 ) -> None:
-    backend = FakeBackend(answer="Hello <PERSON_1>. Rest, and see a GP if it lasts. <PERSON_9>")
+    backend = FakeBackend(
+        answer="<PERSON_1>, keeping your whole body warm and wearing gloves and warm socks help "
+        "with Raynaud's."
+    )
     chat = await make_chat(_llm_config(app_config), backend=backend)
+    assistant = chat.assistant
     reply = await chat.ask(
         _message("Hi, I'm Sarah Mitchell. Why do my fingers go white in the cold?")
     )
-    assert reply.source is Source.LLM
+    assert reply.source is Source.LLM and reply.intent == "raynauds"
     prompt = " ".join(turn.content for turn in backend.history[0].messages)
     assert "Sarah" not in prompt and "Mitchell" not in prompt and "<PERSON_1>" in prompt
-    assert reply.text.startswith("Hello Sarah Mitchell. Rest, and see a GP if it lasts.")
-    assert "<PERSON_9>" not in reply.text and "PERSON" not in reply.text
+    assert "Raynaud's is common" in prompt  # the vetted passage is in the prompt
+    assert reply.text.startswith("Sarah Mitchell, keeping your whole body warm")
+    assert "Based on: Raynaud's phenomenon (NHS: Raynaud's)" in reply.text
+    assert "PERSON" not in reply.text
     assert reply.llm is not None and reply.llm.completion_tokens == 5
-
-    # The next turn carries the anonymized memory, never the name.
-    await chat.ask(_message("Is it related to Raynaud's phenomenon?"))
-    history = [turn.content for turn in backend.history[1].messages]
-    assert any("<PERSON_1>" in content for content in history)
-    assert not any("Sarah" in content for content in history)
+    # The memory keeps the anonymized turn, never the name.
+    history = " ".join(t.content for t in assistant.memory.history(_message("x").conversation_key))
+    assert "<PERSON_1>" in history and "Sarah" not in history
 
 
 @pytest.mark.parametrize(
-    ("backend", "expected_error"),
+    ("backend", "expected_error", "unanswered"),
     [
-        (FakeBackend(Fail("http_500")), "http_500"),
-        (FakeBackend("   "), "empty"),
-        (FakeBackend(Hang()), "timeout"),
+        (FakeBackend(Fail("http_500")), "http_500", Unanswered.LLM_FAILED),
+        (FakeBackend("   "), "empty", Unanswered.LLM_FAILED),
+        (FakeBackend(Hang()), "timeout", Unanswered.LLM_FAILED),
+        (
+            FakeBackend("As a doctor, I see this every day. Ferritin is fine."),
+            "llm_rejected:persona",
+            Unanswered.REJECTED,
+        ),
     ],
 )
-async def test_llm_failures_give_the_fallback_and_are_stored(
+async def test_llm_failures_and_rejections_show_the_vetted_passage_and_are_stored(
     make_chat: MakeChat,
     app_config: AppConfig,
     backend: FakeBackend,
     expected_error: str,
+    unanswered: Unanswered,
 ) -> None:
     chat = await make_chat(_llm_config(app_config, timeout_s=0.5), backend=backend)
     assistant = chat.assistant
-    reply = await chat.ask(_message("What does a high ferritin level mean?"))
-    assert reply.source is Source.FALLBACK
-    assert reply.text.startswith(app_config.llm.fallback_reply)
+    reply = await chat.ask(_message("What are the symptoms of anaemia?"))
+    assert reply.source is Source.FALLBACK and reply.unanswered is unanswered
+    assert reply.intent == "anaemia" and "Based on: Anaemia" in reply.text
+    assert "I couldn't put together a reliable answer" in reply.text
+    assert app_config.knowledge.clinic_contact in reply.text
     assert reply.text.endswith(app_config.disclaimer.text)
     assert assistant.store is not None
     await assistant.store.flush()
     with sqlite3.connect(app_config.storage.path) as db:
-        row = db.execute("SELECT source, llm_error FROM messages").fetchone()
-    assert row == ("fallback", expected_error)
+        row = db.execute("SELECT source, intent, llm_error FROM messages").fetchone()
+    assert row == ("fallback", "anaemia", expected_error)
 
 
-async def test_llm_disabled_gives_the_configured_fallback(
+async def test_no_vetted_passage_gets_an_honest_reply_and_the_model_is_not_asked(
+    make_chat: MakeChat, app_config: AppConfig
+) -> None:
+    backend = FakeBackend(answer="should never be used")
+    chat = await make_chat(_llm_config(app_config), backend=backend)
+    reply = await chat.ask(_message("Can I take my cat's worming tablets on a yacht?"))
+    assert reply.source is Source.FALLBACK and reply.unanswered is Unanswered.NO_PASSAGE
+    assert "can't answer that one reliably" in reply.text
+    assert app_config.knowledge.clinic_contact in reply.text and reply.llm is None
+    assert backend.history == []
+
+
+async def test_llm_disabled_answers_with_the_vetted_passage(
     make_chat: MakeChat, app_config: AppConfig
 ) -> None:
     chat = await make_chat()
-    reply = await chat.ask(_message("Is it safe to fly six weeks after knee surgery?"))
-    assert reply.source is Source.FALLBACK and reply.llm is None
-    assert reply.text == f"{app_config.llm.fallback_reply}\n\n{app_config.disclaimer.text}"
+    reply = await chat.ask(_message("How do I get rid of hiccups that will not stop?"))
+    assert reply.source is Source.KNOWLEDGE and reply.llm is None and reply.unanswered is None
+    assert reply.intent == "hiccups" and "Based on: Hiccups (NHS: Hiccups)" in reply.text
+    assert "When to get help:" in reply.text and reply.text.endswith(app_config.disclaimer.text)
 
 
 @pytest.mark.parametrize(
@@ -163,7 +187,7 @@ async def test_rule_threshold_semantics(make_chat: MakeChat, app_config: AppConf
     loose.llm.rule_threshold = 1.0
     strict_reply = await (await make_chat(strict)).ask(_message(question))
     loose_reply = await (await make_chat(loose)).ask(_message(question))
-    assert strict_reply.source is Source.FALLBACK
+    assert strict_reply.source is not Source.RULE
     assert loose_reply.source is Source.RULE and loose_reply.intent == "sore_throat"
 
 

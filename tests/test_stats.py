@@ -96,8 +96,8 @@ async def test_counts_sources_and_users(store: Store) -> None:
     assert report.total == 19
     assert report.by_platform == {"telegram": 14, "matrix": 5}
     assert report.by_source == {
-        "emergency": 3, "urgent": 0, "rule": 6, "llm": 2, "fallback": 3, "command": 3,
-        "rate_limited": 2, "handoff": 0,
+        "emergency": 3, "urgent": 0, "rule": 6, "llm": 2, "knowledge": 0, "fallback": 3,
+        "command": 3, "rate_limited": 2, "handoff": 0,
     }  # fmt: skip
     assert report.by_platform_source["matrix"] == {
         "command": 1, "emergency": 2, "fallback": 1, "rule": 1,
@@ -166,7 +166,8 @@ async def test_text_and_dict_agree(store: Store) -> None:
     text = report.to_text()
     assert "Messages: 19 · users: 6 · rate-limited: 2" in text
     assert (
-        "By source: emergency 3 · urgent 0 · rule 6 · llm 2 · fallback 3 · command 3 · "
+        "By source: emergency 3 · urgent 0 · rule 6 · llm 2 · knowledge 0 · fallback 3 · "
+        "command 3 · "
         "rate_limited 2"
     ) in text
     assert "Requests 4 · errors 2 (50.0%): http_500 1 · timeout 1" in text
@@ -210,8 +211,8 @@ async def test_known_sequence_in_report_json_and_metrics(
         msg("telegram", "2001", "How can I get rid of a headache?"),
         msg("telegram", "2001", "What should I do about a high temperature?"),
         msg("telegram", "2002", "I have crushing chest pain spreading down my left arm"),
-        msg("matrix", "@nurse:localhost", "Why do my toes go purple when I sit still?"),
-        msg("matrix", "@nurse:localhost", "Is a ferritin result of 400 worrying?"),
+        msg("matrix", "@nurse:localhost", "How do I get rid of hiccups that keep coming back?"),
+        msg("matrix", "@nurse:localhost", "Why does my eyelid keep twitching?"),
         msg("matrix", "@ward:localhost", "I want to end my life tonight"),
     ]
     for message in sequence:
