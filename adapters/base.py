@@ -2,8 +2,10 @@
 
 An adapter only translates: it turns platform events into
 :class:`assistant.messages.IncomingMessage` (a question, a command or a note that non-text
-content arrived), hands each to :meth:`Adapter.process`, and sends the
-:class:`assistant.messages.Response` back. Everything a message's fate depends on (the rate
+content arrived), hands each to :meth:`Adapter.submit`, and sends the
+:class:`assistant.messages.Response` back when the core's dispatcher delivers it. The order
+of a user's replies, and emergencies that go first, are decided in the core
+(:class:`assistant.conversation.Dispatcher`). Everything a message's fate depends on (the rate
 limit, commands, notices, errors, the disclaimer) is decided by
 :class:`assistant.conversation.ConversationService`. An adapter owns its connection and its
 background tasks; the app starts and stops adapters in its own event loop.
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from adapters.settings import AdapterSettings
+from assistant.conversation import Deliver, Dispatcher
 from assistant.messages import Delivery, IncomingMessage, Response
 
 if TYPE_CHECKING:
@@ -32,6 +36,8 @@ log = logging.getLogger(__name__)
 
 #: where a reply goes: whatever the platform needs to send it (a chat id, a room and event)
 Origin = TypeVar("Origin")
+#: users whose ordinary messages are worked on at once, unless the adapter says otherwise
+DEFAULT_MAX_CONCURRENT = 16
 
 
 def quiet_library_loggers(levels: Mapping[str, int]) -> None:
@@ -60,20 +66,34 @@ class Adapter(ABC, Generic[Origin]):
     #: registry name: "telegram", "matrix", "console"
     name: str = ""
 
-    def __init__(self, context: AdapterContext) -> None:
+    def __init__(
+        self, context: AdapterContext, *, max_concurrent: int = DEFAULT_MAX_CONCURRENT
+    ) -> None:
         self.context = context
+        self.dispatcher = Dispatcher(
+            context.service, max_concurrent=max_concurrent, name=self.name or "adapter"
+        )
 
     @property
     def service(self) -> ConversationService:
         return self.context.service
 
-    async def process(self, message: IncomingMessage, origin: Origin) -> bool:
-        """The one path of every message: the service decides, the adapter sends.
-
-        Returns False when a send failed (the adapter's ``send`` logs why).
+    def submit(
+        self, message: IncomingMessage, origin: Origin, deliver: Deliver | None = None
+    ) -> None:
+        """The one path of every message: hand it to the core and return at once; the
+        response goes to ``deliver`` (by default :meth:`respond` to ``origin``) when ready.
+        Stop the dispatcher (``drain``, then ``cancel``) in ``stop``.
         """
-        async with self.typing(origin):
-            response = await self.service.handle(message)
+        self.dispatcher.submit(
+            message,
+            deliver or functools.partial(self.respond, origin),
+            functools.partial(self.typing, origin),
+        )
+
+    async def respond(self, origin: Origin, response: Response) -> bool:
+        """Answer the message from ``origin``: send ``response`` unless it is silent; False
+        when a send failed (the adapter's ``send`` logs why)."""
         if response.silent:
             return True
         return await self.send(origin, response)

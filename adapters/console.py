@@ -17,6 +17,8 @@ BANNER = (
     "/forget, /human (ask the clinic team), /cancel, /quit. Ctrl-C or Ctrl-D ends.\n"
 )
 _EOF = None
+#: at the end of input, how long answers still being worked on may take
+END_OF_INPUT_GRACE_S = 120.0
 
 
 class ConsoleAdapter(Adapter[None]):
@@ -62,8 +64,14 @@ class ConsoleAdapter(Adapter[None]):
             if text in {"/quit", "/exit"}:
                 break
             if text:
-                await self.process(self._translate(text), None)
-            self._prompt()
+                # Answered through the dispatcher: an emergency typed while an earlier
+                # answer is still being worked on is answered first.
+                self.submit(self._translate(text), None)
+            else:
+                self._prompt()
+        # Everything typed before the end is answered before saying goodbye.
+        if not await self.dispatcher.drain(END_OF_INPUT_GRACE_S):
+            await self.dispatcher.cancel()
         self._write("\nGoodbye.\n")
         self.context.request_shutdown()
 
@@ -87,6 +95,11 @@ class ConsoleAdapter(Adapter[None]):
         self._write(f"\nbot> {reply.text}{label}\n\n")
         return True
 
+    async def respond(self, origin: None, response: Response) -> bool:
+        sent = await super().respond(origin, response)
+        self._prompt()  # also after a silent (rate-limited) message: the user may type on
+        return sent
+
     async def _deliver(self, chat_id: str, response: Response, key: str | None) -> Delivery:
         """The clinic team's reply (or a case update) while the chat is open."""
         if self._task is None:
@@ -107,3 +120,4 @@ class ConsoleAdapter(Adapter[None]):
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
+        await self.dispatcher.cancel()

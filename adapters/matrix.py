@@ -10,8 +10,11 @@
   sent just before a crash and is sent again after it is kept once by the homeserver.
 - Messages are answered in order per person and room, concurrently across them.
 - Invites are joined only from ``allowed_users`` (ids or globs) into ``allowed_rooms`` (when
-  set); other invites are rejected. In direct rooms (two members) every text message is
-  answered; elsewhere only mentions, the ``command_prefix`` (``!ask``) and ``!commands``.
+  set); other invites are rejected. Every message is checked again: only ``allowed_users``
+  are answered, so an outsider who joins an allowed room gets nothing. In direct rooms (two
+  members) every text message is answered; elsewhere only mentions, the ``command_prefix``
+  (``!ask``) and ``!commands``.
+- Messages go to the core's dispatcher: each sender's in order, an emergency at once.
 - Replies are ``m.notice`` rich replies (inside the thread when the message was in one), and
   notices and the bot's own messages are never answered, so two bots cannot loop.
 - nio's retries are bounded (``max_timeouts``); a failed sync backs off and resumes, and
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import logging
 import os
@@ -72,7 +76,6 @@ from adapters.matrix_send import MatrixSender
 from adapters.matrix_session import MatrixState, SyncProgress, keep_store_private, login
 from adapters.matrix_settings import MatrixSettings
 from adapters.matrix_staff import StaffItem, StaffRoom
-from adapters.telegram_flow import Lanes
 from assistant.errors import AdapterError
 from assistant.intake import Intake
 from assistant.messages import Command, Delivery, IncomingMessage, Response
@@ -115,7 +118,7 @@ class MatrixAdapter(Adapter[RoomOrigin]):
     def __init__(
         self, context: AdapterContext, *, environ: Mapping[str, str] | None = None
     ) -> None:
-        super().__init__(context)
+        super().__init__(context, max_concurrent=MAX_CONCURRENT)
         assert isinstance(context.settings, MatrixSettings)
         self.settings = context.settings
         self._env = os.environ if environ is None else environ
@@ -123,9 +126,8 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         self._sender: MatrixSender | None = None
         self._identity = BotIdentity(self.settings.user_id)
         self._sync_task: asyncio.Task[None] | None = None
+        #: key requests and read receipts (messages are the dispatcher's)
         self._tasks: set[asyncio.Task[Any]] = set()
-        #: one lane per (room, sender): in order per person, concurrent across people
-        self._lanes = Lanes(MAX_CONCURRENT)
         self.intake = context.intake or Intake(None, os.urandom(32))
         self._connected = False
         self._state = MatrixState(context.store, self.settings.user_id)
@@ -206,9 +208,9 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         grace = self.settings.shutdown_grace_s
         if self._staff is not None:
             await self._staff.stop(grace)
-        if not await self._lanes.drain(grace):
-            cut = await self._lanes.cancel()
-            log.warning("matrix: %d conversation(s) left for the next start", cut)
+        if not await self.dispatcher.drain(grace):
+            cut = await self.dispatcher.cancel()
+            log.warning("matrix: %d message task(s) left for the next start", cut)
         if self._tasks:
             _, late = await asyncio.wait(set(self._tasks), timeout=1.0)
             for task in late:
@@ -408,6 +410,8 @@ class MatrixAdapter(Adapter[RoomOrigin]):
                 )
                 return StaffItem(room, event, target)
             return None
+        if not self._allowed(event.sender):
+            return None
         direct = room.member_count == 2
         message: IncomingMessage | None = None
         if isinstance(event, RoomMessageText):
@@ -428,8 +432,7 @@ class MatrixAdapter(Adapter[RoomOrigin]):
         return message, RoomOrigin(room, event)
 
     def _submit(self, message: IncomingMessage, origin: RoomOrigin) -> None:
-        lane = f"{origin.room.room_id}\0{message.user_id}"
-        self._lanes.submit(lane, lambda: self._handle(message, origin))
+        self.submit(message, origin, functools.partial(self._answered, origin, time.perf_counter()))
 
     @staticmethod
     def _translate(
@@ -470,13 +473,21 @@ class MatrixAdapter(Adapter[RoomOrigin]):
     def _hash(self, user_id: str) -> str:
         return self.service.user_hash("matrix", user_id) or "-"
 
-    async def _handle(self, message: IncomingMessage, origin: RoomOrigin) -> None:
+    def _allowed(self, sender: str) -> bool:
+        """Only ``allowed_users`` are answered: joining an allowed room must not make an
+        outsider a user of the bot (the staff room's desk reads power levels itself)."""
+        if matches_any(sender, self.settings.allowed_users):
+            return True
+        log.debug("matrix: ignored a message from %s (not allowed)", self._hash(sender))
+        return False
+
+    async def _answered(self, origin: RoomOrigin, started: float, response: Response) -> None:
+        """The dispatcher's delivery of one message's response: send, receipt, intake."""
         sender = self._sender
         assert sender is not None
         event = origin.event
         try:
-            started = time.perf_counter()
-            await self.process(message, origin)
+            await self.respond(origin, response)
             # After the reply: a receipt wakes the staff's sync, which would delay it.
             receipt = sender.read_receipt(origin.room.room_id, event.event_id)
             self._spawn(receipt, name="matrix-receipt")
@@ -485,8 +496,10 @@ class MatrixAdapter(Adapter[RoomOrigin]):
                 self._hash(event.sender),
                 (time.perf_counter() - started) * 1000,
             )
+        except asyncio.CancelledError:
+            raise
         except Exception as exc:  # one message must never stop the adapter
-            log.error("matrix: handling a message failed: %s", type(exc).__name__)
+            log.error("matrix: sending a reply failed: %s", type(exc).__name__)
         # Not reached when cancelled at stop: the message stays pending in the intake and
         # the next start answers it.
         await self.intake.done(self.name, event.event_id)
@@ -494,8 +507,11 @@ class MatrixAdapter(Adapter[RoomOrigin]):
     async def _staff_usual_path(self, item: StaffItem) -> None:
         """A staff room message the desk did not take (``!ask``, ``!stats``)."""
         assert item.target is not None
+        if not self._allowed(item.event.sender):
+            await self.intake.done(self.name, item.event.event_id)
+            return
         question = self._translate(item.room, item.event, item.target, direct=False)
-        await self._handle(question, RoomOrigin(item.room, item.event))
+        self._submit(question, RoomOrigin(item.room, item.event))
 
     async def _staff_done(self, item: StaffItem) -> None:
         await self.intake.done(self.name, item.event.event_id)

@@ -1,9 +1,10 @@
 """Telegram adapter on python-telegram-bot v22: patients talk to the assistant here.
 
 Flow: PTB's updater long-polls ``getUpdates`` (or serves a webhook) and hands each update to
-one handler, which runs in arrival order and only sorts the update into the sender's lane
-(:class:`adapters.telegram_flow.Lanes`); lanes answer concurrently across users and in order
-per user. The handler never waits for the assistant, so one slow answer holds up nobody.
+one handler, which runs in arrival order and only submits the message to the core's
+dispatcher (:class:`assistant.conversation.Dispatcher`): users are answered concurrently, each
+user's messages in order, and an emergency at once. The handler never waits for the
+assistant, so one slow answer holds up nobody.
 
 At least once in, exactly once out (:mod:`assistant.intake`): each batch ``getUpdates``
 returns is recorded, sealed, in the intake table before the call returns, so before PTB's
@@ -31,7 +32,6 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ExtBot, TypeHandler
 
 from adapters.base import Adapter, AdapterContext, quiet_library_loggers
-from adapters.telegram_flow import Lanes
 from adapters.telegram_http import AiohttpRequest, env_proxy
 from adapters.telegram_send import Sender
 from adapters.telegram_settings import TOKEN_ENV, TelegramSettings
@@ -93,10 +93,9 @@ class TelegramAdapter(Adapter[ChatOrigin]):
     name = "telegram"
 
     def __init__(self, context: AdapterContext) -> None:
-        super().__init__(context)
         assert isinstance(context.settings, TelegramSettings)
+        super().__init__(context, max_concurrent=context.settings.max_concurrent_updates)
         self.settings = context.settings
-        self.lanes = Lanes(self.settings.max_concurrent_updates)
         self.intake = context.intake or Intake(None, os.urandom(32))
         #: ids recorded as new by the intake and not yet taken by the handler
         self._fresh: set[str] = set()
@@ -135,7 +134,7 @@ class TelegramAdapter(Adapter[ChatOrigin]):
         self._bot = bot
         self._sender = Sender(bot)
         # Updates are dispatched one at a time (cheap: the handler only queues them); the
-        # lanes give the concurrency, so PTB's concurrent_updates stays off.
+        # dispatcher gives the concurrency, so PTB's concurrent_updates stays off.
         app = ApplicationBuilder().bot(bot).concurrent_updates(False).build()
         app.add_handler(TypeHandler(Update, self._on_update))
         app.add_error_handler(self._on_error)
@@ -226,10 +225,10 @@ class TelegramAdapter(Adapter[ChatOrigin]):
                 await asyncio.wait_for(app.updater.stop(), timeout=max(grace, 1.0))
             except TimeoutError:  # e.g. sleeping in a long network back-off
                 log.warning("telegram: the updater did not stop in time")
-        # 2. Updates still in PTB's queue go to the lanes; finish them within the grace period.
+        # 2. Updates still in PTB's queue go to the dispatcher; answer them within the grace.
         await app.stop()
-        if not await self.lanes.drain(grace):
-            cut = await self.lanes.cancel()
+        if not await self.dispatcher.drain(grace):
+            cut = await self.dispatcher.cancel()
             log.warning(
                 "telegram: %d chat(s) not finished after %.1f s; their messages are answered "
                 "first on the next start",
@@ -287,7 +286,7 @@ class TelegramAdapter(Adapter[ChatOrigin]):
                 await self._accept(update)
 
     async def _on_update(self, update: Update, context: Any) -> None:
-        """Runs for every update, one at a time in arrival order: sort it into a lane."""
+        """Runs for every update, one at a time in arrival order: submit it to the core."""
         if self.settings.mode == "webhook":
             await self._on_fetched((update,))
         key = str(update.update_id)
@@ -314,16 +313,17 @@ class TelegramAdapter(Adapter[ChatOrigin]):
         # In groups the answer quotes the question, so it is clear whom it answers.
         origin = ChatOrigin(message.chat.id, None if item.is_private else message.message_id)
 
-        async def job() -> None:
+        async def deliver(response: Response) -> None:
+            # Not reached when cut off at shutdown: the update stays pending in the intake.
             try:
-                await self.process(incoming, origin)
+                await self.respond(origin, response)
             except asyncio.CancelledError:
                 raise  # cut off at shutdown: stays pending, answered on the next start
             except Exception as exc:
-                log.error("telegram: answering failed: %s", type(exc).__name__)
+                log.error("telegram: sending failed: %s", type(exc).__name__)
             await self.intake.done(self.name, key)
 
-        self.lanes.submit(incoming.user_id, job)
+        self.submit(incoming, origin, deliver)
 
     @staticmethod
     def _translate(item: Classified) -> IncomingMessage:

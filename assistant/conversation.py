@@ -1,6 +1,10 @@
 """The one place that decides what happens to a message, whichever platform it came from.
 
-For each :class:`IncomingMessage` an adapter hands in, :meth:`ConversationService.handle`:
+Adapters hand each :class:`IncomingMessage` to a :class:`Dispatcher` (one per adapter). It
+reads triage first, on the whole text, and keeps one lane per user: a user's messages are
+answered in order, but an emergency is answered at once, even while that user's earlier
+question is still with the LLM (later replies still wait for it). Then
+:meth:`ConversationService.handle`:
 
 1. applies the platform's per-user rate limit; an emergency gets through it anyway;
 2. lets the hooks see it first (a hook may answer it instead, e.g. a handoff in progress);
@@ -8,8 +12,8 @@ For each :class:`IncomingMessage` an adapter hands in, :meth:`ConversationServic
    question to the assistant's pipeline;
 4. lets the hooks see the reply (the handoff offers a person when :meth:`escalation` says
    the reply has no reliable answer, or is triage "urgent");
-5. appends the disclaimer, here and nowhere else, and counts the message (its stored row,
-   metrics and log line).
+5. caps the reply's length (:mod:`assistant.reply_cap`), appends the disclaimer, here and
+   nowhere else, and counts the message (its stored row, metrics and log line).
 
 An internal error at any step becomes a short apology, never a crash or silence. Adapters
 only translate platform events into messages and send the :class:`Response` back.
@@ -18,17 +22,22 @@ only translate platform events into messages and send the :class:`Response` back
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import logging
+from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from enum import Enum
 from typing import Literal
 
 from assistant.commands import CommandCall, CommandRegistry
 from assistant.disclaimer import with_disclaimer
 from assistant.handoff.ports import StaffDesk
+from assistant.lanes import Lanes
 from assistant.messages import IncomingMessage, Reply, Response, Source
 from assistant.pipeline import Assistant
 from assistant.rate_limit import UserRateLimiter
+from assistant.reply_cap import cap_reply
 from assistant.settings import ConversationSettings
 
 log = logging.getLogger(__name__)
@@ -122,10 +131,14 @@ class ConversationService:
 
     # -- the path of one message ---------------------------------------------------------
 
-    async def handle(self, message: IncomingMessage) -> Response:
-        """The response to send for ``message`` (``silent`` ones are counted, not sent)."""
+    async def handle(self, message: IncomingMessage, *, emergency: bool | None = None) -> Response:
+        """The response to send for ``message`` (``silent`` ones are counted, not sent).
+
+        ``emergency``: whether triage already flagged the message at the emergency level
+        (the dispatcher reads it first); None has the rate limit read it when needed.
+        """
         try:
-            refused = self._rate_limited(message)
+            refused = self._rate_limited(message, emergency)
             if refused is not None:
                 return await self._finish(message, refused, Count.ROW)
             answered = await self._from_hooks(message)
@@ -146,12 +159,12 @@ class ConversationService:
                 return response, Count.ROW
         return None
 
-    def _rate_limited(self, message: IncomingMessage) -> Response | None:
+    def _rate_limited(self, message: IncomingMessage, emergency: bool | None) -> Response | None:
         limiter = self._limiters.get(message.platform)
-        if limiter is None:
+        if limiter is None or emergency:
             return None
         decision = limiter.check(message.user_id)
-        if decision.allowed or self._is_emergency(message):
+        if decision.allowed or (emergency is None and self.is_emergency(message)):
             # Safety first: a red flag is answered even over the limit (with fixed text
             # that never reaches the LLM).
             return None
@@ -165,7 +178,9 @@ class ConversationService:
         notice = self.notice_text("rate_limited")
         return Response(Reply(notice, Source.RATE_LIMITED), silent=not decision.notice_due)
 
-    def _is_emergency(self, message: IncomingMessage) -> bool:
+    def is_emergency(self, message: IncomingMessage) -> bool:
+        """Whether triage flags the message's whole text at the emergency level (the only
+        level that passes the rate limit and the user's queue). Never raises."""
         if message.command is not None or message.media is not None:
             return False
         try:
@@ -191,12 +206,21 @@ class ConversationService:
         return finished
 
     def _disclaimed(self, response: Response) -> Response:
-        """The one place the disclaimer is added. A clinician's words relayed by the handoff
-        (``Source.STAFF``) are not the AI's, so the AI disclaimer would misstate who wrote
-        them: they come labelled as the clinic team's instead (assistant.handoff.texts)."""
+        """The one place the disclaimer is added, after the reply's length is capped. A
+        clinician's words relayed by the handoff (``Source.STAFF``) are not the AI's, so the
+        AI disclaimer would misstate who wrote them: they come labelled as the clinic team's
+        instead (assistant.handoff.texts)."""
         if response.reply.source is Source.STAFF:
             return response
-        text = with_disclaimer(response.reply.text, self.settings.disclaimer.text)
+        text, cut = cap_reply(response.reply.text)
+        if cut:
+            log.warning(
+                "conversation: a %s reply of %d characters was cut to %d",
+                response.reply.source.value,
+                len(response.reply.text),
+                len(text),
+            )
+        text = with_disclaimer(text, self.settings.disclaimer.text)
         return dataclasses.replace(response, reply=dataclasses.replace(response.reply, text=text))
 
     def escalation(self, reply: Reply) -> Escalation | None:
@@ -226,3 +250,64 @@ class ConversationService:
 
     def rate_limiter(self, platform: str) -> UserRateLimiter | None:
         return self._limiters.get(platform)
+
+
+#: sends one response to where its message came from (the adapter's send, and bookkeeping)
+Deliver = Callable[[Response], Awaitable[object]]
+#: the platform's "typing…" indicator while an ordinary message is worked on
+Typing = Callable[[], AbstractAsyncContextManager[None]]
+
+
+class Dispatcher:
+    """How an adapter hands in messages: ``submit`` returns at once and the response goes
+    to ``deliver`` when it is ready.
+
+    Triage reads every message first, on its whole text (in a thread: a long one takes a
+    while), whatever the user's rate limit or queue. Each user (per platform) has a lane:
+    ordinary messages are answered one after another, at most ``max_concurrent`` at a time
+    across users. An emergency starts as soon as triage has read it, outside the lane and
+    the bound, so it never waits for the user's earlier question (a hung LLM request, say);
+    the user's later messages wait for it, so the replies after it stay in order. Only the
+    emergency level preempts: an urgent message waits its turn.
+    """
+
+    def __init__(self, service: ConversationService, *, max_concurrent: int, name: str) -> None:
+        self.service = service
+        self.lanes = Lanes(max_concurrent, name=f"{name}-lane")
+
+    def submit(
+        self, message: IncomingMessage, deliver: Deliver, typing: Typing | None = None
+    ) -> None:
+        """Take ``message``; its place in the user's order is fixed now, on arrival."""
+        triaged = _Triaged()
+
+        async def check() -> bool:
+            triaged.emergency = await asyncio.to_thread(self.service.is_emergency, message)
+            return triaged.emergency
+
+        async def job() -> None:
+            emergency = triaged.emergency
+            shown = contextlib.nullcontext() if emergency or typing is None else typing()
+            async with shown:
+                response = await self.service.handle(message, emergency=emergency)
+            await deliver(response)
+
+        self.lanes.submit(f"{message.platform}:{message.user_id}", job, preempt=check)
+
+    @property
+    def busy(self) -> int:
+        return self.lanes.busy
+
+    async def drain(self, within_s: float) -> bool:
+        """Wait for every submitted message to be answered; False on timeout."""
+        return await self.lanes.drain(within_s)
+
+    async def cancel(self) -> int:
+        """Cancel what is left (shutdown); returns how many tasks were cancelled."""
+        return await self.lanes.cancel()
+
+
+@dataclasses.dataclass
+class _Triaged:
+    #: None until triage has read the message (or if it failed: the rate limit reads again)
+    emergency: bool | None = None

@@ -8,7 +8,7 @@ is one the rules answer). Latency is measured one message at a time:
 
 - baseline: ``await service.handle(message)``, everything but the platform;
 - adapter: the emulator's clock from the moment the update is queued on the "server" until
-  the bot's ``sendMessage`` arrives there (long poll, PTB, lanes, the assistant, the send).
+  the bot's ``sendMessage`` arrives there (long poll, PTB, the dispatcher, the assistant, the send).
   The emulator runs in its own process, as Telegram would, so its work is not counted
   against the bot; the driver asks with one request that the emulator answers once the
   reply is in, so the bot's process does nothing but the bot while the clock runs.
@@ -129,7 +129,7 @@ async def settle(service: ConversationService, adapter: TelegramAdapter) -> None
     leftovers: the adapter has finished its last message (the sendMessage answer is read
     after the emulator has stopped the clock) and the store has written its rows (it
     writes behind)."""
-    await adapter.lanes.drain(10)
+    await adapter.dispatcher.drain(10)
     if service.assistant.store is not None:
         await service.assistant.store.flush()
 

@@ -339,9 +339,11 @@ async def test_rate_limit_sends_one_notice_and_keeps_the_llm_out(
     await harness.close()
     answers = emulator.texts_to(512)
     assert len(answers) == 4
-    assert [a.startswith("Thanks") for a in answers[:2]] == [True, True]
-    assert "faster than I can answer" in answers[2]
-    assert "call 999 now" in answers[3]
+    # The emergency may go ahead of the questions still waiting (the core's dispatcher).
+    assert len([a for a in answers if "call 999 now" in a]) == 1
+    others = [a for a in answers if "call 999 now" not in a]
+    assert [a.startswith("Thanks") for a in others[:2]] == [True, True]
+    assert "faster than I can answer" in others[2]
     assert len(backend.questions) == 2
     await store.flush()
     rows = await store.db.execute_fetchall(

@@ -1,16 +1,15 @@
 """The Telegram adapter's pure parts: reply splitting, the per-user rate limit, update
-classification, the offset ledger and the per-user lanes. No network here."""
+classification and the offset ledger. No network here. (The per-user lanes are in the core
+now: tests/test_preempt_lanes.py.)"""
 
 from __future__ import annotations
 
-import asyncio
 import random
 from typing import Any
 
 import pytest
 from telegram import Update
 
-from adapters.telegram_flow import Lanes
 from adapters.telegram_updates import Kind, classify
 from adapters.text_split import TELEGRAM_LIMIT, split_text, utf16_len
 from assistant.rate_limit import UserRateLimiter
@@ -169,58 +168,3 @@ def test_non_text_labels_name_the_kind_only() -> None:
         item = classify(_msg(**content), username=BOT, bot_id=EMU.bot_id, group_mode="mention")
         assert item.label == kind
         assert item.text == ""  # nothing of a contact or location is carried on
-
-
-# -- lanes ------------------------------------------------------------------------
-
-
-async def test_lanes_keep_per_user_order_and_run_users_concurrently() -> None:
-    lanes = Lanes(max_concurrent=8)
-    done: list[str] = []
-
-    def job(name: str, delay: float) -> Any:
-        async def run() -> None:
-            await asyncio.sleep(delay)
-            done.append(name)
-
-        return run
-
-    lanes.submit("slow", job("slow-1", 0.2))
-    lanes.submit("slow", job("slow-2", 0.0))
-    for n in range(3):
-        lanes.submit("fast", job(f"fast-{n}", 0.01))
-    assert await lanes.drain(5.0)
-    assert done.index("fast-2") < done.index("slow-1")  # nobody waits for the slow user
-    assert [d for d in done if d.startswith("slow")] == ["slow-1", "slow-2"]
-    assert [d for d in done if d.startswith("fast")] == ["fast-0", "fast-1", "fast-2"]
-    assert lanes.busy == 0
-
-
-async def test_lanes_drain_times_out_then_cancel() -> None:
-    lanes = Lanes(max_concurrent=2)
-    finished: list[int] = []
-
-    async def forever() -> None:
-        await asyncio.sleep(3600)
-        finished.append(1)
-
-    lanes.submit("u", forever)
-    assert not await lanes.drain(0.05)
-    assert await lanes.cancel() == 1
-    assert lanes.busy == 0 and finished == []
-
-
-async def test_lanes_survive_a_failing_job() -> None:
-    lanes = Lanes(max_concurrent=1)
-    done: list[str] = []
-
-    async def boom() -> None:
-        raise RuntimeError("bug")
-
-    async def after() -> None:
-        done.append("after")
-
-    lanes.submit("u", boom)
-    lanes.submit("u", after)
-    assert await lanes.drain(1.0)
-    assert done == ["after"]
