@@ -42,7 +42,7 @@ from assistant.settings import ConversationSettings
 
 log = logging.getLogger(__name__)
 
-NoticeKind = Literal["non_text", "rate_limited", "error", "restart"]
+NoticeKind = Literal["non_text", "rate_limited", "error"]
 NOTICES: dict[NoticeKind, str] = {
     "non_text": (
         "I can only read text messages. Please type your question in words: I can't open "
@@ -54,14 +54,10 @@ NOTICES: dict[NoticeKind, str] = {
         "{number}."
     ),
     "error": "Sorry, something went wrong on my side. Please send your message again.",
-    "restart": (
-        "Sorry, I had to restart before I could answer your last message. Please send it again."
-    ),
 }
 NON_TEXT_NOTICE = NOTICES["non_text"]
 RATE_LIMITED_NOTICE = NOTICES["rate_limited"]
 ERROR_NOTICE = NOTICES["error"]
-RESTART_NOTICE = NOTICES["restart"]
 
 
 class Count(Enum):
