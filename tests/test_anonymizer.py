@@ -13,6 +13,7 @@ import pytest
 
 from assistant.anonymizer import Anonymizer
 from assistant.batching import MicroBatcher
+from assistant.intake import Intake, derive_key
 from assistant.names import first_names, surnames
 from assistant.placeholders import PlaceholderVault
 from assistant.storage import Store
@@ -389,6 +390,7 @@ async def test_app_stop_cancels_the_anonymizer_batch_in_flight(
         service=service,
         metrics=Metrics(assistant, service.commands.names()),
         retention=RetentionTask(store, app_config.storage.retention_days),
+        intake=Intake(store, derive_key(b"tests-intake-secret")),
     )
     waiting = asyncio.ensure_future(gated.anonymize_async("I'm Sarah", PlaceholderVault()))
     try:
