@@ -140,14 +140,19 @@ async def test_emergency_gets_the_emergency_reply(world: World) -> None:
 async def test_names_come_back_restored_while_the_model_saw_placeholders(
     world: World, app_config: AppConfig, caplog: pytest.LogCaptureFixture
 ) -> None:
-    backend = FakeBackend(delay_s=0.5)
+    # grounded in the Raynaud's passage, so the answer check lets it through
+    backend = FakeBackend(
+        delay_s=0.5,
+        answer="{names}, keeping your whole body warm and wearing gloves and warm socks help "
+        "with Raynaud's.",
+    )
     config = app_config.model_copy(
         update={"llm": app_config.llm.model_copy(update={"enabled": True})}
     )
     bot = await world.bot(config=config, backend_factory=lambda: backend)
     alice = await world.person()
     room = await direct_room(alice, bot)
-    asked = await alice.send(room, "Please pass a note to Margaret Thornton about her parking")
+    asked = await alice.send(room, "I'm Margaret Thornton. Why do my fingers go white in the cold?")
     body = content_of(await alice.wait_reply(asked, bot.user_id))["body"]
 
     assert "Margaret Thornton" in body

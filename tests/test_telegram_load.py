@@ -28,6 +28,8 @@ from tests.telegram_support import (
 )
 
 REPO = Path(__file__).resolve().parent.parent
+# said once at start-up on this offline machine (the packaged model is used instead)
+OFFLINE_HUB = "Hugging Face hub unreachable"
 WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india"]
 
 
@@ -45,14 +47,26 @@ async def emulator() -> AsyncIterator[BotAPIEmulator]:
 
 
 def question(user: int, n: int) -> str:
-    return f"Is the knee brace model {WORDS[n]} right for user {WORDS[user % 9]} skiing?"
+    # a question a vetted topic (Raynaud's) covers, so that the model is asked
+    return (
+        f"Why do my fingers go white in the cold, asks {WORDS[user % 9]} for the {WORDS[n]} time?"
+    )
+
+
+def ordering_config(config: AppConfig) -> AppConfig:
+    """These tests are about delivery (order, restarts), not the answer check: only the
+    role-token check stays, so the scripted echo answers reach the adapter."""
+    config = config.model_copy(deep=True)
+    config.answer_check.checks = ["role_tokens"]
+    return config
 
 
 async def test_restart_with_updates_in_flight_and_pending_answers_each_once(
     app_config: AppConfig, make_assistant: MakeAssistant, emulator: BotAPIEmulator
 ) -> None:
     backend = FakeBackend(delay_s=0.6, answer="You asked: {question}")
-    harness = await llm_harness(telegram_config(app_config, emulator), make_assistant, backend)
+    config = ordering_config(telegram_config(app_config, emulator))
+    harness = await llm_harness(config, make_assistant, backend)
     users = [601, 602, 603]
     first = await harness.start()
     for n in range(2):
@@ -78,7 +92,7 @@ async def test_restart_with_updates_in_flight_and_pending_answers_each_once(
 async def test_past_the_grace_period_the_message_is_answered_after_the_restart(
     app_config: AppConfig, make_assistant: MakeAssistant, emulator: BotAPIEmulator
 ) -> None:
-    config = telegram_config(app_config, emulator, shutdown_grace_s=0.3)
+    config = ordering_config(telegram_config(app_config, emulator, shutdown_grace_s=0.3))
     backend = FakeBackend(delay_s=30, answer="You asked: {question}")
     harness = await llm_harness(config, make_assistant, backend)
     first = await harness.start()
@@ -137,7 +151,11 @@ async def test_load_200_users_5_messages_each_answered_once_in_order(
     assert len(emulator.sent) == 1000
     for user in users:
         assert emulator.texts_to(user) == expected, user
-    problems = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    problems = [
+        r
+        for r in caplog.records
+        if r.levelno >= logging.WARNING and not r.getMessage().startswith(OFFLINE_HUB)
+    ]
     assert problems == [], [f"{r.name}: {r.getMessage()}" for r in problems[:5]]
     assert not emulator.pending  # every offset confirmed
     await asyncio.sleep(0)
