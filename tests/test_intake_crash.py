@@ -75,7 +75,8 @@ async def test_telegram_sigkill_with_35_in_flight_answers_each_once_in_order(
 ) -> None:
     expected = await rule_answers(app_config, make_assistant)
     env = process_env(
-        tmp_path / "healthbot.db",
+        # not the in-process probe's database: that one was made under the tests' own key
+        tmp_path / "bot-process.db",
         TELEGRAM_BOT_TOKEN=TOKEN,
         HEALTHBOT_ADAPTERS__TELEGRAM__BASE_URL=emulator.base_url,
         HEALTHBOT_ADAPTERS__TELEGRAM__BASE_FILE_URL=emulator.base_file_url,
@@ -130,7 +131,8 @@ async def test_matrix_sigkill_with_35_in_flight_answers_each_once_in_order(
 ) -> None:
     bot_user = synapse.register(unique("healthbot"))
     env = process_env(
-        tmp_path / "healthbot.db",
+        # not the in-process probe's database: that one was made under the tests' own key
+        tmp_path / "bot-process.db",
         MATRIX_PASSWORD=bot_user.password,
         HEALTHBOT_ADAPTERS__MATRIX__ENABLED="true",
         HEALTHBOT_ADAPTERS__MATRIX__HOMESERVER=synapse.url,
