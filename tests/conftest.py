@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -20,6 +20,9 @@ from bot import evaluation
 from bot.app import build_assistant
 from bot.config import AppConfig, load_config
 from tests.fakes import Chat
+
+if TYPE_CHECKING:
+    from tests.telegram_emulator import BotAPIEmulator
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_PATH = REPO_ROOT / "config.yaml"
@@ -136,3 +139,15 @@ def eval_dir() -> Iterator[Path]:
     if not EVAL_DIR.is_dir():
         pytest.fail(f"the shared eval sets are missing: {EVAL_DIR}")
     yield EVAL_DIR
+
+
+@pytest.fixture
+async def emulator() -> AsyncIterator[BotAPIEmulator]:
+    """The Bot API emulator on 127.0.0.1, for the Telegram tests."""
+    from tests.telegram_emulator import BotAPIEmulator
+    from tests.telegram_support import TOKEN
+
+    emu = BotAPIEmulator(TOKEN)
+    await emu.start()
+    yield emu
+    await emu.close()

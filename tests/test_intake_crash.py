@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -60,14 +60,6 @@ async def rule_answers(app_config: AppConfig, make_assistant: MakeAssistant) -> 
         answers[text] = reply.text
     assert len(set(answers.values())) == len(QUESTIONS)
     return answers
-
-
-@pytest.fixture
-async def emulator() -> AsyncIterator[BotAPIEmulator]:
-    emu = BotAPIEmulator(TOKEN)
-    await emu.start()
-    yield emu
-    await emu.close()
 
 
 async def test_telegram_sigkill_with_35_in_flight_answers_each_once_in_order(

@@ -47,14 +47,6 @@ def bot_token(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest_asyncio.fixture
-async def emulator() -> AsyncIterator[BotAPIEmulator]:
-    emu = BotAPIEmulator(TOKEN)
-    await emu.start()
-    yield emu
-    await emu.close()
-
-
-@pytest_asyncio.fixture
 async def hung_llm() -> AsyncIterator[FaultServer]:
     server = FaultServer()
     await server.start()

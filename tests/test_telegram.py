@@ -61,14 +61,6 @@ def bot_token(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-async def emulator() -> AsyncIterator[BotAPIEmulator]:
-    emu = BotAPIEmulator(TOKEN)
-    await emu.start()
-    yield emu
-    await emu.close()
-
-
-@pytest.fixture
 def config(app_config: AppConfig, emulator: BotAPIEmulator) -> AppConfig:
     return telegram_config(app_config, emulator)
 

@@ -27,14 +27,6 @@ MakeBot = Callable[..., Awaitable[Bot]]
 
 
 @pytest.fixture
-async def emulator() -> AsyncIterator[BotAPIEmulator]:
-    emu = BotAPIEmulator(TOKEN)
-    await emu.start()
-    yield emu
-    await emu.close()
-
-
-@pytest.fixture
 async def make_bot(emulator: BotAPIEmulator) -> AsyncIterator[MakeBot]:
     bots: list[Bot] = []
 

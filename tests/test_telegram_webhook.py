@@ -36,14 +36,6 @@ def bot_token(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
 
 
-@pytest.fixture
-async def emulator() -> AsyncIterator[BotAPIEmulator]:
-    emu = BotAPIEmulator(TOKEN)
-    await emu.start()
-    yield emu
-    await emu.close()
-
-
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
