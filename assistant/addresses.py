@@ -214,7 +214,8 @@ _SENTENCE_WORDS = re.compile(
 def _plausible_place_part(text: str, match: re.Match[str], *, bare_space: bool) -> bool:
     words = match.group().split()
     first = words[0].strip("(),.")
-    state_code = len(words) == 1 and first.isupper() and len(first) <= 3  # "ON", "IN", "OR"
+    # "ON", "IN", "OR", "AT 31295": a region code, alone or before its postcode.
+    state_code = first.isupper() and len(first) <= 3 and all(w.isdigit() for w in words[1:])
     if _SENTENCE_WORDS.match(first) and not state_code:
         return False
     following = text[match.end() : match.end() + 2]
@@ -233,14 +234,18 @@ def _plausible_place_part(text: str, match: re.Match[str], *, bare_space: bool) 
     )
 
 
+_EU_STREET_RE = re.compile(_EU_STREET, re.IGNORECASE)
 _ADDRESS_WORD_RE = re.compile(
     rf"{_UNIT_WORDS}|{_STREET_TYPE}|psc|cmr|uss|usns|usnv|uscgc|po|p\.o\.|box", re.IGNORECASE
 )
 
 
 def _clinical(value: str) -> bool:
-    """ "2 Covid 19", "12 Hep B 3": clinical words make it a count, not an address."""
+    """ "2 Covid 19", "12 Hep B 3": clinical words make it a count, not an address, unless a
+    street word says otherwise ("63 Avenue du Golf")."""
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", value)]
+    if any(_ADDRESS_WORD_RE.fullmatch(w) or _EU_STREET_RE.fullmatch(w) for w in words):
+        return False
     return any(w in medical_vocab() and not _ADDRESS_WORD_RE.fullmatch(w) for w in words)
 
 
