@@ -221,7 +221,13 @@ def _person_verb(tokens: list[tuple[int, str, str]], j: int) -> bool:
     if verb in {"is", "was", "were"}:
         return following in _AFTER_BE
     if verb in {"has", "had"}:  # "Okoro had given", not "Aspirin has side effects"
-        return following.endswith(("ed", "en")) or following in {"been", "got", "told", "said"}
+        return following.endswith(("ed", "en")) or following in {
+            "been",
+            "had",
+            "got",
+            "told",
+            "said",
+        }
     return True
 
 

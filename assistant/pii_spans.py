@@ -160,6 +160,10 @@ def _trim_person(
             return True  # names carry no digits: "Cholesterol 6.2" is a reading
         # Capitalised words stay in: "Will" and "May" are names too, and a word too many is
         # cheaper than a name leaked.
+        if word.islower() and _clinical_word(lowered):
+            return True  # "i'm john cough is bad": NER runs the name into the symptom
+        if not _from_ner(result) and lowered in first_names():
+            return False  # "my daughter amy ...": a cue found it, whatever spaCy tags it
         return word.islower() and (lowered in NOT_NAMES or tag in NON_NAME_POS)
 
     for index, (_start, end) in enumerate(words[:-1]):
@@ -187,6 +191,12 @@ def _organisation(text: str, result: RecognizerResult) -> bool:
     following = re.match(r"[ \t]+([A-Za-z.]+)", text[result.end : result.end + 20])
     last = value.split()[-1].lower() if value.split() else ""
     return last in ORG_WORDS or (following is not None and following.group(1).lower() in ORG_WORDS)
+
+
+def _clinical_word(word: str) -> bool:
+    return (word in medical_terms() or word in medical_vocab()) and not (
+        word in first_names() or word in surnames()
+    )
 
 
 _OWNER_RE = re.compile(r"\b(?:my|your|his|her|their|our)\s+$", re.IGNORECASE)
