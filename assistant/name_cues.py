@@ -26,7 +26,7 @@ from assistant.recognizers import word_set
 
 # A capitalised word of a name in any script: "Lucía", "Sørensen", "O'Brien", "Anne-Lotte".
 _CAP_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
-_LOWER_WORD = r"[a-z][a-z'-]+"
+_LOWER_WORD = r"[^\W\d_A-Z][^\W\d_A-Z'-]+"
 # Verbs whose subject is a person: "Okonkwo lives on ...", "Halvorsen began writing ...".
 _PERSON_VERBS = word_set(
     """
@@ -110,7 +110,7 @@ _SPEAKER_RE = re.compile(
 )
 _LOWER_CUE_RE = re.compile(
     rf"(?i:\b(?:with|to|for|ask|asked|tell|told|see|saw|call|called|text|texted|email|emailed|"
-    rf"meet|met|and|by))[ \t]+(?P<first>{_LOWER_WORD})(?:[ \t]+(?P<last>{_LOWER_WORD}))?"
+    rf"meet|met|and|by))[ \t]+(?=(?P<first>{_LOWER_WORD})(?:[ \t]+(?P<last>{_LOWER_WORD}))?)"
 )
 
 
@@ -137,6 +137,7 @@ class NameCueRecognizer(EntityRecognizer):
             *_speakers(text),
             *_subjects(text, tokens),
             *_lower_case_after_cue(text, tokens),
+            *_header_line(text, tokens),
         ]
         return [RecognizerResult("PERSON", start, end, score) for start, end, score in spans]
 
@@ -165,7 +166,8 @@ def _addressed(text: str, tokens: list[tuple[int, str, str]]) -> list[tuple[int,
             continue
         if not _SENTENCE_START_RE.search(text[:start]):
             continue
-        if re.fullmatch(_CAP_WORD, word) and tag == "PROPN" and _plain_name_word(word):
+        known = word.lower() in first_names() or word.lower() in surnames()
+        if re.fullmatch(_CAP_WORD, word) and (tag == "PROPN" or known) and _plain_name_word(word):
             found.append((start, start + len(word), 0.6))
     return found
 
@@ -197,15 +199,40 @@ def _subjects(text: str, tokens: list[tuple[int, str, str]]) -> list[tuple[int, 
         j = i + 1
         while j < len(tokens) and j - i < 2 and _name_token(tokens[j][1], tokens[j][2]):
             j += 1
-        if j < len(tokens) and _person_verb(tokens, j):
+        # In lower case a lone word must be a name no English word shares ("zofia lives"),
+        # or come with a second name word ("eva lindqvist lives").
+        lone_common = word.islower() and j - i == 1 and word not in lowercase_first_names()
+        if j < len(tokens) and not lone_common and _person_verb(tokens, j):
             last_start, last_word, _ = tokens[j - 1]
             found.append((start, last_start + len(last_word), 0.6))
         i = j
     return found
 
 
+_HEADER_RE = re.compile(r"\A[ \t]*(?P<value>[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,2})[ \t]*\n")
+
+
+def _header_line(text: str, tokens: list[tuple[int, str, str]]) -> list[tuple[int, int, float]]:
+    """A pasted contact card or letter opens with the person's name on a line of its own:
+    two or three name-like words in one casing, one of them a known name or all proper nouns."""
+    match = _HEADER_RE.match(text)
+    if match is None:
+        return []
+    words = match.group("value").split()
+    same_case = all(w.islower() for w in words) or all(w[:1].isupper() for w in words)
+    if not same_case or not all(_plain_name_word(w) for w in words):
+        return []
+    tags = {start: tag for start, _word, tag in tokens}
+    starts = [match.start("value") + m.start() for m in re.finditer(r"\S+", match.group("value"))]
+    known = any(w.lower() in first_names() or w.lower() in surnames() for w in words)
+    proper = all(tags.get(start) == "PROPN" for start in starts)
+    return [(*match.span("value"), 0.55)] if known or proper else []
+
+
 def _name_token(word: str, tag: str) -> bool:
     lowered = word.lower()
+    if word.islower():  # "eva lindqvist lives ...": see _subjects
+        return (lowered in first_names() or lowered in surnames()) and _plain_name_word(word)
     return (
         re.fullmatch(_CAP_WORD, word) is not None
         and (tag == "PROPN" or lowered in first_names() or lowered in surnames())
@@ -248,7 +275,11 @@ def _lower_case_after_cue(
         if (
             last
             and _plain_name_word(last)
-            and (last in surnames() or tags.get(match.start("last")) == "PROPN")
+            and (
+                last in surnames()
+                or tags.get(match.start("last")) == "PROPN"
+                or not last.isascii()  # "zofia żak": letters English words do not have
+            )
         ):
             end = match.end("last")
         found.append((match.start("first"), end, 0.55))

@@ -298,6 +298,10 @@ def test_full_spans_are_found(anonymizer: Anonymizer, text: str, entity: str, va
         ("Maciej Nowak came in, then Nowak fainted", ["Maciej Nowak", "Nowak"]),
         # the owner, not the thing owned; a symptom never joins the name
         ("Ana Ruiz's Pharmacy ran out of my inhaler", ["Ana Ruiz"]),
+        ("Danial, could you check my blood test?", ["Danial"]),
+        ("eva lindqvist lives with me and has a rash", ["eva lindqvist"]),
+        ("Joanna Kowalska\nmy inhaler ran out", ["Joanna Kowalska"]),
+        ("see you with monika žilková tomorrow", ["monika žilková"]),
     ],
 )
 def test_names_found_by_position(anonymizer: Anonymizer, text: str, names: list[str]) -> None:
@@ -320,6 +324,10 @@ def test_names_found_by_position(anonymizer: Anonymizer, text: str, names: list[
         "Hospital sent her home with antibiotics",
         "God knows why the itch is worse at night",
         "I'm in pain since the fall",
+        "Chest Pain\nsince yesterday, worse lying down",
+        "Quick question\nis this rash normal?",
+        "grace said my rash looks fine",
+        "will has a cough again",
     ],
 )
 def test_position_cues_keep_clinical_and_common_words(anonymizer: Anonymizer, text: str) -> None:
@@ -336,6 +344,12 @@ def test_position_cues_keep_clinical_and_common_words(anonymizer: Anonymizer, te
             "send it to 63 Avenue du Golf 12\nHellendoorn, OV 7441",
             "STREET_ADDRESS",
             "63 Avenue du Golf 12\nHellendoorn, OV 7441",
+        ),
+        ("she lives on Kirkegata 14 with her mum", "STREET_ADDRESS", "Kirkegata 14"),
+        (
+            "post to 2505 Heatherleigh Suite 620, Paphos, Cyprus (Greek) 8046",
+            "STREET_ADDRESS",
+            "2505 Heatherleigh Suite 620, Paphos, Cyprus (Greek) 8046",
         ),
     ],
 )
@@ -354,6 +368,11 @@ def test_places_by_cue_and_whole_addresses(
     ],
 )
 def test_organisations_are_kept(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text, PlaceholderVault()).text == text
+
+
+def test_a_ward_number_is_not_a_street(anonymizer: Anonymizer) -> None:
+    text = "my appointment is at Ward 12 tomorrow, she lives on a boat"
     assert anonymizer.anonymize(text, PlaceholderVault()).text == text
 
 
