@@ -26,6 +26,7 @@ from assistant.recognizers import word_set
 
 # A capitalised word of a name in any script: "Lucía", "Sørensen", "O'Brien", "Anne-Lotte".
 _CAP_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
+_CAP_WORD_RE = re.compile(_CAP_WORD)
 _LOWER_WORD = r"[^\W\d_A-Z][^\W\d_A-Z'-]+"
 # Verbs whose subject is a person: "Okonkwo lives on ...", "Halvorsen began writing ...".
 _PERSON_VERBS = word_set(
@@ -104,7 +105,6 @@ _LOWER_MIDDLE_INITIAL_RE = re.compile(
     rf"(?<![\w.'’-])(?P<value>(?P<first>{_LOWER_WORD})[ \t]+[a-z]\.?[ \t]+(?P<last>{_LOWER_WORD}))"
     r"(?![\w'’-])"
 )
-_SENTENCE_START_RE = re.compile(r"(?:\A|[.!?:;\n\"“(]\s*)\Z")
 _SPEAKER_RE = re.compile(
     rf"^[ \t>]*(?P<value>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)[ \t]*:(?!//)", re.MULTILINE
 )
@@ -164,7 +164,7 @@ def _addressed(text: str, tokens: list[tuple[int, str, str]]) -> list[tuple[int,
         start, word, tag = tokens[i]
         if tokens[i + 1][1] != "," or tokens[i + 2][1].lower() not in _ADDRESSED_NEXT:
             continue
-        if not _SENTENCE_START_RE.search(text[:start]):
+        if not _starts_sentence(text, start):
             continue
         known = word.lower() in first_names() or word.lower() in surnames()
         if re.fullmatch(_CAP_WORD, word) and (tag == "PROPN" or known) and _plain_name_word(word):
@@ -187,13 +187,21 @@ def _speakers(text: str) -> list[tuple[int, int, float]]:
     ]
 
 
+def _starts_sentence(text: str, start: int) -> bool:
+    """Only spaces back to the start of the text or to a sentence's or line's end."""
+    k = start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k == 0 or text[k - 1] in '.!?:;\n"“('
+
+
 def _subjects(text: str, tokens: list[tuple[int, str, str]]) -> list[tuple[int, int, float]]:
     """One or two proper nouns opening a sentence before a verb only people do."""
     found = []
     i = 0
     while i < len(tokens):
         start, word, tag = tokens[i]
-        if not (_SENTENCE_START_RE.search(text[:start]) and _name_token(word, tag)):
+        if not (_name_token(word, tag) and _starts_sentence(text, start)):
             i += 1
             continue
         j = i + 1
@@ -230,11 +238,13 @@ def _header_line(text: str, tokens: list[tuple[int, str, str]]) -> list[tuple[in
 
 
 def _name_token(word: str, tag: str) -> bool:
+    if not word[:1].isalpha():
+        return False
     lowered = word.lower()
     if word.islower():  # "eva lindqvist lives ...": see _subjects
         return (lowered in first_names() or lowered in surnames()) and _plain_name_word(word)
     return (
-        re.fullmatch(_CAP_WORD, word) is not None
+        _CAP_WORD_RE.fullmatch(word) is not None
         and (tag == "PROPN" or lowered in first_names() or lowered in surnames())
         and _plain_name_word(word)
     )
@@ -310,9 +320,9 @@ def spread_names(
         for word in re.findall(r"[^\W\d_][^\W\d_'’-]{2,}", text[person.start : person.end]):
             if not _plain_name_word(word):
                 continue
-            for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
-                if free(*match.span()):
-                    add(*match.span())
+            for span in _mentions(text, word):
+                if free(*span):
+                    add(*span)
     # Only a name that a list knows (or a full name) vouches for its neighbours: spaCy's
     # guesses ("Discipline") would drag ordinary words along.
     queue = [
@@ -324,13 +334,13 @@ def spread_names(
     while queue:
         start, end = queue.pop()
         lower_case = text[start:end].islower()
-        for span in (
+        for listed in (
             _listed_after(text, end, tags, lower_case),
             _listed_before(text, start, tags, lower_case),
         ):
-            if span is not None and free(*span):
-                add(*span)
-                queue.append(span)
+            if listed is not None and free(*listed):
+                add(*listed)
+                queue.append(listed)
     if not added:
         return results
     return sorted(results + added, key=lambda r: r.start)
@@ -366,19 +376,36 @@ def _listed_after(
     return word.span() if _listed_name(word.group(), tags.get(word.start()), lower_case) else None
 
 
+def _mentions(text: str, word: str) -> list[tuple[int, int]]:
+    """Whole-word occurrences of ``word`` (a plain search: a regex per name costs more)."""
+    found = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            found.append((at, end))
+        at = text.find(word, end)
+    return found
+
+
+_CAP_BEFORE_RE = re.compile(rf"(?<![\w'’-])(?P<word>{_CAP_WORD})(?:{_LIST_GAP_RE.pattern})\Z")
+_LOWER_BEFORE_RE = re.compile(rf"(?<![\w'’-])(?P<word>{_LOWER_WORD})(?:{_LIST_GAP_RE.pattern})\Z")
+
+
 def _listed_before(
     text: str, start: int, tags: dict[int, str], lower_case: bool
 ) -> tuple[int, int] | None:
-    pattern = _LOWER_WORD if lower_case else _CAP_WORD
-    match = re.search(rf"(?<![\w'’-])(?P<word>{pattern})(?:{_LIST_GAP_RE.pattern})\Z", text[:start])
+    window = max(0, start - 60)  # a word and a list gap: never longer
+    pattern = _LOWER_BEFORE_RE if lower_case else _CAP_BEFORE_RE
+    match = pattern.search(text[window:start])
     if match is None:
         return None
-    word = match.group("word")
-    return (
-        match.span("word")
-        if _listed_name(word, tags.get(match.start("word")), lower_case)
-        else None
-    )
+    word_start, word_end = window + match.start("word"), window + match.end("word")
+    if not _listed_name(match.group("word"), tags.get(word_start), lower_case):
+        return None
+    return word_start, word_end
 
 
 def _listed_name(word: str, tag: str | None, lower_case: bool) -> bool:
