@@ -77,9 +77,12 @@ _CORES = [
     rf"[ \t]+(?i:{_STREET_TYPE})(?![\w])",
     rf"(?:{_NUM}[ \t]+)?{_NUM},?[ \t]+(?:{_LOWER}[ \t]+){{0,2}}{_LOWER}[ \t]+(?i:{_STREET_TYPE})(?![\w])",
     # Rua Igreja 25 | 14 Rue des Lilas | C/ Señores Curas 88 | ul. Słowicza 10
-    rf"(?:{_NUM}[ \t]+)?(?<![^\W\d_])(?i:{_EU_STREET})[ \t]+(?:(?i:{_EU_LINK})[ \t]+){{0,2}}{_CAP}"
+    rf"(?:{_NUM}[ \t]+){{0,2}}(?<![^\W\d_])(?i:{_EU_STREET})[ \t]+(?:(?i:{_EU_LINK})[ \t]+){{0,2}}{_CAP}"
     rf"(?:[ \t]+(?:(?i:{_EU_LINK})[ \t]+)?{_CAP}){{0,3}}(?:,?[ \t]+{_NUM})?",
     rf"{_NUM}[ \t]+(?<![^\W\d_])(?i:{_EU_STREET})[ \t]+(?:{_LOWER}[ \t]+){{0,2}}{_LOWER}[ \t]+{_NUM}",
+    # 2505 Heatherleigh Suite 620: a street without a type word, then its unit
+    rf"(?:{_NUM}[ \t]+)?{_NUM},?[ \t]+{_NOT_STREET_WORD}{_CAP}(?:[ \t]+{_NOT_STREET_WORD}{_CAP})?"
+    rf"(?=,?[ \t]+(?i:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?\d)",
     # Hauptstraße 12 | 7167 Skogstien 106 | Trenerys gate 232 | Koskikatu 25
     rf"(?:{_NUM}[ \t]+)?(?:{_CAP}[ \t]+){{0,2}}(?:[^\W\d_]+(?i:{_COMPOUND_SUFFIX})|(?<![^\W\d_])(?i:{_COMPOUND_SUFFIX}))"
     rf"[ \t]+{_NUM}",
@@ -92,6 +95,13 @@ _CORES = [
     _SHIP,
 ]
 _CORE_RE = re.compile("|".join(f"(?:{c})" for c in _CORES))
+# A street name and number after "lives on", "is on", "located at": "lives on Kirkegata 14",
+# "the station is on Pod Lipami 12" (no street word, but the cue says it is a street).
+_CUED_STREET_RE = re.compile(
+    r"(?i:\b(?:lives?|living|located|moved)[ \t]+(?:on|at))[ \t]+"
+    rf"(?P<value>{_CAP}(?:[ \t]+(?:{_CAP}|(?i:{_EU_LINK}))){{0,3}}[ \t]+\d{{1,5}}[A-Za-z]?)"
+    r"(?![\w:/.%,]\d|[ \t]*(?:%|mg|ml|am|pm|years?|days?|weeks?|months?)\b)"
+)
 # An address part after a comma or a line break. Lines may carry a quote or list prefix.
 _SEP = r"(?:[ \t]*,[ \t]*|(?:[ \t]*\.?[ \t]*\n[^\w\n#(+]{0,6}){1,2}[ \t]*(?:,[ \t]*)?|[ \t]+)"
 _POSTCODE = (
@@ -127,6 +137,7 @@ _CORNER_RE = re.compile(
     rf"\s+(?:and|&)\s+(?P<b>(?:{_CAP}|{_ORDINAL}|{_NUM})(?:\s+(?:{_CAP}|{_ORDINAL}|{_NUM}|(?i:{_EU_LINK}))){{0,4}})",
 )
 _MAX_PARTS = 6
+_QUALIFIER_RE = re.compile(r"[ \t]*\([^()\n]{1,30}\)")
 
 
 class AddressRecognizer(EntityRecognizer):
@@ -152,6 +163,10 @@ class AddressRecognizer(EntityRecognizer):
                 continue
             end = extend_address(text, end)
             results.append(RecognizerResult("STREET_ADDRESS", start, end, 0.85))
+        for match in _CUED_STREET_RE.finditer(text):
+            if not _clinical(match.group("value")):
+                end = extend_address(text, match.end("value"))
+                results.append(RecognizerResult("STREET_ADDRESS", match.start("value"), end, 0.8))
         for match in _CORNER_RE.finditer(text):
             results.append(RecognizerResult("STREET_ADDRESS", match.start(), match.end(), 0.8))
         for match in re.finditer(rf"\b{_MILITARY}", text):
@@ -188,7 +203,8 @@ def _address_part(text: str, start: int, *, bare_space: bool) -> int | None:
             known_end = _known_lower_place(match)
             if known_end is None:
                 continue
-            return known_end
+            qualifier = _QUALIFIER_RE.match(text, known_end)  # "Cyprus (Greek)"
+            return qualifier.end() if qualifier else known_end
         if bare_space and kind not in {
             "unit",
             "postcode",
@@ -214,7 +230,8 @@ _SENTENCE_WORDS = re.compile(
 def _plausible_place_part(text: str, match: re.Match[str], *, bare_space: bool) -> bool:
     words = match.group().split()
     first = words[0].strip("(),.")
-    state_code = len(words) == 1 and first.isupper() and len(first) <= 3  # "ON", "IN", "OR"
+    # "ON", "IN", "OR", "AT 31295": a region code, alone or before its postcode.
+    state_code = first.isupper() and len(first) <= 3 and all(w.isdigit() for w in words[1:])
     if _SENTENCE_WORDS.match(first) and not state_code:
         return False
     following = text[match.end() : match.end() + 2]
@@ -233,14 +250,18 @@ def _plausible_place_part(text: str, match: re.Match[str], *, bare_space: bool) 
     )
 
 
+_EU_STREET_RE = re.compile(_EU_STREET, re.IGNORECASE)
 _ADDRESS_WORD_RE = re.compile(
     rf"{_UNIT_WORDS}|{_STREET_TYPE}|psc|cmr|uss|usns|usnv|uscgc|po|p\.o\.|box", re.IGNORECASE
 )
 
 
 def _clinical(value: str) -> bool:
-    """ "2 Covid 19", "12 Hep B 3": clinical words make it a count, not an address."""
+    """ "2 Covid 19", "12 Hep B 3": clinical words make it a count, not an address, unless a
+    street word says otherwise ("63 Avenue du Golf")."""
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", value)]
+    if any(_ADDRESS_WORD_RE.fullmatch(w) or _EU_STREET_RE.fullmatch(w) for w in words):
+        return False
     return any(w in medical_vocab() and not _ADDRESS_WORD_RE.fullmatch(w) for w in words)
 
 

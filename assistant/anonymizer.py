@@ -15,6 +15,7 @@ from presidio_anonymizer.entities import OperatorConfig
 from assistant.addresses import AddressRecognizer, PostcodeAfterPlaceRecognizer
 from assistant.batching import MicroBatcher
 from assistant.errors import ConfigError
+from assistant.name_cues import NameCueRecognizer
 from assistant.names import (
     IntroducedNameRecognizer,
     KnownNameRecognizer,
@@ -182,6 +183,7 @@ def build_analyzer(spacy_model: str, score_threshold: float) -> AnalyzerEngine:
         IntroducedNameRecognizer(),
         KnownNameRecognizer(),
         LowercaseNameRecognizer(),
+        NameCueRecognizer(),
         PlaceCueRecognizer(),
         IdNumberRecognizer(),
         PartialNumberRecognizer(),

@@ -315,7 +315,11 @@ def _name_length(text: str, spans: list[tuple[int, int]], tags: _Tags, *, mode: 
         return 0
     tag = tags.by_start.get(start, "")
     known = lowered.removesuffix("'s").removesuffix("’s") in first_names()
-    capitalised = first[0].isupper() and len(first) > 1 and tag not in NON_NAME_POS
+    # After "my name is" a capitalised word is the name whatever spaCy makes of it: the small
+    # model often tags an unknown name there as a verb ("my name is Rubija").
+    capitalised = (
+        first[0].isupper() and len(first) > 1 and (tag not in NON_NAME_POS or mode == _NAMED)
+    )
     if not (known or capitalised):
         if mode == _AFTER_TITLE and tag not in NON_NAME_POS and lowered not in _NOT_AFTER_TITLE:
             return _following_name_words(text, spans, tags)

@@ -12,6 +12,7 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
+from assistant.name_cues import ORG_WORDS, spread_names
 from assistant.names import (
     NON_NAME_POS,
     NOT_NAMES,
@@ -37,8 +38,8 @@ def refine(
         and not _owned_thing(text, r)
         and not _common_noun(text, r, tags)
     ]
-    chosen = _whole_tokens(text, _resolve_overlaps(kept))
-    return _repeated_digits(text, _extend_locations(text, chosen))
+    chosen = _whole_tokens(text, _resolve_overlaps([r for r in kept if not _organisation(text, r)]))
+    return _repeated_digits(text, spread_names(text, _extend_locations(text, chosen), tags))
 
 
 _SPACY_RECOGNIZER = "SpacyRecognizer"
@@ -159,8 +160,16 @@ def _trim_person(
             return True  # names carry no digits: "Cholesterol 6.2" is a reading
         # Capitalised words stay in: "Will" and "May" are names too, and a word too many is
         # cheaper than a name leaked.
+        if word.islower() and _clinical_word(lowered):
+            return True  # "i'm john cough is bad": NER runs the name into the symptom
+        if not _from_ner(result) and lowered in first_names():
+            return False  # "my daughter amy ...": a cue found it, whatever spaCy tags it
         return word.islower() and (lowered in NOT_NAMES or tag in NON_NAME_POS)
 
+    for index, (_start, end) in enumerate(words[:-1]):
+        if text[result.start + end - 2 : result.start + end].lower() in {"'s", "’s"}:
+            words = words[: index + 1]  # "Ana Ruiz's Pharmacy": the owner, not the shop
+            break
     while words and is_edge_noise(words[0]):
         words.pop(0)
     while words and is_edge_noise(words[-1]):
@@ -171,6 +180,23 @@ def _trim_person(
     if (start, end) == (result.start, result.end):
         return result
     return _with_span(result, start, end)
+
+
+def _organisation(text: str, result: RecognizerResult) -> bool:
+    """ "Halvorsen Consulting", "Delmar Orchestra", "Brightwell Ltd": a name or place followed
+    by an organisation word is an organisation, which we keep (see ENTITIES)."""
+    if result.entity_type not in {"PERSON", "LOCATION"}:
+        return False
+    value = text[result.start : result.end]
+    following = re.match(r"[ \t]+([A-Za-z.]+)", text[result.end : result.end + 20])
+    last = value.split()[-1].lower() if value.split() else ""
+    return last in ORG_WORDS or (following is not None and following.group(1).lower() in ORG_WORDS)
+
+
+def _clinical_word(word: str) -> bool:
+    return (word in medical_terms() or word in medical_vocab()) and not (
+        word in first_names() or word in surnames()
+    )
 
 
 _OWNER_RE = re.compile(r"\b(?:my|your|his|her|their|our)\s+$", re.IGNORECASE)
@@ -252,7 +278,7 @@ def _extend_locations(text: str, results: list[RecognizerResult]) -> list[Recogn
     for result in results:
         if result.entity_type in {"LOCATION", "STREET_ADDRESS"}:
             match = _TOWN_AFTER_RE.match(text, result.end)
-            if match and _plausible_place(match.group("town")):
+            if match and _plausible_place(match.group("town"), text, match.end("town")):
                 start, end = match.span("town")
                 added.append(RecognizerResult("LOCATION", start, end, 0.6))
         if result.entity_type == "LOCATION":
@@ -274,9 +300,20 @@ _POSTCODE_AFTER_RE = re.compile(
 )
 
 
-def _plausible_place(word: str) -> bool:
+def _plausible_place(word: str, text: str = "", end: int = 0) -> bool:
+    """Not a clinical or common word, nor an organisation ("Brightwell Systems")."""
     lowered = word.lower()
-    return lowered not in medical_terms() and lowered not in NOT_NAMES
+    words = lowered.split()
+    following = re.match(r"[ \t]+([A-Za-z.]+)", text[end : end + 20])
+    organisation = words[-1] in ORG_WORDS or (
+        following is not None and following.group(1).lower() in ORG_WORDS
+    )
+    return (
+        lowered not in medical_terms()
+        and lowered not in NOT_NAMES
+        and words[0] not in NOT_NAMES
+        and not organisation
+    )
 
 
 # The town after an address, maybe after a European postcode ("14 Rue des Lilas, 75011 Paris").

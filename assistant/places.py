@@ -53,6 +53,8 @@ _PLACE_CUE = re.compile(
     r"going|went|headed|heading|returned|arrived|commute|commuting|resident|originally|"
     r"hospital|clinic|surgery|practice)\s+(?:in|to|at|near|from|of|outside|around)"
     r"|\b(?:i'?m|im|i\s+am|we'?re|we\s+are|comes?|came|is|are|originally)\s+from"
+    r"|\b(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+(?:now\s+|currently\s+|still\s+)?in"
+    r"|\b(?:university|college|city|town|village|county|state|province)\s+of"
     r"|\bnear|\bwhere\s*:|\bcity\s*:|\btown\s*:|\blocation\s*:)\s+"
 )
 _CUED_PLACE = re.compile(
@@ -120,6 +122,20 @@ _NOT_PLACES = frozenset(
         "icu",
         "gp",
         "nhs",
+        "year",
+        "bed",
+        "room",
+        "class",
+        "school",
+        "hospital",
+        "pain",
+        "labour",
+        "labor",
+        "remission",
+        "recovery",
+        "rehab",
+        "treatment",
+        "therapy",
     ]
 )
 

@@ -276,6 +276,106 @@ def test_full_spans_are_found(anonymizer: Anonymizer, text: str, entity: str, va
     assert (entity, value) in found, found
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # lower-case self-introductions before a symptom: the name, not the symptom
+        ("i'm john cough is bad since friday", ["john"]),
+        ("hi im kate diabetic type 2, is fruit ok", ["kate"]),
+        ("my daughter amy asthma is worse at night", ["amy"]),
+        ("My name is Rubija and my knee hurts", ["Rubija"]),
+        # a middle initial makes a name, in any casing
+        ("please book me in with Ravi K. Menon next week", ["Ravi K. Menon"]),
+        ("referral letter is for benjamin a seiler", ["benjamin a seiler"]),
+        # a name addressed, speaker labels of a pasted chat, the subject of a person's verb
+        ("Priyanka, can you move my appointment?", ["Priyanka"]),
+        ("Tomek: my chest hurts\nAnia: since when?", ["Tomek", "Ania"]),
+        ("Okonkwo lives with us and has a fever", ["Okonkwo"]),
+        ("Zofia has had a cough for a week", ["Zofia"]),
+        ("follow up with zofia kowalczyk in a month", ["zofia kowalczyk"]),
+        # names listed with a known one, and a later mention of a found one
+        ("Okafor and Murphy both had the flu", ["Okafor", "Murphy"]),
+        ("Maciej Nowak came in, then Nowak fainted", ["Maciej Nowak", "Nowak"]),
+        # the owner, not the thing owned; a symptom never joins the name
+        ("Ana Ruiz's Pharmacy ran out of my inhaler", ["Ana Ruiz"]),
+        ("Danial, could you check my blood test?", ["Danial"]),
+        ("eva lindqvist lives with me and has a rash", ["eva lindqvist"]),
+        ("Joanna Kowalska\nmy inhaler ran out", ["Joanna Kowalska"]),
+        ("see you with monika žilková tomorrow", ["monika žilková"]),
+    ],
+)
+def test_names_found_by_position(anonymizer: Anonymizer, text: str, names: list[str]) -> None:
+    found = [text[r.start : r.end] for r in anonymizer.find(text) if r.entity_type == "PERSON"]
+    assert found == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Metformin has helped my sugar levels",
+        "Ibuprofen, can I take it with paracetamol?",
+        "Mum said the rash spread to my arms",
+        "Doctor: take two a day\nPatient: ok thanks",
+        "Vitamin D Deficiency is common in winter",
+        "Hepatitis B Vaccine booked for Tuesday morning",
+        "Sertraline was started last week",
+        "I take Amlovar, Telmisan and Ecorin every day",
+        "Cool, what does a normal ECG look like?",
+        "Hospital sent her home with antibiotics",
+        "God knows why the itch is worse at night",
+        "I'm in pain since the fall",
+        "Chest Pain\nsince yesterday, worse lying down",
+        "Quick question\nis this rash normal?",
+        "grace said my rash looks fine",
+        "will has a cough again",
+    ],
+)
+def test_position_cues_keep_clinical_and_common_words(anonymizer: Anonymizer, text: str) -> None:
+    found = [(r.entity_type, text[r.start : r.end]) for r in anonymizer.find(text)]
+    assert not [f for f in found if f[0] in {"PERSON", "LOCATION"}], found
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "value"),
+    [
+        ("I'm in Tromsø at the moment, is that a problem?", "LOCATION", "Tromsø"),
+        ("she studied at the University of Aberystwyth", "LOCATION", "Aberystwyth"),
+        (
+            "send it to 63 Avenue du Golf 12\nHellendoorn, OV 7441",
+            "STREET_ADDRESS",
+            "63 Avenue du Golf 12\nHellendoorn, OV 7441",
+        ),
+        ("she lives on Kirkegata 14 with her mum", "STREET_ADDRESS", "Kirkegata 14"),
+        (
+            "post to 2505 Heatherleigh Suite 620, Paphos, Cyprus (Greek) 8046",
+            "STREET_ADDRESS",
+            "2505 Heatherleigh Suite 620, Paphos, Cyprus (Greek) 8046",
+        ),
+    ],
+)
+def test_places_by_cue_and_whole_addresses(
+    anonymizer: Anonymizer, text: str, entity: str, value: str
+) -> None:
+    found = {(r.entity_type, text[r.start : r.end]) for r in anonymizer.find(text)}
+    assert (entity, value) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I work for Halvorsen Consulting as a driver",
+        "my claim went to Brightwell Insurance last week",
+    ],
+)
+def test_organisations_are_kept(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text, PlaceholderVault()).text == text
+
+
+def test_a_ward_number_is_not_a_street(anonymizer: Anonymizer) -> None:
+    text = "my appointment is at Ward 12 tomorrow, she lives on a boat"
+    assert anonymizer.anonymize(text, PlaceholderVault()).text == text
+
+
 async def test_concurrent_calls_share_a_batch_and_match_one_at_a_time(
     anonymizer: Anonymizer,
 ) -> None:
