@@ -147,7 +147,9 @@ async def test_each_message_is_embedded_once_per_model(make_chat: MakeChat) -> N
     retrieval_side = CountingEmbedder(responder.index.embedder)
     chat.assistant.embedder = message_side
     responder.index.embedder = retrieval_side
-    message = IncomingMessage("telegram", "c", "u", "What is gout and how can I stop it coming back?")
+    message = IncomingMessage(
+        "telegram", "c", "u", "What is gout and how can I stop it coming back?"
+    )
     reply = await chat.ask(message)
     assert reply.intent == "gout" and "embed" in reply.timings_ms
     assert (message_side.calls, message_side.texts) == (1, 1)
