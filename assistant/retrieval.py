@@ -14,7 +14,8 @@ A message scores each topic by three pieces of evidence:
 
 Topics scoring at least ``min_score`` are relevant. The weights and the bar depend on the
 embedder (a static model's cosines run higher and flatter than a transformer's), so each
-embedder has its own profile, measured on labelled real questions (bench/answers.py).
+embedder has its own profile, measured on labelled real questions (`python -m bot eval`).
+By default retrieval reads the message's one vector, the one the rules read.
 """
 
 from __future__ import annotations
