@@ -79,6 +79,7 @@ from adapters.matrix_staff import StaffItem, StaffRoom
 from assistant.errors import AdapterError
 from assistant.intake import Intake
 from assistant.messages import Command, Delivery, IncomingMessage, Response
+from assistant.urls import mask_url_credentials
 
 log = logging.getLogger(__name__)
 #: nio logs whole sync responses (message bodies, staff user ids) at DEBUG
@@ -186,7 +187,8 @@ class MatrixAdapter(Adapter[RoomOrigin]):
             self._client = None
             if isinstance(exc, _NETWORK_ERRORS):
                 raise AdapterError(
-                    f"cannot reach the Matrix homeserver {settings.homeserver}: "
+                    "cannot reach the Matrix homeserver "
+                    f"{mask_url_credentials(settings.homeserver)}: "
                     f"{type(exc).__name__}"
                 ) from exc
             raise

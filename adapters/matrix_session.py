@@ -24,6 +24,7 @@ from nio import AsyncClient
 from adapters.matrix_settings import ACCESS_TOKEN_ENV, PASSWORD_ENV, MatrixSettings
 from assistant.errors import AdapterError
 from assistant.storage import Store
+from assistant.urls import mask_url_credentials
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,8 @@ async def login(
     if env_token:
         owner = await _token_owner(client, env_token)
         if owner is None:
-            raise AdapterError(f"MATRIX_ACCESS_TOKEN was refused by {settings.homeserver}")
+            homeserver = mask_url_credentials(settings.homeserver)
+            raise AdapterError(f"MATRIX_ACCESS_TOKEN was refused by {homeserver}")
         user_id, device_id = owner
         if device_id is None:
             raise AdapterError("MATRIX_ACCESS_TOKEN has no device id; log in with MATRIX_PASSWORD")

@@ -30,6 +30,7 @@ from assistant.answer_check import AnswerChecker, Draft, create_checker
 from assistant.embeddings import Embedder
 from assistant.knowledge import CarePointer, KnowledgeBase, Topic, load_care_pointers
 from assistant.llm.base import ChatTurn
+from assistant.llm.prompt import fill_grounding
 from assistant.messages import LLMUsage, Source, Stage, Unanswered
 from assistant.retrieval import KnowledgeIndex, Passage, plain_words, term_regex
 from assistant.settings import DEFAULT_SYSTEM_PROMPT, AnswerCheckSettings, KnowledgeSettings
@@ -76,8 +77,10 @@ def grounded_messages(
     """The prompt: the passages inside the system turn, then the patient's question."""
     title = " and ".join(p.topic.title for p in passages)
     passage = "\n\n".join(p.topic.passage for p in passages)
-    system = template.replace("{title}", title).replace("{passage}", passage)
-    return (ChatTurn("system", system), ChatTurn("user", question))
+    return (
+        ChatTurn("system", fill_grounding(template, title, passage)),
+        ChatTurn("user", question),
+    )
 
 
 def _capitalise(text: str) -> str:

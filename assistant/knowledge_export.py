@@ -25,6 +25,8 @@ def knowledge_pairs(folder: Path = DATA_DIR / "knowledge") -> list[VettedPair]:
             question=question,
             answer=topic.passage,
             source=f"{SOURCE_NAME}:{topic.category}#{topic.id}",
+            title=topic.title,
+            passage=topic.passage,
         )
         for topic in base.topics
         for question in topic.questions

@@ -365,7 +365,14 @@ def _pattern(all_of: tuple[re.Pattern[str], ...], unless: re.Pattern[str] | None
 def _regex(source: object, where: str, terms: Mapping[str, str]) -> re.Pattern[str]:
     if not isinstance(source, str):
         raise ConfigError(f"{where} must be a non-empty regular expression")
-    return compile_regex(expand_terms(source, terms, where), where)
+    return compile_regex(_commas_in_windows(expand_terms(source, terms, where)), where)
+
+
+def _commas_in_windows(source: str) -> str:
+    """Let the word windows of a pattern (``(?: \\w+){0,4}``, ``(?:\\w+ ){0,2}``) step over
+    commas: descriptions list signs with them ("pale, cold and numb"), and a comma does not
+    end the clause the way a full stop does."""
+    return source.replace(r"(?: \w+)", r"(?:,? \w+)").replace(r"(?:\w+ )", r"(?:\w+,? )")
 
 
 def _load_pattern(item: object, where: str, terms: Mapping[str, str]) -> _Pattern:

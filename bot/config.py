@@ -13,7 +13,6 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urlsplit, urlunsplit
 
 import yaml
 from pydantic import Field, SecretStr, ValidationError
@@ -36,6 +35,7 @@ from assistant.settings import (
     StrictModel,
     TriageSettings,
 )
+from assistant.urls import mask_url_credentials
 
 ENV_PREFIX = "HEALTHBOT_"
 DEFAULT_CONFIG_PATH = Path("config.yaml")
@@ -257,20 +257,6 @@ def _check_key_file_apart(config: AppConfig, config_path: Path) -> None:
             f"invalid configuration in {config_path}: privacy.key_file: {key_file} is inside "
             f"the data directory {data_dir}; keep the key apart from the database"
         )
-
-
-def mask_url_credentials(text: str) -> str:
-    """``https://user:pass@host/v1`` -> ``https://***@host/v1``; other text unchanged."""
-    if "@" not in text or "://" not in text:
-        return text
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return text
-    if "@" not in parts.netloc:
-        return text
-    host = parts.netloc.rpartition("@")[2]
-    return urlunsplit(parts._replace(netloc=f"***@{host}"))
 
 
 def _mask_urls(node: Any) -> Any:

@@ -304,6 +304,7 @@ async def report_real_data(service: ConversationService, eval_dir: Path, out: Te
         out.write("consumer questions: external data not found; skipped\n")
     sets.append(("our vignettes", load_jsonl(LABEL_DIR / "triage_vignettes.jsonl")))
     sets.append(("our patient messages", load_jsonl(LABEL_DIR / "triage_patient_messages.jsonl")))
+    sets.append(("our held-out rounds", load_jsonl(LABEL_DIR / "triage_heldout_rounds.jsonl")))
     for name, cases in sets:
         replies = await answer_all(service, cases)
         out.write(

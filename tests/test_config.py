@@ -8,8 +8,9 @@ from pydantic import BaseModel
 
 from adapters.registry import SPECS
 from assistant.errors import ConfigError
+from assistant.urls import mask_url_credentials
 from bot.__main__ import main
-from bot.config import AppConfig, load_config, mask_url_credentials, masked_dump
+from bot.config import AppConfig, load_config, masked_dump
 
 from .conftest import CONFIG_PATH
 

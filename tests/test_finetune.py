@@ -18,7 +18,7 @@ from assistant.anonymizer import Anonymizer
 from assistant.errors import InputFileError
 from assistant.finetune import run as finetune_run
 from assistant.finetune.base_model import BaseModel, load_base
-from assistant.finetune.data import load_examples
+from assistant.finetune.data import Example, load_examples
 from assistant.finetune.formatting import IGNORE_INDEX, ChatFormatter
 from assistant.finetune.knowledge import rule_pairs
 from assistant.finetune.options import Hyperparameters
@@ -27,9 +27,12 @@ from assistant.finetune.privacy import anonymize_examples
 from assistant.finetune.progress import ProgressBar, render
 from assistant.finetune.run import FinetuneJob, choose_base, run_finetune, split
 from assistant.finetune.trainer import StepInfo
+from assistant.grounding import grounded_messages
+from assistant.knowledge import KnowledgeBase
 from assistant.llm.base import ChatTurn
-from assistant.llm.prompt import TokenizerChatTemplate
+from assistant.llm.prompt import TokenizerChatTemplate, fill_grounding
 from assistant.messages import IncomingMessage
+from assistant.retrieval import Passage
 from assistant.rules import read_rules
 from assistant.settings import DATA_DIR, DEFAULT_SYSTEM_PROMPT
 from bot.__main__ import main
@@ -73,6 +76,8 @@ BAD_FILES = [
         '{"messages": [{"role": "user", "content": "a"}], "question": "a"}\n',
         ":1: give either 'messages' or 'question'/'answer'",
     ),
+    ('{"question": "a", "answer": "b", "passage": ""}\n', ":1: 'passage' must be a non-empty"),
+    ('{"question": "a", "answer": "b", "title": "t"}\n', ":1: 'title' without 'passage'"),
 ]
 
 
@@ -244,8 +249,12 @@ def test_export_knowledge_writes_every_rule_example_as_a_training_pair(
     answers = {rule.id: rule.answer for rule in rules}
     for row in rows:
         assert row["answer"] == answers[row["source"].split("#")[1]]
-    # the export is valid training data
-    assert len(load_examples(path).examples) == expected
+        # the passage the grounded prompt will carry in training, as it does in use
+        assert row["passage"] == row["answer"] and row["title"]
+    # the export is valid training data, grounded in its passages
+    examples = load_examples(path).examples
+    assert len(examples) == expected
+    assert all(e.passage == e.turns[1].content for e in examples)
 
 
 def test_export_of_an_unknown_source_is_a_clear_error(
@@ -302,11 +311,32 @@ def test_labels_cover_the_answers_and_the_prompt_is_the_bots(smollm2: BaseModel)
     answers = [tokenizer.decode(run) for run in runs]
     assert answers == [f"{chat.turns[1].content}<|im_end|>", f"{chat.turns[3].content}<|im_end|>"]
     # everything before the last answer is exactly the prompt the bot sends at answer time
-    prompt = TokenizerChatTemplate(tokenizer).render(
-        [ChatTurn("system", DEFAULT_SYSTEM_PROMPT), *chat.turns[:3]]
-    )
+    system = ChatTurn("system", fill_grounding(DEFAULT_SYSTEM_PROMPT, "", ""))  # no passage
+    prompt = TokenizerChatTemplate(tokenizer).render([system, *chat.turns[:3]])
     last_start = len(tokenized.input_ids) - len(runs[-1]) - 1  # the newline after <|im_end|>
     assert tokenizer.decode(tokenized.input_ids[:last_start]) == prompt
+
+
+@pytest.mark.parametrize("grounded", [True, False])
+def test_the_training_prompt_is_the_grounded_prompt_of_its_passage(
+    smollm2: BaseModel, grounded: bool
+) -> None:
+    """Training sees the system prompt the grounded stage sends: the example's passage in
+    it, never a bare ``{passage}`` placeholder."""
+    tokenizer = smollm2.tokenizer
+    topic = KnowledgeBase.from_dir(DATA_DIR / "knowledge").topics[0]
+    question = topic.questions[0]
+    turns = (ChatTurn("user", question), ChatTurn("assistant", topic.answer))
+    passage = topic.passage if grounded else ""
+    example = Example(1, turns, title=topic.title if grounded else "", passage=passage)
+    tokenized = ChatFormatter(tokenizer, DEFAULT_SYSTEM_PROMPT).tokenize(example)
+    first_answer = next(i for i, label in enumerate(tokenized.labels) if label != IGNORE_INDEX)
+    prompt = tokenizer.decode(tokenized.input_ids[:first_answer])
+    passages = (Passage(topic, score=1.0, similarity=1.0),) if grounded else ()
+    system, user = grounded_messages(question, passages)
+    assert prompt == TokenizerChatTemplate(tokenizer).render([system, user])
+    assert "{passage}" not in prompt and "{title}" not in prompt
+    assert passage in prompt
 
 
 def test_texts_longer_than_max_length_name_their_line(

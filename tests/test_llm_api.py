@@ -120,8 +120,15 @@ async def test_completions_without_a_tokenizer_use_the_plain_template(
 
 @pytest.mark.parametrize(
     "url",
-    ["ftp://127.0.0.1/v1/completions", "http://127.0.0.1:8000/v1/models", "not a url"],
+    [
+        "ftp://127.0.0.1/v1/completions",
+        "http://127.0.0.1:8000/v1/models",
+        "not a url",
+        "ftp://bob:s3cret@127.0.0.1/v1/completions",
+        "http://bob:s3cret@127.0.0.1:8000/v1/models",
+    ],
 )
 def test_api_url_must_name_a_completions_endpoint(url: str, tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match=r"llm\.api_url"):
+    with pytest.raises(ConfigError, match=r"llm\.api_url") as caught:
         APIBackend(LLMSettings(use_api=True, api_url=url))
+    assert "s3cret" not in str(caught.value)  # credentials in the URL stay out of the error

@@ -361,6 +361,17 @@ async def test_gap_longer_than_the_sync_timeline_is_back_filled(
     assert re.search(r"back-filled [1-9]\d* event", caplog.text)
 
 
+async def test_an_unreachable_homeserver_is_named_without_its_url_credentials(
+    world: World,
+) -> None:
+    """Credentials written into the homeserver URL never reach the operator's error line."""
+    runner = world.bot_runner(homeserver="http://bob:s3cret@127.0.0.1:9")
+    with pytest.raises(AdapterError) as caught:
+        await runner.start()
+    assert "cannot reach the Matrix homeserver http://***@127.0.0.1:9" in str(caught.value)
+    assert "s3cret" not in str(caught.value)
+
+
 @pytest.mark.parametrize(
     ("credentials", "error"),
     [

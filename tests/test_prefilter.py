@@ -58,7 +58,13 @@ def test_required_words(pattern: str, needs: list[set[str]]) -> None:
 
 
 def _our_texts() -> list[str]:
-    names = ("triage_extra", "triage_patient_messages", "triage_vignettes", "intents_extra")
+    names = (
+        "triage_extra",
+        "triage_patient_messages",
+        "triage_vignettes",
+        "triage_heldout_rounds",
+        "intents_extra",
+    )
     return [
         normalize_text(case["text"])
         for name in names

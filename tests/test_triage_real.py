@@ -110,6 +110,16 @@ def test_our_patient_messages_emergencies_and_near_misses(triage: Triage) -> Non
         assert CRISIS_LINE in triage.reply_for(result, "999", CRISIS_LINE, URGENT_CONTACT)
 
 
+def test_our_held_out_rounds(triage: Triage) -> None:
+    """Cases written in rounds after the flags passed the sets above (TRIAGE_LABELS.md)."""
+    cases = load_jsonl(LABEL_DIR / "triage_heldout_rounds.jsonl")
+    score = score_levels(cases, _levels(triage, cases))
+    assert score.emergencies >= 70
+    assert score.recall >= EMERGENCY_RECALL_BAR, score.missed
+    assert score.any_level_recall >= VIGNETTE_BAR, score.missed
+    assert not [c for c in score.over_triaged if c.endswith("emergency")], score.over_triaged
+
+
 # -- the red flags the issue names, in our own words ----------------------------------------
 
 REQUIRED = [

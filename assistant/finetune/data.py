@@ -7,8 +7,11 @@ Each non-blank line is one JSON object, either
   user and assistant turns taking turns, starting with the user and ending with the
   assistant. Every assistant turn is learned.
 
-Other keys (``id``, ``source``) are kept out of training. There is no ``system`` turn: the
-bot's own system prompt is added to every example, as it is at answer time. Any problem is
+Optional ``title`` and ``passage`` give the vetted passage the answer is grounded in: they
+fill the system prompt's ``{title}`` and ``{passage}`` exactly as the grounded stage fills
+them at answer time (``--export-knowledge`` writes both). Other keys (``id``, ``source``)
+are kept out of training. There is no ``system`` turn: the bot's own system prompt is added
+to every example, as it is at answer time. Any problem is
 an :class:`InputFileError` that names the file and line (``data.jsonl:7: ...``).
 """
 
@@ -33,6 +36,9 @@ class Example:
 
     line: int
     turns: tuple[ChatTurn, ...]
+    #: the vetted passage (and its topic's title) the answers are grounded in, if given
+    title: str = ""
+    passage: str = ""
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -85,7 +91,7 @@ def parse_line(line: str, where: str, number: int) -> Example:
             raise InputFileError(
                 f"{where}: give either 'messages' or 'question'/'answer', not both"
             )
-        return Example(number, _parse_messages(item["messages"], where))
+        return Example(number, _parse_messages(item["messages"], where), *_grounding(item, where))
     missing = [key for key in _PAIR_KEYS if key not in item]
     if missing:
         raise InputFileError(
@@ -94,7 +100,17 @@ def parse_line(line: str, where: str, number: int) -> Example:
         )
     question = _text(item["question"], f"{where}: 'question'")
     answer = _text(item["answer"], f"{where}: 'answer'")
-    return Example(number, (ChatTurn("user", question), ChatTurn("assistant", answer)))
+    turns = (ChatTurn("user", question), ChatTurn("assistant", answer))
+    return Example(number, turns, *_grounding(item, where))
+
+
+def _grounding(item: dict[str, Any], where: str) -> tuple[str, str]:
+    """The optional ``title`` and ``passage``; a title alone grounds nothing."""
+    passage = _text(item["passage"], f"{where}: 'passage'") if "passage" in item else ""
+    title = _text(item["title"], f"{where}: 'title'") if "title" in item else ""
+    if title and not passage:
+        raise InputFileError(f"{where}: 'title' without 'passage'; give both or neither")
+    return title, passage
 
 
 def _parse_messages(value: Any, where: str) -> tuple[ChatTurn, ...]:

@@ -5,6 +5,10 @@ A conversation is cut into segments: the prompt as the bot renders it at answer 
 the template's end-of-turn token, and so on for each assistant turn. Segments are
 tokenized one by one, the way the engine tokenizes a prompt and then generates after it,
 and only answer tokens carry labels; every other position is ``IGNORE_INDEX``.
+
+The system prompt is the grounded one: an example's ``title`` and ``passage`` fill its
+placeholders as the grounded stage fills them with the retrieved passage. An example
+without a passage gets them empty.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from assistant.llm.prompt import (
     ChatTemplate,
     PlainChatTemplate,
     as_dicts,
+    fill_grounding,
     merge_system,
     template_for_tokenizer,
 )
@@ -50,9 +55,13 @@ class ChatFormatter:
         self.template: ChatTemplate = template_for_tokenizer(tokenizer)
         self._eos = str(getattr(tokenizer, "eos_token", None) or "")
 
-    def segments(self, turns: Sequence[ChatTurn]) -> list[tuple[str, bool]]:
+    def system_for(self, example: Example) -> str:
+        """The system prompt the model sees for this example at answer time."""
+        return fill_grounding(self.system_prompt, example.title, example.passage)
+
+    def segments(self, turns: Sequence[ChatTurn], system: str) -> list[tuple[str, bool]]:
         """``(text, is_answer)`` pieces whose concatenation is the whole conversation."""
-        chat = [ChatTurn("system", self.system_prompt), *turns]
+        chat = [ChatTurn("system", system), *turns]
         pieces: list[tuple[str, bool]] = []
         done = ""
         for index, turn in enumerate(chat):
@@ -74,7 +83,7 @@ class ChatFormatter:
     def tokenize(self, example: Example) -> TokenizedExample:
         ids: list[int] = []
         labels: list[int] = []
-        for text, is_answer in self.segments(example.turns):
+        for text, is_answer in self.segments(example.turns, self.system_for(example)):
             piece = self.tokenizer(text, add_special_tokens=False)["input_ids"]
             ids.extend(piece)
             labels.extend(piece if is_answer else [IGNORE_INDEX] * len(piece))

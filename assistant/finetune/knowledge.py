@@ -25,12 +25,21 @@ class VettedPair:
     answer: str
     #: where the answer comes from, for review: "rules.yaml#fever"
     source: str
+    #: the vetted passage the bot would ground this answer in, and its topic's title
+    title: str = ""
+    passage: str = ""
 
 
 def rule_pairs(path: Path = DATA_DIR / "rules.yaml") -> list[VettedPair]:
     """Every example phrasing of every rule, with that rule's answer."""
     return [
-        VettedPair(question=example, answer=rule.answer, source=f"{path.name}#{rule.id}")
+        VettedPair(
+            question=example,
+            answer=rule.answer,
+            source=f"{path.name}#{rule.id}",
+            title=rule.id.replace("_", " "),
+            passage=rule.answer,
+        )
         for rule in read_rules(path)
         for example in rule.examples
     ]
@@ -55,12 +64,7 @@ def vetted_pairs(source: str = "rules") -> list[VettedPair]:
 
 def export_pairs(pairs: Iterable[VettedPair], path: Path) -> int:
     """Write ``pairs`` as training JSONL (atomically); returns how many were written."""
-    lines = [
-        json.dumps(
-            {"question": p.question, "answer": p.answer, "source": p.source}, ensure_ascii=False
-        )
-        for p in pairs
-    ]
+    lines = [json.dumps(_row(p), ensure_ascii=False) for p in pairs]
     if not lines:
         raise ConfigError("there is no vetted content to export")
     scratch = path.with_name(f".{path.name}.partial-{os.getpid()}")
@@ -71,3 +75,10 @@ def export_pairs(pairs: Iterable[VettedPair], path: Path) -> int:
         scratch.unlink(missing_ok=True)
         raise InputFileError(f"{path}: cannot write it ({exc.strerror or exc})") from exc
     return len(lines)
+
+
+def _row(pair: VettedPair) -> dict[str, str]:
+    row = {"question": pair.question, "answer": pair.answer, "source": pair.source}
+    if pair.passage:
+        row |= {"title": pair.title or "this topic", "passage": pair.passage}
+    return row

@@ -46,6 +46,7 @@ from assistant.llm.prompt import (
     template_for_tokenizer,
 )
 from assistant.settings import LLMSettings
+from assistant.urls import mask_url_credentials
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +107,8 @@ class APIBackend(LLMBackend):
         url = settings.api_url.strip()
         parts = urlsplit(url)
         if parts.scheme not in {"http", "https"} or not parts.netloc:
-            raise ConfigError(f"llm.api_url {url!r} is not an http(s) URL")
+            shown = mask_url_credentials(url)
+            raise ConfigError(f"llm.api_url {shown!r} is not an http(s) URL")
         path = parts.path.rstrip("/")
         if path.endswith("/chat/completions"):
             self.chat = True

@@ -52,6 +52,14 @@ class ChatTemplate(Protocol):
     def render(self, messages: Sequence[ChatTurn]) -> str: ...
 
 
+def fill_grounding(template: str, title: str, passage: str) -> str:
+    """The system prompt with its ``{title}`` and ``{passage}`` placeholders filled.
+
+    Plain replacement, not ``str.format``: a clinic's prompt may hold other braces.
+    """
+    return template.replace("{title}", title).replace("{passage}", passage)
+
+
 def as_dicts(messages: Iterable[ChatTurn]) -> list[dict[str, str]]:
     return [{"role": turn.role, "content": turn.content} for turn in messages]
 
