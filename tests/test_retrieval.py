@@ -141,6 +141,27 @@ def test_topic_vectors_are_cached_by_model_and_content(tmp_path: Path, embedder:
     assert np.array_equal(first._matrix, second._matrix)
 
 
+def test_a_rebuilt_model_never_reads_the_old_models_cached_vectors(
+    tmp_path: Path, embedder: Embedder
+) -> None:
+    """The cache key holds the weights' hash, and a file of another width is not used: a
+    model rebuilt under the same folder name (256 -> 384 dimensions) once crashed retrieval."""
+    from assistant import retrieval
+
+    base = KnowledgeBase.from_dir(DATA_DIR / "knowledge")
+    retrieval._MEMORY.clear()
+    KnowledgeIndex(base, embedder, cache_dir=tmp_path)
+    (written,) = tmp_path.glob("knowledge-*.npy")
+    assert embedder.fingerprint != embedder.model  # the static model's weights are in it
+    rows = np.load(written).shape[0]
+    np.save(written, np.ones((rows, 256), dtype=np.float32))  # as an older model left it
+    retrieval._MEMORY.clear()
+    index = KnowledgeIndex(base, embedder, cache_dir=tmp_path)
+    assert index._matrix.shape == (rows, embedder.dim)
+    question = "my toenail has gone thick and yellow and crumbly"
+    assert index.search(embedder.encode_one(question), question)[0].topic.id == "fungal_nail"
+
+
 async def test_each_message_is_embedded_once_for_rules_and_retrieval(
     make_chat: MakeChat,
 ) -> None:
@@ -152,9 +173,9 @@ async def test_each_message_is_embedded_once_for_rules_and_retrieval(
     counting = CountingEmbedder(chat.assistant.embedder)
     chat.assistant.embedder = counting
     responder.index.embedder = counting
-    message = IncomingMessage("telegram", "c", "u", "My big toe is suddenly red, hot and swollen")
+    message = IncomingMessage("telegram", "c", "u", "My toenail has gone thick, yellow and crumbly")
     reply = await chat.ask(message)
-    assert reply.intent == "gout" and "embed" in reply.timings_ms
+    assert reply.intent == "fungal_nail" and "embed" in reply.timings_ms
     assert (counting.calls, counting.texts) == (1, 1)
 
 
@@ -167,8 +188,8 @@ async def test_a_separate_retrieval_embedder_embeds_once_more(make_chat: MakeCha
     retrieval_side = CountingEmbedder(chat.assistant.embedder)  # another object: its own pass
     chat.assistant.embedder = message_side
     responder.index.embedder = retrieval_side
-    message = IncomingMessage("telegram", "c", "u", "My big toe is suddenly red, hot and swollen")
+    message = IncomingMessage("telegram", "c", "u", "My toenail has gone thick, yellow and crumbly")
     reply = await chat.ask(message)
-    assert reply.intent == "gout"
+    assert reply.intent == "fungal_nail"
     assert (message_side.calls, message_side.texts) == (1, 1)
     assert (retrieval_side.calls, retrieval_side.texts) == (1, 1)
