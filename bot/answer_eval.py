@@ -12,6 +12,7 @@ Shared by `python -m bot eval` and the tests, so both apply the same bars.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -38,6 +39,11 @@ GRADES = ("A", "B", "C", "D")
 CONFIG_PATH = Path(__file__).resolve().parent.parent / "config.yaml"
 #: the reason when no vetted passage fits the question (the bot would not ask the model)
 NO_PASSAGE = "no_passage"
+
+
+def split_of(case_id: str) -> str:
+    """The fixed tuning / held-out split: the first byte of the id's SHA-256, even: tune."""
+    return "tune" if hashlib.sha256(case_id.encode("utf-8")).digest()[0] % 2 == 0 else "check"
 
 
 @dataclass
@@ -209,6 +215,9 @@ def knowledge_report(assistant: Assistant, knowledge_dir: Path, eval_dir: Path) 
             if row["id"] in wanted
         }
         text += score_retrieval(labels, texts, responder).describe() + "\n"
+        for half in ("tune", "check"):  # the id-hash halves: how far a calibration carries
+            part = [row for row in labels if split_of(row["id"]) == half]
+            text += f"  {half} half: {score_retrieval(part, texts, responder).describe()}\n"
     return text
 
 

@@ -18,6 +18,7 @@ import yaml
 from pydantic import Field, SecretStr, ValidationError
 
 from adapters.registry import AdaptersSettings, credential_variables, secret_keys
+from assistant.embeddings import available_embedders
 from assistant.errors import ConfigError
 from assistant.handoff.settings import HandoffSettings
 from assistant.llm.registry import available_backends
@@ -222,16 +223,27 @@ def load_config(
     except ValidationError as exc:
         problems = "; ".join(_describe(error) for error in exc.errors())
         raise ConfigError(f"invalid configuration in {config_path}: {problems}") from None
-    backend = config.llm.backend
-    if backend and backend not in available_backends():
-        known = ", ".join(available_backends())
-        raise ConfigError(
-            f"invalid configuration in {config_path}: llm.backend: unknown "
-            f"LLM backend {backend!r}; known: {known}"
-        )
+    _check_registry_names(config, config_path)
     config = _resolve_paths(config, config_path.resolve().parent)
     _check_key_file_apart(config, config_path)
     return config
+
+
+def _check_registry_names(config: AppConfig, config_path: Path) -> None:
+    """Keys that name a registry entry must name a registered one (the registries live below
+    the settings, so they are checked here, once, right after the models validate)."""
+    embedders = available_embedders()
+    named = (
+        ("llm.backend", config.llm.backend or None, "LLM backend", available_backends()),
+        ("embeddings.backend", config.embeddings.backend, "embedding backend", embedders),
+        ("knowledge.embedder", config.knowledge.embedder, "embedding backend", embedders),
+    )
+    for key, value, kind, known in named:
+        if value is not None and value not in known:
+            raise ConfigError(
+                f"invalid configuration in {config_path}: {key}: unknown {kind} {value!r}; "
+                f"known: {', '.join(known)}"
+            )
 
 
 def _check_key_file_apart(config: AppConfig, config_path: Path) -> None:

@@ -8,7 +8,6 @@ our labels (ids only) from ``tests/data/consumer_labels.jsonl``; see
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable
@@ -18,7 +17,7 @@ from typing import Any, TextIO
 
 from assistant.conversation import ConversationService
 from assistant.messages import IncomingMessage, Source
-from bot.answer_eval import knowledge_report
+from bot.answer_eval import knowledge_report, split_of
 from bot.app import build_assistant, build_service
 from bot.config import AppConfig
 
@@ -38,11 +37,6 @@ STRUCTURED_TYPES = frozenset(
 #: our labelled sets (ids and labels for external data; our own vignettes and messages)
 LABEL_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 LEVELS = ("emergency", "urgent", "not_urgent")
-
-
-def split_of(case_id: str) -> str:
-    """The fixed tuning / held-out split: the first byte of the id's SHA-256, even: tune."""
-    return "tune" if hashlib.sha256(case_id.encode("utf-8")).digest()[0] % 2 == 0 else "check"
 
 
 def load_jsonl(path: Path) -> list[dict[str, Any]]:

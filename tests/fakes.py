@@ -285,6 +285,10 @@ class CountingEmbedder(Embedder):
     def model(self) -> str:
         return self.inner.model
 
+    @property
+    def fingerprint(self) -> str:
+        return self.inner.fingerprint
+
     def _load(self) -> None:
         self.inner.load()
 

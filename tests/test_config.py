@@ -70,6 +70,14 @@ def test_environment_overrides_any_key(environ: dict[str, str], check: object) -
         ("llm:\n  api_key: sk-live\n", "llm.api_key is a secret"),
         ("- just\n- a list\n", "must hold a mapping"),
         ("llm:\n  backend: gpt9\n", "llm.backend: unknown LLM backend 'gpt9'; known: api, local"),
+        (
+            "knowledge:\n  embedder: bert\n",
+            "knowledge.embedder: unknown embedding backend 'bert'; known: static, transformer",
+        ),
+        (
+            "embeddings:\n  backend: ''\n",
+            "embeddings.backend: unknown embedding backend ''; known: static, transformer",
+        ),
         ("adapters:\n  slack: {}\n", "unknown key 'adapters.slack'"),
         (
             "adapters:\n  console:\n    rate_limit: {burst: 0}\n",

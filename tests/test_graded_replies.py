@@ -15,6 +15,7 @@ RUNS = {
     "after-grounded-api",
     "fresh-after-local",
     "fresh-after-api",
+    "fresh-onevector-local",
 }
 
 
@@ -39,7 +40,7 @@ def test_before_and_after_are_graded_on_the_same_questions() -> None:
     assert ids["before-local"] == ids["before-api"] == ids["after-local"] == ids["after-api"]
     assert ids["after-grounded-local"] <= ids["after-local"]
     assert ids["after-grounded-api"] <= ids["after-local"]
-    assert ids["fresh-after-local"] == ids["fresh-after-api"]
+    assert ids["fresh-after-local"] == ids["fresh-after-api"] == ids["fresh-onevector-local"]
     assert not ids["fresh-after-local"] & ids["after-local"]
 
 
