@@ -16,6 +16,7 @@ RUNS = {
     "fresh-after-local",
     "fresh-after-api",
     "fresh-onevector-local",
+    "fresh-onevector-api",
 }
 
 
@@ -41,6 +42,7 @@ def test_before_and_after_are_graded_on_the_same_questions() -> None:
     assert ids["after-grounded-local"] <= ids["after-local"]
     assert ids["after-grounded-api"] <= ids["after-local"]
     assert ids["fresh-after-local"] == ids["fresh-after-api"] == ids["fresh-onevector-local"]
+    assert ids["fresh-onevector-local"] == ids["fresh-onevector-api"]
     assert not ids["fresh-after-local"] & ids["after-local"]
 
 
