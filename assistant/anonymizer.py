@@ -30,6 +30,7 @@ from assistant.recognizers import (
     CalendarDateRecognizer,
     ContextualPhoneRecognizer,
     ContextualSsnRecognizer,
+    GatedUrlRecognizer,
     IdNumberRecognizer,
     InsuranceIdRecognizer,
     InternationalPhoneRecognizer,
@@ -164,8 +165,10 @@ def build_analyzer(spacy_model: str, score_threshold: float) -> AnalyzerEngine:
     finally:
         presidio_log.setLevel(logging.INFO)
     registry.remove_recognizer("EmailRecognizer")
+    registry.remove_recognizer("UrlRecognizer")
     for recognizer in (
         OfflineEmailRecognizer(),
+        GatedUrlRecognizer(),
         SpelledEmailRecognizer(),
         MedicalRecordRecognizer(),
         InsuranceIdRecognizer(),

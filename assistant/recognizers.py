@@ -15,7 +15,7 @@ from pathlib import Path
 import tldextract
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from presidio_analyzer.predefined_recognizers import EmailRecognizer
+from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecognizer
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -388,13 +388,50 @@ class OfflineEmailRecognizer(EmailRecognizer):
     """Presidio's e-mail recognizer, validating TLDs with tldextract's bundled suffix list.
 
     The stock one makes tldextract fetch the public suffix list over the network on first use.
+    Every address its pattern finds holds an "@", so a text without one is not searched.
     """
 
     _extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        if "@" not in text:
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
     def validate_result(self, pattern_text: str) -> bool:
         result = self._extract(pattern_text)
         return bool(result.fqdn)
+
+
+#: what every match of Presidio's URL patterns contains: a host character, a dot, then the
+#: first two letters of a top-level domain (the patterns are case-insensitive)
+_URL_NEEDS = re.compile(r"[a-z0-9.\-]\.[a-z]{2}", re.IGNORECASE)
+
+
+class GatedUrlRecognizer(UrlRecognizer):
+    """Presidio's URL recognizer, run only on texts that could hold a match.
+
+    Its patterns alternate over hundreds of top-level domains: 0.32 ms a message on real
+    consumer questions, most of which hold no "x.tld" at all; with the gate 0.03 ms, and no
+    match is lost (the same spans on 2,000 real and benchmark texts).
+    """
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        if _URL_NEEDS.search(text) is None:
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
 
 
 class InternationalPhoneRecognizer(GroupPatternRecognizer):
