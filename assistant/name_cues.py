@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer import RecognizerResult
+from spacy.tokens import Token
 
 from assistant.names import (
     NOT_NAMES,
     RELATION_WORDS,
     TITLE_WORDS,
+    TokenNameRecognizer,
     first_names,
     lowercase_first_names,
     medical_terms,
@@ -114,23 +115,11 @@ _LOWER_CUE_RE = re.compile(
 )
 
 
-class NameCueRecognizer(EntityRecognizer):
+class NameCueRecognizer(TokenNameRecognizer):
     """Names by position and grammar (see the module docstring)."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["PERSON"], name="NameCueRecognizer", supported_language="en"
-        )
-
-    def load(self) -> None:
-        return None
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if nlp_artifacts is None or nlp_artifacts.tokens is None:
-            return []
-        tokens = [(t.idx, t.text, t.pos_) for t in nlp_artifacts.tokens]
+    def _find(self, text: str, spacy_tokens: list[Token]) -> list[RecognizerResult]:
+        tokens = [(t.idx, t.text, t.pos_) for t in spacy_tokens]
         spans = [
             *_middle_initials(text),
             *_addressed(text, tokens),

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from abc import abstractmethod
 from dataclasses import dataclass
 from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.tokens import Token
 
 from assistant.places import medical_vocab
 from assistant.recognizers import DATA_DIR, GroupPatternRecognizer, word_set
@@ -178,13 +180,13 @@ class IntroducedNameRecognizer(GroupPatternRecognizer):
         return results
 
 
-class KnownNameRecognizer(EntityRecognizer):
-    """Capitalised proper nouns that spaCy's small model leaves untagged ("Bed 7 - Aaliyah
-    Rahman"): a run that starts with a known given name, or holds two known name words."""
+class TokenNameRecognizer(EntityRecognizer):
+    """A PERSON recognizer that reads spaCy's tokens: the template owns the registration,
+    the no-op load and the "no tokens, no names" rule; a subclass implements ``_find``."""
 
     def __init__(self) -> None:
         super().__init__(
-            supported_entities=["PERSON"], name="KnownNameRecognizer", supported_language="en"
+            supported_entities=["PERSON"], name=type(self).__name__, supported_language="en"
         )
 
     def load(self) -> None:
@@ -195,9 +197,21 @@ class KnownNameRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         if nlp_artifacts is None or nlp_artifacts.tokens is None:
             return []
+        return self._find(text, list(nlp_artifacts.tokens))
+
+    @abstractmethod
+    def _find(self, text: str, tokens: list[Token]) -> list[RecognizerResult]:
+        """PERSON results in ``text`` from its spaCy ``tokens``."""
+
+
+class KnownNameRecognizer(TokenNameRecognizer):
+    """Capitalised proper nouns that spaCy's small model leaves untagged ("Bed 7 - Aaliyah
+    Rahman"): a run that starts with a known given name, or holds two known name words."""
+
+    def _find(self, text: str, tokens: list[Token]) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         run: list[tuple[int, int, str]] = []
-        for token in [*nlp_artifacts.tokens, None]:
+        for token in [*tokens, None]:
             if token is not None and _could_be_name(token.text, token.pos_):
                 run.append((token.idx, token.idx + len(token.text), token.pos_))
                 continue
@@ -392,24 +406,11 @@ def lowercase_first_names() -> frozenset[str]:
     return _load_words("lowercase_first_names.txt")
 
 
-class LowercaseNameRecognizer(EntityRecognizer):
+class LowercaseNameRecognizer(TokenNameRecognizer):
     """Given names typed in lower case ("the true gender of bertram"), with a known surname
     after them: only names that are never English words, read by spaCy as nouns."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["PERSON"], name="LowercaseNameRecognizer", supported_language="en"
-        )
-
-    def load(self) -> None:
-        return None
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if nlp_artifacts is None or nlp_artifacts.tokens is None:
-            return []
-        tokens = list(nlp_artifacts.tokens)
+    def _find(self, text: str, tokens: list[Token]) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         for i, token in enumerate(tokens):
             word = token.text
