@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
+import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,8 +16,9 @@ from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig
 
 from assistant.addresses import AddressRecognizer, PostcodeAfterPlaceRecognizer
+from assistant.anonymizer_workers import AnalyzerProcess, Span
 from assistant.batching import MicroBatcher
-from assistant.errors import ConfigError
+from assistant.errors import ConfigError, WorkerUnavailable
 from assistant.name_cues import NameCueRecognizer
 from assistant.names import (
     IntroducedNameRecognizer,
@@ -205,7 +209,9 @@ class Anonymizer:
 
     Thread-safe: ``anonymize`` runs in worker threads; the vault update is serialised.
     ``anonymize_async`` gathers the calls that arrive together (many users writing at once)
-    and runs spaCy once over the batch (``nlp.pipe``) in a worker thread.
+    and runs spaCy once over the batch (``nlp.pipe``) in a worker thread; with
+    :meth:`start_workers`, worker processes take the batches that arrive while that thread is
+    busy (:mod:`assistant.anonymizer_workers`).
     """
 
     #: the most messages one spaCy batch takes; more wait for the next one.
@@ -219,10 +225,39 @@ class Anonymizer:
         self._batcher: MicroBatcher[tuple[str, PlaceholderVault], AnonymizedText] = MicroBatcher(
             self._anonymize_batch, max_batch=self.max_batch
         )
+        self._workers: list[AnalyzerProcess] = []
 
     @classmethod
     def from_settings(cls, spacy_model: str, score_threshold: float) -> Anonymizer:
         return cls(build_analyzer(spacy_model, score_threshold), score_threshold)
+
+    def start_workers(self, count: int, spacy_model: str) -> int:
+        """Start up to ``count`` worker processes with this analyzer's settings, one per core
+        beyond the first (on one core a worker only competes with the bot); each loads in the
+        background (needs a running loop) and takes batches once loaded. Returns how many."""
+        count = min(count, (os.cpu_count() or 1) - 1)
+        factory = functools.partial(Anonymizer.from_settings, spacy_model, self.score_threshold)
+        for index in range(count):
+            worker = AnalyzerProcess(factory, name=f"anonymizer-worker-{index + 1}")
+            worker.start()
+            self._workers.append(worker)
+            self._batcher.add_spare_lane(_WorkerLane(self, worker))
+        return max(count, 0)
+
+    @property
+    def workers(self) -> tuple[AnalyzerProcess, ...]:
+        return tuple(self._workers)
+
+    async def workers_loaded(self) -> int:
+        """Wait for the worker processes to load; how many did (use ``asyncio.timeout``)."""
+        return sum(await asyncio.gather(*(worker.loaded() for worker in self._workers)))
+
+    def find_spans(self, texts: Sequence[str]) -> list[list[Span]]:
+        """``find_many`` as plain tuples: what a worker process sends back."""
+        return [
+            [(r.entity_type, r.start, r.end, r.score) for r in found]
+            for found in self.find_many(texts)
+        ]
 
     def find(self, text: str) -> list[RecognizerResult]:
         return self.find_many([text])[0]
@@ -259,6 +294,8 @@ class Anonymizer:
 
     async def aclose(self) -> None:
         await self._batcher.aclose()
+        workers, self._workers = self._workers, []
+        await asyncio.gather(*(worker.close() for worker in workers))
 
     def _anonymize_batch(
         self, items: Sequence[tuple[str, PlaceholderVault]]
@@ -268,6 +305,17 @@ class Anonymizer:
         return [
             self._replace(text, results, vault)
             for text, (_text, vault), results in zip(texts, items, found, strict=True)
+        ]
+
+    def _replace_spans(
+        self,
+        texts: Sequence[str],
+        items: Sequence[tuple[str, PlaceholderVault]],
+        spans: Sequence[list[Span]],
+    ) -> list[AnonymizedText]:
+        return [
+            self._replace(text, [RecognizerResult(*span) for span in found], vault)
+            for text, (_text, vault), found in zip(texts, items, spans, strict=True)
         ]
 
     def _replace(
@@ -289,6 +337,26 @@ class Anonymizer:
             FoundEntity(r.entity_type, r.start, r.end, round(r.score, 3)) for r in results
         )
         return AnonymizedText(anonymized.text, entities)
+
+
+class _WorkerLane:
+    """A worker process as a spare lane of the anonymizer's batcher: spans from the worker,
+    placeholders from this process's vaults (in a thread: the anonymizer engine is CPU work)."""
+
+    def __init__(self, anonymizer: Anonymizer, worker: AnalyzerProcess) -> None:
+        self._anonymizer = anonymizer
+        self._worker = worker
+
+    def ready(self) -> bool:
+        return self._worker.ready()
+
+    async def run(self, items: Sequence[tuple[str, PlaceholderVault]]) -> list[AnonymizedText]:
+        texts = [normalize_text(text) for text, _vault in items]
+        try:
+            spans = await self._worker.find_spans(texts)
+        except WorkerUnavailable:  # the batch is not lost: it runs here instead
+            return await asyncio.to_thread(self._anonymizer._anonymize_batch, items)
+        return await asyncio.to_thread(self._anonymizer._replace_spans, texts, items, spans)
 
 
 def _placeholder_lambda(vault: PlaceholderVault, entity: str):  # type: ignore[no-untyped-def]

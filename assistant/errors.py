@@ -48,6 +48,12 @@ class AnonymizationError(AssistantError):
     passed on); the patient gets a short apology and operators see the exception type."""
 
 
+class WorkerUnavailable(AnonymizationError):
+    """An anonymizer worker process cannot take a batch (not loaded yet, died, closed).
+    Nobody sees it: the batch runs in the bot's own thread instead; operators see one log
+    line with the type when a worker stops."""
+
+
 class StorageError(AssistantError):
     """The SQLite store failed. Operators see it in logs; the patient still gets the reply."""
 

@@ -187,11 +187,11 @@ class Assistant:
             self.memory.append(key, safe_text, reply.text)
             return reply
 
-        # One vector per message, on the anonymized text, off the event loop. After triage,
+        # One vector per message, on the anonymized text (a heavy model off the loop). After triage,
         # so that an emergency's fixed guidance never waits for it.
         with timer.stage(Stage.EMBED):
             try:
-                vector = await asyncio.to_thread(self.embedder.encode_one, safe_text)
+                vector = await self.embedder.encode_one_async(safe_text)
             except Exception as exc:  # the rules then give no answer; the LLM still can
                 log.error("embedding failed: %s", type(exc).__name__)
                 vector = None
@@ -219,7 +219,7 @@ class Assistant:
             # Retrieval reads its own, stronger model (knowledge.embedder); counted as embed.
             started = time.perf_counter()
             try:
-                vector = await asyncio.to_thread(retriever.encode_one, safe_text)
+                vector = await retriever.encode_one_async(safe_text)
             except Exception as exc:  # no passage then: the honest pointer
                 log.error("retrieval embedding failed: %s", type(exc).__name__)
                 vector = None

@@ -89,6 +89,9 @@ class PrivacySettings(StrictModel):
     memory_turns: int = Field(6, ge=0, le=100)
     memory_idle_minutes: float = Field(30.0, gt=0)
     max_conversations: int = Field(10_000, ge=1)
+    #: worker processes that anonymize the batches arriving while the bot's own thread is
+    #: busy (many users at once), so that more than one core works; 0: in-process only
+    anonymizer_processes: int = Field(1, ge=0, le=16)
 
 
 class TriageSettings(StrictModel):

@@ -189,6 +189,9 @@ def _create_private(path: Path) -> None:
             os.chmod(f"{path}{suffix}", 0o600)
 
 
+_RECORD_FIELDS = tuple(field.name for field in dataclasses.fields(MessageRecord))
+
+
 class Store(CaseQueries):
     """An aiosqlite connection (its own thread, so the event loop never blocks on disk).
 
@@ -290,7 +293,8 @@ class Store(CaseQueries):
 
     def record_later(self, record: MessageRecord) -> None:
         """Queue a row for the background writer (the reply path never waits on disk)."""
-        self._pending.append(dataclasses.astuple(record))
+        # Every field is a str or a number: a shallow row (astuple deep-copies each one).
+        self._pending.append(tuple(getattr(record, name) for name in _RECORD_FIELDS))
         self._pending_event.set()
 
     async def record(self, record: MessageRecord) -> None:

@@ -209,6 +209,11 @@ class App:
             assistant = await build_assistant(
                 config, store=store, anonymizer=anonymizer, privacy_key=privacy_key
             )
+            if anonymizer is None and config.privacy.anonymizer_processes:
+                # They load in the background; until then every batch runs in-process.
+                assistant.anonymizer.start_workers(
+                    config.privacy.anonymizer_processes, config.privacy.spacy_model
+                )
         except BaseException:
             await store.close()
             raise

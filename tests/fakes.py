@@ -10,6 +10,9 @@ base classes (no MagicMock), used only where nothing real can do the job:
   read (/healthz); the real adapters are tested against real servers.
 - :class:`GatedAnonymizer` is the real anonymizer whose batches wait for a gate, so that a
   test can hold one in flight (shutdown while spaCy runs); no real input is slow on cue.
+- :class:`RecordingLane` is a spare lane of the batcher that runs in-process and records
+  each batch, so that the batcher's choice of lane is checked exactly; the real worker
+  process is tested in ``test_anonymizer_workers``.
 - :class:`Chat` drives the real conversation service the way an adapter does, for tests
   that have no platform (commands, metrics, /stats, privacy).
 - :class:`CountingEmbedder` is not a fake: it wraps a real embedder and counts its calls, so
@@ -228,6 +231,20 @@ class GatedAnonymizer(Anonymizer):
         self.started.set()
         self.gate.wait(10)
         return super()._anonymize_batch(items)
+
+
+class RecordingLane:
+    """A batcher's spare lane (assistant.batching.SpareLane) that doubles each item here."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[int]] = []
+
+    def ready(self) -> bool:
+        return True
+
+    async def run(self, items: Sequence[int]) -> list[int]:
+        self.batches.append(list(items))
+        return [item * 2 for item in items]
 
 
 class Chat:

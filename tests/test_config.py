@@ -79,6 +79,7 @@ def test_environment_overrides_any_key(environ: dict[str, str], check: object) -
             "embeddings.backend: unknown embedding backend ''; known: static, transformer",
         ),
         ("adapters:\n  slack: {}\n", "unknown key 'adapters.slack'"),
+        ("privacy:\n  anonymizer_processes: -1\n", "privacy.anonymizer_processes"),
         (
             "adapters:\n  console:\n    rate_limit: {burst: 0}\n",
             "adapters.console.rate_limit.burst",
