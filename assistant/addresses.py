@@ -71,30 +71,99 @@ _SHIP = r"(?i:USS|USNS|USNV|USCGC)[ \t]+[^\W\d_][\w'-]*(?:[ \t]+[^\W\d_][\w'-]*)
 _NOT_STREET_WORD = r"(?!(?i:of|the|and|in|on|for|to|a|an|my|is|at|with|or|from|by)\b)"
 # A word of a street name typed in lower case: "12 elm street" (a street type must follow).
 _LOWER = rf"{_NOT_STREET_WORD}[^\W\d_](?:[^\W\d_]|['’.-])*"
-_CORES = [
+# Each street core with what every one of its matches holds: "digit" (a house or box number),
+# "suffix" (a compound street word, then its number) or None. A core that cannot match in a
+# text is left out of the alternation searched there: the others match as they did with it.
+_CORES: list[tuple[str | None, str]] = [
     # 42 Elm Street | 3536 1659 Hoog St | 501 W 42nd St | 221B Baker Street | 12 elm street
-    rf"(?:{_NUM}[ \t]+)?{_NUM},?[ \t]+(?:(?:{_CAP}|{_ORDINAL}|{_EU_LINK})[ \t]+){{0,3}}(?:{_CAP}|{_ORDINAL})"
-    rf"[ \t]+(?i:{_STREET_TYPE})(?![\w])",
-    rf"(?:{_NUM}[ \t]+)?{_NUM},?[ \t]+(?:{_LOWER}[ \t]+){{0,2}}{_LOWER}[ \t]+(?i:{_STREET_TYPE})(?![\w])",
+    (
+        "digit",
+        rf"(?:{_NUM}[ \t]+)?{_NUM},?[ \t]+(?:(?:{_CAP}|{_ORDINAL}|{_EU_LINK})[ \t]+){{0,3}}(?:{_CAP}|{_ORDINAL})"
+        rf"[ \t]+(?i:{_STREET_TYPE})(?![\w])",
+    ),
+    (
+        "digit",
+        rf"(?:{_NUM}[ \t]+)?{_NUM},?[ \t]+(?:{_LOWER}[ \t]+){{0,2}}{_LOWER}[ \t]+(?i:{_STREET_TYPE})(?![\w])",
+    ),
     # Rua Igreja 25 | 14 Rue des Lilas | C/ Señores Curas 88 | ul. Słowicza 10
-    rf"(?:{_NUM}[ \t]+){{0,2}}(?<![^\W\d_])(?i:{_EU_STREET})[ \t]+(?:(?i:{_EU_LINK})[ \t]+){{0,2}}{_CAP}"
-    rf"(?:[ \t]+(?:(?i:{_EU_LINK})[ \t]+)?{_CAP}){{0,3}}(?:,?[ \t]+{_NUM})?",
-    rf"{_NUM}[ \t]+(?<![^\W\d_])(?i:{_EU_STREET})[ \t]+(?:{_LOWER}[ \t]+){{0,2}}{_LOWER}[ \t]+{_NUM}",
+    (
+        None,
+        rf"(?:{_NUM}[ \t]+){{0,2}}(?<![^\W\d_])(?i:{_EU_STREET})[ \t]+(?:(?i:{_EU_LINK})[ \t]+){{0,2}}{_CAP}"
+        rf"(?:[ \t]+(?:(?i:{_EU_LINK})[ \t]+)?{_CAP}){{0,3}}(?:,?[ \t]+{_NUM})?",
+    ),
+    (
+        "digit",
+        rf"{_NUM}[ \t]+(?<![^\W\d_])(?i:{_EU_STREET})[ \t]+(?:{_LOWER}[ \t]+){{0,2}}{_LOWER}[ \t]+{_NUM}",
+    ),
     # 2505 Heatherleigh Suite 620: a street without a type word, then its unit
-    rf"(?:{_NUM}[ \t]+)?{_NUM},?[ \t]+{_NOT_STREET_WORD}{_CAP}(?:[ \t]+{_NOT_STREET_WORD}{_CAP})?"
-    rf"(?=,?[ \t]+(?i:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?\d)",
+    (
+        "digit",
+        rf"(?:{_NUM}[ \t]+)?{_NUM},?[ \t]+{_NOT_STREET_WORD}{_CAP}(?:[ \t]+{_NOT_STREET_WORD}{_CAP})?"
+        rf"(?=,?[ \t]+(?i:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?\d)",
+    ),
     # Hauptstraße 12 | 7167 Skogstien 106 | Trenerys gate 232 | Koskikatu 25
-    rf"(?:{_NUM}[ \t]+)?(?:{_CAP}[ \t]+){{0,2}}(?:[^\W\d_]+(?i:{_COMPOUND_SUFFIX})|(?<![^\W\d_])(?i:{_COMPOUND_SUFFIX}))"
-    rf"[ \t]+{_NUM}",
+    (
+        "suffix",
+        rf"(?:{_NUM}[ \t]+)?(?:{_CAP}[ \t]+){{0,2}}(?:[^\W\d_]+(?i:{_COMPOUND_SUFFIX})|(?<![^\W\d_])(?i:{_COMPOUND_SUFFIX}))"
+        rf"[ \t]+{_NUM}",
+    ),
     # 83393 Pärna 33 | 5850 Jana Nerudy 894: house number, name, number
-    rf"\d{{2,6}}[A-Za-z]?[ \t]+{_NOT_STREET_WORD}{_CAP}(?:[ \t]+{_NOT_STREET_WORD}{_CAP}){{0,2}}"
-    rf"[ \t]+\d{{1,4}}[A-Za-z]?(?![\w:/.%])",
+    (
+        "digit",
+        rf"\d{{2,6}}[A-Za-z]?[ \t]+{_NOT_STREET_WORD}{_CAP}(?:[ \t]+{_NOT_STREET_WORD}{_CAP}){{0,2}}"
+        rf"[ \t]+\d{{1,4}}[A-Za-z]?(?![\w:/.%])",
+    ),
     # PO Box 12 | PSC 1234, Box 5678 | USNS Mercy
-    r"(?i:p\.?\s?o\.?[ \t]+box|post[ \t]+office[ \t]+box|postbox)[ \t]+\d{1,6}",
-    _PSC,
-    _SHIP,
+    (
+        "digit",
+        r"(?i:p\.?\s?o\.?[ \t]+box|post[ \t]+office[ \t]+box|postbox)[ \t]+\d{1,6}",
+    ),
+    (
+        "digit",
+        _PSC,
+    ),
+    (
+        None,
+        _SHIP,
+    ),
 ]
-_CORE_RE = re.compile("|".join(f"(?:{c})" for c in _CORES))
+
+
+def _cores_regex(*, digit: bool, suffix: bool) -> re.Pattern[str]:
+    live = {None, "digit" if digit else None, "suffix" if suffix else None}
+    return re.compile("|".join(f"(?:{core})" for need, core in _CORES if need in live))
+
+
+# The alternation for a text, by (has a digit, has a compound street word before a number).
+_CORE_RES = {
+    (digit, suffix): _cores_regex(digit=digit, suffix=suffix)
+    for digit in (False, True)
+    for suffix in (False, True)
+}
+_DIGIT_RE = re.compile(r"\d")
+_SPACE_THEN_DIGIT_RE = re.compile(r"[ \t]+\d")
+_SUFFIX_AT_END_RE = re.compile(rf"(?i:{_COMPOUND_SUFFIX})\Z")
+# Characters before a number searched for a suffix: twice the longest ("puiestee").
+_SUFFIX_WINDOW = 16
+
+
+def _has_compound_street_number(text: str) -> bool:
+    """Whether a compound street suffix ends right before spaces and a digit ("gatan 3"):
+    the compound core's every match holds one. Far cheaper than trying that core, whose
+    open-ended word before the suffix is retried at every letter of the text."""
+    for match in _SPACE_THEN_DIGIT_RE.finditer(text):
+        start = match.start()
+        if _SUFFIX_AT_END_RE.search(text, max(0, start - _SUFFIX_WINDOW), start):
+            return True
+    return False
+
+
+def _core_regex(text: str) -> re.Pattern[str]:
+    if _DIGIT_RE.search(text) is None:
+        return _CORE_RES[False, False]
+    return _CORE_RES[True, _has_compound_street_number(text)]
+
+
 # A street name and number after "lives on", "is on", "located at": "lives on Kirkegata 14",
 # "the station is on Pod Lipami 12" (no street word, but the cue says it is a street).
 _CUED_STREET_RE = re.compile(
@@ -104,6 +173,7 @@ _CUED_STREET_RE = re.compile(
 )
 # An address part after a comma or a line break. Lines may carry a quote or list prefix.
 _SEP = r"(?:[ \t]*,[ \t]*|(?:[ \t]*\.?[ \t]*\n[^\w\n#(+]{0,6}){1,2}[ \t]*(?:,[ \t]*)?|[ \t]+)"
+_SEP_RE = re.compile(_SEP)
 _POSTCODE = (
     r"(?:\d{3,6}(?:[- ]\d{2,4})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|"
     r"[A-Z]{1,2}-\d{4,5})"
@@ -136,6 +206,8 @@ _CORNER_RE = re.compile(
     rf"\b(?:the\s+)?corner\s+of\s+(?P<a>(?:{_CAP}|{_ORDINAL}|{_NUM})(?:\s+(?:{_CAP}|{_ORDINAL}|{_NUM}|(?i:{_EU_LINK}))){{0,4}})"
     rf"\s+(?:and|&)\s+(?P<b>(?:{_CAP}|{_ORDINAL}|{_NUM})(?:\s+(?:{_CAP}|{_ORDINAL}|{_NUM}|(?i:{_EU_LINK}))){{0,4}})",
 )
+_MILITARY_RE = re.compile(rf"\b{_MILITARY}")
+_FIVE_DIGITS_RE = re.compile(r"\d{5}")
 _MAX_PARTS = 6
 _QUALIFIER_RE = re.compile(r"[ \t]*\([^()\n]{1,30}\)")
 
@@ -157,7 +229,7 @@ class AddressRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
-        for match in _CORE_RE.finditer(text):
+        for match in _core_regex(text).finditer(text):
             start, end = match.span()
             if _looks_like_a_date_or_measure(text, start, end) or _clinical(match.group()):
                 continue
@@ -167,10 +239,11 @@ class AddressRecognizer(EntityRecognizer):
             if not _clinical(match.group("value")):
                 end = extend_address(text, match.end("value"))
                 results.append(RecognizerResult("STREET_ADDRESS", match.start("value"), end, 0.8))
-        for match in _CORNER_RE.finditer(text):
+        for match in _CORNER_RE.finditer(text) if "corner" in text else ():
             results.append(RecognizerResult("STREET_ADDRESS", match.start(), match.end(), 0.8))
-        for match in re.finditer(rf"\b{_MILITARY}", text):
-            if re.search(r"\d{5}", match.group()):
+        # Only a military line with a five-digit ZIP counts: no such digits, nothing to find.
+        for match in _MILITARY_RE.finditer(text) if _FIVE_DIGITS_RE.search(text) else ():
+            if _FIVE_DIGITS_RE.search(match.group()):
                 results.append(RecognizerResult("STREET_ADDRESS", *match.span(), 0.85))
         return results
 
@@ -179,7 +252,7 @@ def extend_address(text: str, end: int) -> int:
     """Extend an address that ends at ``end`` over the unit, town, state, country and postcode
     parts that follow it."""
     for _ in range(_MAX_PARTS):
-        sep = re.compile(_SEP).match(text, end)
+        sep = _SEP_RE.match(text, end)
         if sep is None:
             break
         gap = sep.group()

@@ -17,6 +17,7 @@ from presidio_anonymizer.entities import OperatorConfig
 
 from assistant.addresses import AddressRecognizer, PostcodeAfterPlaceRecognizer
 from assistant.anonymizer_workers import AnalyzerProcess, Span
+from assistant.attribute_rules import install_fast_attribute_ruler
 from assistant.batching import MicroBatcher
 from assistant.errors import ConfigError, WorkerUnavailable
 from assistant.name_cues import NameCueRecognizer
@@ -135,7 +136,8 @@ UNUSED_PIPES = ("parser", "senter")
 
 def build_nlp_engine(spacy_model: str, *, lean: bool = False):  # type: ignore[no-untyped-def]
     """Presidio's spaCy engine with the model named explicitly (its default downloads
-    en_core_web_lg). ``lean`` disables the components no recognizer reads."""
+    en_core_web_lg). ``lean`` disables the components no recognizer reads and, with no parse
+    to read, swaps the attribute ruler for its Matcher-free twin (same tags and lemmas)."""
     provider = NlpEngineProvider(
         nlp_configuration={
             "nlp_engine_name": "spacy",
@@ -155,6 +157,7 @@ def build_nlp_engine(spacy_model: str, *, lean: bool = False):  # type: ignore[n
         for pipe in UNUSED_PIPES:
             if pipe in nlp.pipe_names:
                 nlp.disable_pipe(pipe)
+        install_fast_attribute_ruler(nlp)
     return engine
 
 

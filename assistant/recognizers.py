@@ -34,8 +34,15 @@ _WEEKDAYS = (
 _UNITS_WORDS = r"mg|mcg|ml|g\b|kg|iu|units?|steps|calories|kcal|cal\b|mmol|%|people|patients"
 
 
+_DIGIT = re.compile(r"\d")
+
+
 class GroupPatternRecognizer(EntityRecognizer):
-    """A regex recognizer that reports the span of the pattern's ``value`` group."""
+    """A regex recognizer that reports the span of the pattern's ``value`` group.
+
+    ``digit_patterns`` are patterns every match of which holds a digit: they are tried first,
+    and only on texts with a digit (most messages have none).
+    """
 
     def __init__(
         self,
@@ -45,7 +52,9 @@ class GroupPatternRecognizer(EntityRecognizer):
         *,
         name: str,
         flags: int = re.IGNORECASE,
+        digit_patterns: Iterable[str] = (),
     ) -> None:
+        self._digit_patterns = [re.compile(p, flags) for p in digit_patterns]
         self._patterns = [re.compile(p, flags) for p in patterns]
         self._score = score
         super().__init__(supported_entities=[entity], name=name, supported_language="en")
@@ -60,7 +69,10 @@ class GroupPatternRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
-        for pattern in self._patterns:
+        searched = self._patterns
+        if self._digit_patterns and _DIGIT.search(text) is not None:
+            searched = self._digit_patterns + self._patterns
+        for pattern in searched:
             for match in pattern.finditer(text):
                 start, end = match.span("value")
                 if start < 0 or not self.validate(match.group("value")):
@@ -299,7 +311,12 @@ class CalendarDateRecognizer(GroupPatternRecognizer):
     def __init__(self) -> None:
         super().__init__(
             "DATE_TIME",
-            [
+            # Weekdays date an event against the message's own timestamp.
+            [rf"\b(?P<value>{_WEEKDAYS})\b"],
+            0.85,
+            name="CalendarDateRecognizer",
+            # Every other form holds a day, a month number or a year in digits.
+            digit_patterns=[
                 rf"\b(?P<value>{_DAY}\s+(?:of\s+)?{_MONTHS}\b\.?(?:,?\s+(?:{_YEAR}\b|{_SHORT_YEAR}))?)",
                 # 07-Jun-1990, 3/Jan/85
                 rf"\b(?P<value>{_DAY}[-/.]{_MONTHS}[-/.](?:{_YEAR}|\d{{2}}))\b",
@@ -319,11 +336,7 @@ class CalendarDateRecognizer(GroupPatternRecognizer):
                 rf"\b(?:in|since|from|until|till|by|of|during|before|after|around|circa|c\.|"
                 rf"early|late|mid|year|born|summer|winter|spring|autumn|fall|a|the|between|and)"
                 rf"\s+(?P<value>{_YEAR})\b(?![-/.:,]?\d|\s*(?:{_UNITS_WORDS}))",
-                # Weekdays date an event against the message's own timestamp.
-                rf"\b(?P<value>{_WEEKDAYS})\b",
             ],
-            0.85,
-            name="CalendarDateRecognizer",
         )
 
 

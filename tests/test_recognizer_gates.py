@@ -1,11 +1,16 @@
-"""The URL and e-mail recognizers skip texts that cannot hold a match and lose nothing."""
+"""Recognizers that skip texts (or patterns) that cannot hold a match lose nothing."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecognizer
 
-from assistant.recognizers import GatedUrlRecognizer, OfflineEmailRecognizer
+from assistant import addresses
+from assistant.addresses import AddressRecognizer
+from assistant.recognizers import CalendarDateRecognizer, GatedUrlRecognizer, OfflineEmailRecognizer
 from bot.evaluation import LABEL_DIR, load_jsonl
 
 TEXTS = [
@@ -26,8 +31,9 @@ class _StockEmail(OfflineEmailRecognizer):
         return EmailRecognizer.analyze(self, text, entities, nlp_artifacts, regex_flags)
 
 
-def _spans(recognizer: UrlRecognizer | EmailRecognizer, text: str, entity: str) -> list[tuple]:
-    return [(r.start, r.end, round(r.score, 3)) for r in recognizer.analyze(text, [entity], None)]
+def _spans(recognizer: EntityRecognizer, text: str, entity: str) -> list[tuple]:
+    found = recognizer.analyze(text, [entity], None)  # type: ignore[arg-type]
+    return [(r.start, r.end, round(r.score, 3)) for r in found]
 
 
 def _our_texts() -> list[str]:
@@ -68,3 +74,53 @@ def test_the_gate_finds_exactly_what_the_stock_recognizer_finds(
 def test_gated_recognizers_still_find_their_values(text: str, entity: str, count: int) -> None:
     recognizer = GatedUrlRecognizer() if entity == "URL" else OfflineEmailRecognizer()
     assert len(recognizer.analyze(text, [entity], None)) == count
+
+
+# Addresses and dates whose forms the gates must keep: digits, compound street words before a
+# number, Continental streets and ships without digits, weekdays.
+GATED_FORMS = [
+    "I live at 42 Elm Street, Leeds LS1 4AB",
+    "send it to Hauptstraße 12, 10115 Berlin please",
+    "my flat is on Storgatan 3 in town",
+    "she lives on Rue des Lilas near the park",
+    "USNS Mercy, FPO AP 96672",
+    "PSC 1234, Box 5678, APO AE 09012",
+    "at the corner of Main and 5th",
+    "seen on 3rd March 2021 and again on Monday",
+    "born 12/05/1980, admitted since 4/6",
+    "no digits here, just a headache since Tuesday",
+]
+
+
+def _all_cores(text: str) -> re.Pattern[str]:
+    return addresses._CORE_RES[True, True]
+
+
+def test_the_address_gate_finds_what_all_street_cores_find(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = GATED_FORMS + _our_texts()
+    recognizer = AddressRecognizer()
+    gated = [_spans(recognizer, text, "STREET_ADDRESS") for text in texts]
+    monkeypatch.setattr(addresses, "_core_regex", _all_cores)
+    assert gated == [_spans(recognizer, text, "STREET_ADDRESS") for text in texts]
+    assert sum(map(len, gated)) >= 5
+
+
+class _EveryDatePattern(CalendarDateRecognizer):
+    """Every date pattern tried on every text, in the same order: what the gate must match."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._patterns = self._digit_patterns + self._patterns
+        self._digit_patterns = []
+
+
+def test_the_date_gate_finds_what_every_date_pattern_finds() -> None:
+    gated, every = CalendarDateRecognizer(), _EveryDatePattern()
+    found = 0
+    for text in GATED_FORMS + _our_texts():
+        expected = _spans(every, text, "DATE_TIME")
+        assert _spans(gated, text, "DATE_TIME") == expected, text
+        found += len(expected)
+    assert found >= 4
