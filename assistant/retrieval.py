@@ -32,6 +32,7 @@ import numpy as np
 
 from assistant.embeddings import Embedder
 from assistant.knowledge import KnowledgeBase, Topic
+from assistant.prefilter import IndexedRegex, WordIndex
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +159,12 @@ class KnowledgeIndex:
         self._center = matrix.mean(axis=0) if self.settings.center else None
         self._matrix = self._recenter(matrix)
         self._owners = np.asarray(owners, dtype=np.intp)
-        self._terms = [term_regex(topic.terms) for topic in knowledge.topics]
+        # Indexed by the words a match starts with: a message names few of 240 topics, and
+        # trying every topic's regex at every position cost 1.8 ms a message.
+        self._terms = [
+            IndexedRegex.of(regex) if regex is not None else None
+            for regex in (term_regex(topic.terms) for topic in knowledge.topics)
+        ]
         self._bm25 = _BM25(
             [
                 content_words(" ".join((t.title, *t.terms, *t.questions, t.answer)))
@@ -192,9 +198,12 @@ class KnowledgeIndex:
         content = content_words(text)
         lexical = self._bm25.scores(content)
         score = similarity + s.lexical_weight * lexical / (lexical + s.lexical_saturation)
-        words = plain_words(text)
+        words = WordIndex(plain_words(text))
         found: list[re.Match[str] | None] = [
-            regex.search(words) if regex is not None else None for regex in self._terms
+            next(words.finditer(regex, gated=True), None)
+            if regex is not None and words.may_match(regex)
+            else None
+            for regex in self._terms
         ]
         for index, match in enumerate(found):
             if match is not None:
