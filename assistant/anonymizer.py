@@ -238,7 +238,7 @@ class Anonymizer:
         """Start up to ``count`` worker processes with this analyzer's settings, one per core
         beyond the first (on one core a worker only competes with the bot); each loads in the
         background (needs a running loop) and takes batches once loaded. Returns how many."""
-        count = min(count, (os.cpu_count() or 1) - 1)
+        count = min(count, usable_cores() - 1)
         factory = functools.partial(Anonymizer.from_settings, spacy_model, self.score_threshold)
         for index in range(count):
             worker = AnalyzerProcess(factory, name=f"anonymizer-worker-{index + 1}")
@@ -360,6 +360,11 @@ class _WorkerLane:
         except WorkerUnavailable:  # the batch is not lost: it runs here instead
             return await asyncio.to_thread(self._anonymizer._anonymize_batch, items)
         return await asyncio.to_thread(self._anonymizer._replace_spans, texts, items, spans)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (a container's CPU set, not the host's count)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _placeholder_lambda(vault: PlaceholderVault, entity: str):  # type: ignore[no-untyped-def]

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
 import statistics
 import sys
@@ -33,7 +32,7 @@ sys.path.insert(0, str(REPO))
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry  # noqa: E402
 from presidio_anonymizer import AnonymizerEngine  # noqa: E402
 
-from assistant.anonymizer import build_nlp_engine  # noqa: E402
+from assistant.anonymizer import build_nlp_engine, usable_cores  # noqa: E402
 from assistant.conversation import ConversationService  # noqa: E402
 from assistant.messages import IncomingMessage, Source  # noqa: E402
 from assistant.placeholders import PlaceholderVault  # noqa: E402
@@ -192,7 +191,7 @@ async def main() -> None:
         f"{args.users} concurrent users: {concurrent_rate:.1f} msg/s through service.handle "
         f"vs raw Presidio one at a time {raw_rate:.1f} msg/s: "
         f"{concurrent_rate / raw_rate:.2f}x (target >= 1.50x) with {loaded} anonymizer worker "
-        f"process(es) on {os.cpu_count()} cores; sources {concurrent_sources}"
+        f"process(es) on {usable_cores()} cores; sources {concurrent_sources}"
     )
     if sources.get(Source.RULE.value, 0) < len(messages) * 0.9:
         print("warning: fewer than 90% of messages took the rules path")

@@ -12,14 +12,14 @@ from collections.abc import AsyncIterator, Sequence
 
 import pytest
 
-from assistant.anonymizer import AnonymizedText, Anonymizer
+from assistant.anonymizer import AnonymizedText, Anonymizer, usable_cores
 from assistant.batching import MicroBatcher
 from assistant.placeholders import PlaceholderVault, restore
 from bot.config import load_config
 from tests.conftest import CONFIG_PATH
 from tests.fakes import GatedAnonymizer, RecordingLane
 
-needs_two_cores = pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs a second core")
+needs_two_cores = pytest.mark.skipif(usable_cores() < 2, reason="needs a second core")
 
 TEXTS = [
     "I'm Sarah Mitchell, call 07700 900123 about my asthma",
