@@ -245,7 +245,7 @@ class Anonymizer:
             worker.start()
             self._workers.append(worker)
             self._batcher.add_spare_lane(_WorkerLane(self, worker))
-        return max(count, 0)
+        return count
 
     @property
     def workers(self) -> tuple[AnalyzerProcess, ...]:
@@ -304,21 +304,18 @@ class Anonymizer:
         self, items: Sequence[tuple[str, PlaceholderVault]]
     ) -> list[AnonymizedText]:
         texts = [normalize_text(text) for text, _vault in items]
-        found = self.find_many(texts)
-        return [
-            self._replace(text, results, vault)
-            for text, (_text, vault), results in zip(texts, items, found, strict=True)
-        ]
+        return self._replace_all(texts, items, self.find_many(texts))
 
-    def _replace_spans(
+    def _replace_all(
         self,
         texts: Sequence[str],
         items: Sequence[tuple[str, PlaceholderVault]],
-        spans: Sequence[list[Span]],
+        found: Sequence[list[RecognizerResult]],
     ) -> list[AnonymizedText]:
+        """Each normalized text with its found values replaced from its own item's vault."""
         return [
-            self._replace(text, [RecognizerResult(*span) for span in found], vault)
-            for text, (_text, vault), found in zip(texts, items, spans, strict=True)
+            self._replace(text, results, vault)
+            for text, (_text, vault), results in zip(texts, items, found, strict=True)
         ]
 
     def _replace(
@@ -359,7 +356,8 @@ class _WorkerLane:
             spans = await self._worker.find_spans(texts)
         except WorkerUnavailable:  # the batch is not lost: it runs here instead
             return await asyncio.to_thread(self._anonymizer._anonymize_batch, items)
-        return await asyncio.to_thread(self._anonymizer._replace_spans, texts, items, spans)
+        found = [[RecognizerResult(*span) for span in text_spans] for text_spans in spans]
+        return await asyncio.to_thread(self._anonymizer._replace_all, texts, items, found)
 
 
 def usable_cores() -> int:

@@ -82,7 +82,6 @@ class AnalyzerProcess:
         self._pool: ProcessPoolExecutor | None = None
         self._loading: asyncio.Task[None] | None = None
         self._ready = False
-        self._busy = False
         #: batches this worker anonymized
         self.batches = 0
 
@@ -111,8 +110,8 @@ class AnalyzerProcess:
         log.info("%s ready in %.1f s", self.name, time.perf_counter() - started)
 
     def ready(self) -> bool:
-        """Loaded, alive and not running a batch."""
-        return self._ready and not self._busy
+        """Loaded and alive (the batcher gives a lane one batch at a time)."""
+        return self._ready
 
     async def loaded(self) -> bool:
         """Wait for the process to finish loading; whether it did. A caller's timeout leaves
@@ -123,11 +122,7 @@ class AnalyzerProcess:
 
     async def find_spans(self, texts: Sequence[str]) -> list[list[Span]]:
         """The spans of each text, found in the worker process. Raises WorkerUnavailable."""
-        self._busy = True
-        try:
-            spans = await self._call(texts)
-        finally:
-            self._busy = False
+        spans = await self._call(texts)
         self.batches += 1
         return spans
 
