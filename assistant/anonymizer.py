@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpEngineProvider
+from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig
 
@@ -28,6 +29,7 @@ from assistant.names import (
     PlaceCueRecognizer,
 )
 from assistant.normalize import normalize_text
+from assistant.phone_gate import GatedPhoneRecognizer
 from assistant.pii_spans import refine
 from assistant.placeholders import PlaceholderVault
 from assistant.places import PlaceRecognizer
@@ -173,6 +175,11 @@ def build_analyzer(spacy_model: str, score_threshold: float) -> AnalyzerEngine:
         presidio_log.setLevel(logging.INFO)
     registry.remove_recognizer("EmailRecognizer")
     registry.remove_recognizer("UrlRecognizer")
+    # in its place, so that the order of results stays the stock one
+    registry.recognizers = [
+        GatedPhoneRecognizer() if type(recognizer) is PhoneRecognizer else recognizer
+        for recognizer in registry.recognizers
+    ]
     for recognizer in (
         OfflineEmailRecognizer(),
         GatedUrlRecognizer(),

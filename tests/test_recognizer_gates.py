@@ -6,10 +6,11 @@ import re
 
 import pytest
 from presidio_analyzer import EntityRecognizer
-from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecognizer
+from presidio_analyzer.predefined_recognizers import EmailRecognizer, PhoneRecognizer, UrlRecognizer
 
 from assistant import addresses
 from assistant.addresses import AddressRecognizer
+from assistant.phone_gate import GatedPhoneRecognizer
 from assistant.recognizers import CalendarDateRecognizer, GatedUrlRecognizer, OfflineEmailRecognizer
 from bot.evaluation import LABEL_DIR, load_jsonl
 
@@ -21,6 +22,9 @@ TEXTS = [
     "my number is 07700 900123. What helps a sore throat?",
     "I took 2.5mg at 8.30, e.g. after food. Is that ok?",
     "no links here at all",
+    "ring the Berlin practice on +49 30 901820 or 030 901820",
+    "the desk is 212-555-0143 (NY), the lab 0161 496 0000",
+    "my son is 7, took 2 doses at 10 and 15 mg",
 ]
 
 
@@ -48,10 +52,11 @@ def _our_texts() -> list[str]:
     [
         (GatedUrlRecognizer(), UrlRecognizer(), "URL"),
         (OfflineEmailRecognizer(), _StockEmail(), "EMAIL_ADDRESS"),
+        (GatedPhoneRecognizer(), PhoneRecognizer(), "PHONE_NUMBER"),
     ],
 )
 def test_the_gate_finds_exactly_what_the_stock_recognizer_finds(
-    gated: UrlRecognizer | EmailRecognizer, stock: UrlRecognizer | EmailRecognizer, entity: str
+    gated: EntityRecognizer, stock: EntityRecognizer, entity: str
 ) -> None:
     texts = _our_texts()
     found = 0
@@ -69,11 +74,27 @@ def test_the_gate_finds_exactly_what_the_stock_recognizer_finds(
         (TEXTS[3], "EMAIL_ADDRESS", 2),
         (TEXTS[4], "URL", 0),
         (TEXTS[6], "EMAIL_ADDRESS", 0),
+        (TEXTS[7], "PHONE_NUMBER", 2),
+        (TEXTS[8], "PHONE_NUMBER", 2),
+        (TEXTS[9], "PHONE_NUMBER", 0),
     ],
 )
 def test_gated_recognizers_still_find_their_values(text: str, entity: str, count: int) -> None:
-    recognizer = GatedUrlRecognizer() if entity == "URL" else OfflineEmailRecognizer()
-    assert len(recognizer.analyze(text, [entity], None)) == count
+    recognizers: dict[str, EntityRecognizer] = {
+        "URL": GatedUrlRecognizer(),
+        "EMAIL_ADDRESS": OfflineEmailRecognizer(),
+        "PHONE_NUMBER": GatedPhoneRecognizer(),
+    }
+    assert len(recognizers[entity].analyze(text, [entity], None)) == count
+
+
+def test_the_phone_gate_reads_its_minimum_from_the_metadata() -> None:
+    gate = GatedPhoneRecognizer()
+    # the shortest national numbers of the eight stock regions are a few digits long
+    assert 3 <= gate.min_digits <= 7
+    assert gate.name == "PhoneRecognizer"
+    short = "7" * (gate.min_digits - 1)
+    assert gate.analyze(f"call {short} now", ["PHONE_NUMBER"], None) == []
 
 
 # Addresses and dates whose forms the gates must keep: digits, compound street words before a
