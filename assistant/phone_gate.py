@@ -55,4 +55,4 @@ class GatedPhoneRecognizer(PhoneRecognizer):
         # str.isdigit counts every digit phonenumbers reads (and a few more): never too few
         if sum(char.isdigit() for char in text) < self.min_digits:
             return []
-        return super().analyze(text, entities, nlp_artifacts)  # type: ignore[no-any-return]
+        return super().analyze(text, entities, nlp_artifacts)  # type: ignore[arg-type]
