@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from assistant.anonymizer import Anonymizer
+from assistant.courtesy import question_part
 from assistant.embeddings import Embedded, Embedder
 from assistant.errors import BackendError
 from assistant.grounding import GroundedResponder
@@ -187,20 +188,20 @@ class Assistant:
             self.memory.append(key, safe_text, reply.text)
             return reply
 
-        # One vector per message, on the anonymized text (a heavy model off the loop). After triage,
-        # so that an emergency's fixed guidance never waits for it.
+        # One vector per message, on the anonymized question without the greetings and
+        # introductions that open it (a heavy model off the loop). After triage, so that an
+        # emergency's fixed guidance never waits for it.
+        question = question_part(safe_text)
         with timer.stage(Stage.EMBED):
             try:
-                vector = await self.embedder.encode_one_async(safe_text)
+                vector = await self.embedder.encode_one_async(question)
             except Exception as exc:  # the rules then give no answer; the LLM still can
                 log.error("embedding failed: %s", type(exc).__name__)
                 vector = None
-        embedded = Embedded(safe_text, vector)
+        embedded = Embedded(question, vector)
 
         with timer.stage(Stage.RULES):
-            match = (
-                None if embedded.vector is None else self.rules.match(safe_text, embedded.vector)
-            )
+            match = None if embedded.vector is None else self.rules.match(question, embedded.vector)
         if match is not None and rule_answers(match, self.settings.llm.rule_threshold):
             self.memory.append(key, safe_text, match.answer)
             return Reply(match.answer, Source.RULE, intent=match.rule_id, anonymized=safe_text)
@@ -219,7 +220,7 @@ class Assistant:
             # Retrieval reads its own, stronger model (knowledge.embedder); counted as embed.
             started = time.perf_counter()
             try:
-                vector = await retriever.encode_one_async(safe_text)
+                vector = await retriever.encode_one_async(question)
             except Exception as exc:  # no passage then: the honest pointer
                 log.error("retrieval embedding failed: %s", type(exc).__name__)
                 vector = None

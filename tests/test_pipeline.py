@@ -219,3 +219,16 @@ async def test_concurrent_users_do_not_share_placeholders(make_chat: MakeChat) -
     )
     assert "<PERSON_1>" in first.anonymized and "<PERSON_1>" in second.anonymized
     assert first.source is Source.RULE and second.source is Source.RULE
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["", "Hi, I'm Sarah Mitchell. ", "This is Tom Walsh, my number is 07700 900123. "],
+)
+async def test_an_introduction_does_not_keep_a_rule_from_answering(
+    make_chat: MakeChat, opening: str
+) -> None:
+    chat = await make_chat()
+    reply = await chat.ask(_message(opening + "What is a normal blood pressure?"))
+    assert reply.source is Source.RULE and reply.intent == "blood_pressure"
+    assert "Tom Walsh" not in (reply.anonymized or "") and "07700" not in (reply.anonymized or "")
