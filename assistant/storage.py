@@ -197,12 +197,16 @@ class Store(CaseQueries):
 
     Message rows are written behind: :meth:`record_later` queues a row and a background
     writer inserts queued rows in batches, so a slow disk never delays a patient's reply.
+    The writer waits ``write_delay_s`` after the first queued row, so that a busy moment's
+    rows go in one transaction: each write is two hand-offs to the database thread, which
+    compete with the anonymizer's thread for the interpreter while the next message is read.
     Every read method flushes the queue first; code that queries :attr:`db` directly calls
     :meth:`flush` before it.
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, write_delay_s: float = 0.25) -> None:
         self.path = Path(path)
+        self.write_delay_s = write_delay_s
         self._db: aiosqlite.Connection | None = None
         self._pending: list[tuple[object, ...]] = []
         self._pending_event = asyncio.Event()
@@ -258,6 +262,7 @@ class Store(CaseQueries):
     async def _write_behind(self) -> None:
         while True:
             await self._pending_event.wait()
+            await asyncio.sleep(self.write_delay_s)
             self._pending_event.clear()
             try:
                 await self.flush()

@@ -254,6 +254,9 @@ async def test_known_sequence_in_report_json_and_metrics(
     assert [a.mime_type for a in result.attachments] == ["image/png"]
     outcome.add(admin, result.reply)
 
+    # The CLI reads the file through its own connection: rows reach it within the store's
+    # write delay, so write the queued ones now rather than wait.
+    await assistant.store.flush()
     rc = await run_stats_cli(config, "24h", as_json=True, png_path=None)
     assert rc == 0
     data = json.loads(capsys.readouterr().out)
