@@ -23,7 +23,7 @@ from assistant.names import (
     surnames,
 )
 from assistant.places import medical_vocab
-from assistant.recognizers import word_set
+from assistant.word_lists import word_set
 
 # A capitalised word of a name in any script: "Lucía", "Sørensen", "O'Brien", "Anne-Lotte".
 _CAP_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"

@@ -18,7 +18,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Token
 
 from assistant.places import medical_vocab
-from assistant.recognizers import DATA_DIR, GroupPatternRecognizer, word_set
+from assistant.recognizers import GroupPatternRecognizer
+from assistant.word_lists import load_words, word_set
 
 # Words that follow "I'm", "this is", "my son" and are not names.
 NOT_NAMES = word_set(
@@ -65,26 +66,21 @@ NON_NAME_POS = frozenset(
 )
 
 
-def _load_words(filename: str) -> frozenset[str]:
-    lines = (DATA_DIR / filename).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line and not line.startswith("#"))
-
-
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Common given names (lower case), for names typed in lower case after "I'm"."""
-    return _load_words("first_names.txt")
+    return load_words("first_names.txt")
 
 
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
-    return _load_words("surnames.txt")
+    return load_words("surnames.txt")
 
 
 @lru_cache(maxsize=1)
 def medical_terms() -> frozenset[str]:
     """Eponyms, medicines, symptoms and conditions that must survive anonymization."""
-    return _load_words("medical_terms.txt")
+    return load_words("medical_terms.txt")
 
 
 _INTRO = r"(?:i\s+am|i'?m|im|this\s+is|it'?s|regards,?|thanks,?|cheers,?|from)"
@@ -403,7 +399,7 @@ _AFTER_A_NAME = frozenset({"VERB", "AUX", "PUNCT", "CCONJ", "ADP"})
 @lru_cache(maxsize=1)
 def lowercase_first_names() -> frozenset[str]:
     """Given names that no English word shares, so they are names even typed in lower case."""
-    return _load_words("lowercase_first_names.txt")
+    return load_words("lowercase_first_names.txt")
 
 
 class LowercaseNameRecognizer(TokenNameRecognizer):

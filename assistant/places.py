@@ -16,28 +16,23 @@ from functools import lru_cache
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from assistant.recognizers import DATA_DIR
-
-
-def _load(filename: str) -> frozenset[str]:
-    lines = (DATA_DIR / filename).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line and not line.startswith("#"))
+from assistant.word_lists import load_words
 
 
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
-    return _load("places.txt")
+    return load_words("places.txt")
 
 
 @lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
-    return _load("countries.txt")
+    return load_words("countries.txt")
 
 
 @lru_cache(maxsize=1)
 def medical_vocab() -> frozenset[str]:
     """Clinical words (ICD-10-CM titles and the curated terms): never a name or a place."""
-    return _load("medical_vocab.txt")
+    return load_words("medical_vocab.txt")
 
 
 def known_place(value: str) -> bool:

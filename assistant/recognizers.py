@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 import tldextract
 from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecognizer
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+from assistant.word_lists import word_set
 
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -81,11 +80,6 @@ class GroupPatternRecognizer(EntityRecognizer):
                     RecognizerResult(self.supported_entities[0], start, end, self._score)
                 )
         return results
-
-
-def word_set(text: str) -> frozenset[str]:
-    """Whitespace-separated words: long lists stay readable in a few lines."""
-    return frozenset(text.split())
 
 
 def _has_digits(value: str, minimum: int) -> bool:
