@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from assistant.recognizers import GroupPatternRecognizer, has_digits
+from assistant.recognizers import EnglishRecognizer, GroupPatternRecognizer
 
 # "number", "no.", "#", "ID" after a context word: "hosp no", "pt ID", "group#".
 _ID_WORD = r"(?:number|num|nr|no\.?|n[°o]|#|id|ref(?:erence)?)"
@@ -32,10 +32,8 @@ class MedicalRecordRecognizer(GroupPatternRecognizer):
             ],
             0.9,
             name="MedicalRecordRecognizer",
+            min_digits=4,
         )
-
-    def validate(self, value: str) -> bool:
-        return has_digits(value, 4)
 
 
 class InsuranceIdRecognizer(GroupPatternRecognizer):
@@ -51,10 +49,8 @@ class InsuranceIdRecognizer(GroupPatternRecognizer):
             [rf"\b{context}\s*(?:is|:|#|=)?\s*(?P<value>[A-Z0-9][A-Z0-9-]{{4,24}}[A-Z0-9])\b"],
             0.9,
             name="InsuranceIdRecognizer",
+            min_digits=3,
         )
-
-    def validate(self, value: str) -> bool:
-        return has_digits(value, 3)
 
 
 class ContextualSsnRecognizer(GroupPatternRecognizer):
@@ -108,19 +104,14 @@ _LAB_BEFORE_RE = re.compile(
 )
 
 
-class IdNumberRecognizer(EntityRecognizer):
+class IdNumberRecognizer(EnglishRecognizer):
     """Any other identifier-like token: six or more digits, or five with letters mixed in
     ("ref 77382910", "W3349281702"). In a clinic chat such a token is a record, claim, card or
     account number far more often than a measurement; doses and counts with a unit, and
     numbers written with thousands separators ("10,000"), stay."""
 
     def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["ID_NUMBER"], name="IdNumberRecognizer", supported_language="en"
-        )
-
-    def load(self) -> None:
-        return None
+        super().__init__("ID_NUMBER")
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

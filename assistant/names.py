@@ -12,7 +12,7 @@ import re
 from abc import abstractmethod
 from dataclasses import dataclass
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Token
 
@@ -27,7 +27,7 @@ from assistant.name_words import (
     surnames,
 )
 from assistant.places import medical_vocab
-from assistant.recognizers import GroupPatternRecognizer
+from assistant.recognizers import EnglishRecognizer, GroupPatternRecognizer
 from assistant.word_lists import word_set
 
 # Words that make a capitalised run a place or an organisation, not a person.
@@ -133,17 +133,12 @@ class IntroducedNameRecognizer(GroupPatternRecognizer):
         return results
 
 
-class TokenNameRecognizer(EntityRecognizer):
-    """A PERSON recognizer that reads spaCy's tokens: the template owns the registration,
-    the no-op load and the "no tokens, no names" rule; a subclass implements ``_find``."""
+class TokenNameRecognizer(EnglishRecognizer):
+    """A PERSON recognizer that reads spaCy's tokens: the template owns the "no tokens, no
+    names" rule; a subclass implements ``_find``."""
 
     def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["PERSON"], name=type(self).__name__, supported_language="en"
-        )
-
-    def load(self) -> None:
-        return None
+        super().__init__("PERSON")
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

@@ -13,9 +13,10 @@ import itertools
 import re
 from functools import lru_cache
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from assistant.recognizers import EnglishRecognizer
 from assistant.word_lists import load_words
 
 
@@ -143,16 +144,11 @@ def plausible_place(value: str) -> bool:
     return not all(w in medical_vocab() for w in words)
 
 
-class PlaceRecognizer(EntityRecognizer):
+class PlaceRecognizer(EnglishRecognizer):
     """Known towns written as proper nouns, and proper nouns after a place cue."""
 
     def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["LOCATION"], name="PlaceRecognizer", supported_language="en"
-        )
-
-    def load(self) -> None:
-        return None
+        super().__init__("LOCATION")
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

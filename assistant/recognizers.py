@@ -21,11 +21,27 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecogni
 _DIGIT = re.compile(r"\d")
 
 
-class GroupPatternRecognizer(EntityRecognizer):
+class EnglishRecognizer(EntityRecognizer):
+    """The base of our own recognizers: English, registered under the class name unless named,
+    and nothing to load (patterns compile in ``__init__``, word lists load on first use)."""
+
+    def __init__(self, *entities: str, name: str | None = None) -> None:
+        super().__init__(
+            supported_entities=list(entities),
+            name=name or type(self).__name__,
+            supported_language="en",
+        )
+
+    def load(self) -> None:
+        return None
+
+
+class GroupPatternRecognizer(EnglishRecognizer):
     """A regex recognizer that reports the span of the pattern's ``value`` group.
 
     ``digit_patterns`` are patterns every match of which holds a digit: they are tried first,
-    and only on texts with a digit (most messages have none).
+    and only on texts with a digit (most messages have none). A value with fewer than
+    ``min_digits`` digits is dropped (the default ``validate``).
     """
 
     def __init__(
@@ -37,17 +53,16 @@ class GroupPatternRecognizer(EntityRecognizer):
         name: str,
         flags: int = re.IGNORECASE,
         digit_patterns: Iterable[str] = (),
+        min_digits: int = 0,
     ) -> None:
         self._digit_patterns = [re.compile(p, flags) for p in digit_patterns]
         self._patterns = [re.compile(p, flags) for p in patterns]
         self._score = score
-        super().__init__(supported_entities=[entity], name=name, supported_language="en")
-
-    def load(self) -> None:  # patterns are compiled in __init__
-        return None
+        self._min_digits = min_digits
+        super().__init__(entity, name=name)
 
     def validate(self, value: str) -> bool:
-        return True
+        return sum(ch.isdigit() for ch in value) >= self._min_digits
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -65,10 +80,6 @@ class GroupPatternRecognizer(EntityRecognizer):
                     RecognizerResult(self.supported_entities[0], start, end, self._score)
                 )
         return results
-
-
-def has_digits(value: str, minimum: int) -> bool:
-    return sum(ch.isdigit() for ch in value) >= minimum
 
 
 class UsernameRecognizer(GroupPatternRecognizer):
@@ -107,10 +118,8 @@ class ContextualPhoneRecognizer(GroupPatternRecognizer):
             [rf"\b{context}\b[^0-9+(]{{0,24}}(?P<value>\+?\(?\d[\d \t().-]{{5,18}}\d)"],
             0.75,
             name="ContextualPhoneRecognizer",
+            min_digits=7,
         )
-
-    def validate(self, value: str) -> bool:
-        return has_digits(value, 7)
 
 
 class GatedPatternRecognizer(PatternRecognizer):
