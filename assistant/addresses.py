@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from assistant.places import countries, known_place, medical_vocab
+from assistant.recognizers import EnglishRecognizer
 
 # A capitalised or upper-case word in any script: "Elm", "Pärna", "ΕΓΚΩΜΗ", "O'Connell".
 _CAP = r"(?:[^\W\d_a-z](?:[^\W\d_]|['’.-])*)"
@@ -212,18 +213,11 @@ _MAX_PARTS = 6
 _QUALIFIER_RE = re.compile(r"[ \t]*\([^()\n]{1,30}\)")
 
 
-class AddressRecognizer(EntityRecognizer):
+class AddressRecognizer(EnglishRecognizer):
     """The whole address from its street line on (see the module docstring)."""
 
     def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["STREET_ADDRESS"],
-            name="AddressRecognizer",
-            supported_language="en",
-        )
-
-    def load(self) -> None:
-        return None
+        super().__init__("STREET_ADDRESS")
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -363,7 +357,7 @@ def _month_in(value: str) -> bool:
     )
 
 
-class PostcodeAfterPlaceRecognizer(EntityRecognizer):
+class PostcodeAfterPlaceRecognizer(EnglishRecognizer):
     """A town and its postcode in running text: "in Costamezzana 43015", "Bjert 6091"."""
 
     _RE = re.compile(
@@ -372,14 +366,7 @@ class PostcodeAfterPlaceRecognizer(EntityRecognizer):
     )
 
     def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["LOCATION", "US_ZIP_CODE"],
-            name="PostcodeAfterPlaceRecognizer",
-            supported_language="en",
-        )
-
-    def load(self) -> None:
-        return None
+        super().__init__("LOCATION", "US_ZIP_CODE")
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

@@ -20,7 +20,15 @@ from assistant.addresses import AddressRecognizer, PostcodeAfterPlaceRecognizer
 from assistant.anonymizer_workers import AnalyzerProcess, Span
 from assistant.attribute_rules import install_fast_attribute_ruler
 from assistant.batching import MicroBatcher
+from assistant.calendar_dates import CalendarDateRecognizer
 from assistant.errors import ConfigError, WorkerUnavailable
+from assistant.identifiers import (
+    ContextualSsnRecognizer,
+    IdNumberRecognizer,
+    InsuranceIdRecognizer,
+    MedicalRecordRecognizer,
+    PartialNumberRecognizer,
+)
 from assistant.name_cues import NameCueRecognizer
 from assistant.names import (
     IntroducedNameRecognizer,
@@ -33,21 +41,13 @@ from assistant.phone_gate import GatedPhoneRecognizer
 from assistant.pii_spans import refine
 from assistant.placeholders import PlaceholderVault
 from assistant.places import PlaceRecognizer
+from assistant.postal import StreetAddressRecognizer, UkPostcodeRecognizer, UsZipCodeRecognizer
 from assistant.recognizers import (
-    CalendarDateRecognizer,
     ContextualPhoneRecognizer,
-    ContextualSsnRecognizer,
     GatedUrlRecognizer,
-    IdNumberRecognizer,
-    InsuranceIdRecognizer,
     InternationalPhoneRecognizer,
-    MedicalRecordRecognizer,
     OfflineEmailRecognizer,
-    PartialNumberRecognizer,
-    StreetAddressRecognizer,
-    UkPostcodeRecognizer,
     UsernameRecognizer,
-    UsZipCodeRecognizer,
 )
 from assistant.spelled_email import SpelledEmailRecognizer
 

@@ -12,18 +12,18 @@ import re
 from presidio_analyzer import RecognizerResult
 from spacy.tokens import Token
 
-from assistant.names import (
+from assistant.name_words import (
     NOT_NAMES,
     RELATION_WORDS,
     TITLE_WORDS,
-    TokenNameRecognizer,
     first_names,
     lowercase_first_names,
     medical_terms,
     surnames,
 )
+from assistant.names import TokenNameRecognizer
 from assistant.places import medical_vocab
-from assistant.recognizers import word_set
+from assistant.word_lists import word_set
 
 # A capitalised word of a name in any script: "Lucía", "Sørensen", "O'Brien", "Anne-Lotte".
 _CAP_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"

@@ -2,7 +2,7 @@
 signatures, and capitalised names from outside the Anglo-American names it was trained on;
 places after cues such as "here in" or "I'm from".
 
-The word lists live in ``assistant/data`` (one lower-case word a line).
+The words they read (common words, relations, titles, name lists) are in name_words.py.
 """
 
 from __future__ import annotations
@@ -11,46 +11,25 @@ import itertools
 import re
 from abc import abstractmethod
 from dataclasses import dataclass
-from functools import lru_cache
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Token
 
+from assistant.name_words import (
+    NON_NAME_POS,
+    NOT_NAMES,
+    RELATION_WORDS,
+    TITLE_WORDS,
+    first_names,
+    lowercase_first_names,
+    medical_terms,
+    surnames,
+)
 from assistant.places import medical_vocab
-from assistant.recognizers import DATA_DIR, GroupPatternRecognizer, word_set
+from assistant.recognizers import EnglishRecognizer, GroupPatternRecognizer
+from assistant.word_lists import word_set
 
-# Words that follow "I'm", "this is", "my son" and are not names.
-NOT_NAMES = word_set(
-    """
-a an the and or but so not no yes very really just also still always never here there
-feeling sick ill tired worried scared afraid anxious stressed pregnant diabetic asthmatic
-allergic sure sorry fine okay ok good great well better worse bad unwell dizzy nauseous
-having getting going taking trying looking wondering asking writing calling thinking dying
-in on at of to for with about from by after before since because if when while is has was
-have had been be can could will would should may might must do does did my your his her
-their our it its this that these those who what which how why where he she they we i you
-male female man woman boy girl years year old months weeks days age aged type off hi hello
-hey dear thanks thank regards cheers urgent help please re new currently experiencing
-suffering struggling concerned curious interested back home out up down over under all any
-some every each one two three four five six seven eight nine ten now today tonight
-yesterday tomorrow morning evening night week month monday tuesday wednesday thursday
-friday saturday sunday
-"""
-)
-#: relatives and carers, as in "my son Lucas"; never part of the name itself.
-RELATION_WORDS = word_set(
-    """
-son daughter husband wife partner boyfriend girlfriend fiance fiancee fiancé fiancée mother
-mum mom father dad brother sister child kid baby toddler grandson granddaughter grandmother
-grandfather grandma grandpa nan aunt auntie uncle niece nephew cousin friend neighbour
-neighbor colleague carer caregiver flatmate roommate stepson stepdaughter stepmother
-stepfather gp doctor consultant nurse midwife therapist physio surgeon dentist mother-in-law
-father-in-law sister-in-law brother-in-law son-in-law daughter-in-law
-"""
-)
-#: titles before a name ("Dr. Brooks", "Mrs Okafor").
-TITLE_WORDS = word_set("dr doctor nurse mr mrs ms miss mx prof sister patient")
 # Words that make a capitalised run a place or an organisation, not a person.
 _PLACE_WORDS = word_set(
     """
@@ -59,32 +38,6 @@ health medical general royal saint st street road lane avenue ward unit pharmacy
 institute county city hall house park church court
 """
 )
-# Parts of speech that never start or continue a name ("Dr Gupta said", "I'm Kwame and").
-NON_NAME_POS = frozenset(
-    {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "PUNCT"}
-)
-
-
-def _load_words(filename: str) -> frozenset[str]:
-    lines = (DATA_DIR / filename).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line and not line.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
-    """Common given names (lower case), for names typed in lower case after "I'm"."""
-    return _load_words("first_names.txt")
-
-
-@lru_cache(maxsize=1)
-def surnames() -> frozenset[str]:
-    return _load_words("surnames.txt")
-
-
-@lru_cache(maxsize=1)
-def medical_terms() -> frozenset[str]:
-    """Eponyms, medicines, symptoms and conditions that must survive anonymization."""
-    return _load_words("medical_terms.txt")
 
 
 _INTRO = r"(?:i\s+am|i'?m|im|this\s+is|it'?s|regards,?|thanks,?|cheers,?|from)"
@@ -180,17 +133,12 @@ class IntroducedNameRecognizer(GroupPatternRecognizer):
         return results
 
 
-class TokenNameRecognizer(EntityRecognizer):
-    """A PERSON recognizer that reads spaCy's tokens: the template owns the registration,
-    the no-op load and the "no tokens, no names" rule; a subclass implements ``_find``."""
+class TokenNameRecognizer(EnglishRecognizer):
+    """A PERSON recognizer that reads spaCy's tokens: the template owns the "no tokens, no
+    names" rule; a subclass implements ``_find``."""
 
     def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["PERSON"], name=type(self).__name__, supported_language="en"
-        )
-
-    def load(self) -> None:
-        return None
+        super().__init__("PERSON")
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -398,12 +346,6 @@ _NOUNS = frozenset({"PROPN", "NOUN"})
 # not taken for names.
 _VERB_LIKE_RE = re.compile(r"(?:s|ed|ing|ly)$")
 _AFTER_A_NAME = frozenset({"VERB", "AUX", "PUNCT", "CCONJ", "ADP"})
-
-
-@lru_cache(maxsize=1)
-def lowercase_first_names() -> frozenset[str]:
-    """Given names that no English word shares, so they are names even typed in lower case."""
-    return _load_words("lowercase_first_names.txt")
 
 
 class LowercaseNameRecognizer(TokenNameRecognizer):

@@ -1,7 +1,7 @@
 """Turn raw recognizer hits into the spans to replace.
 
-Presidio's recognizers (spaCy NER and the patterns in recognizers.py and names.py) overlap and
-err in known ways; these rules fix them in order: trim names, drop clinical words, settle
+Presidio's recognizers (spaCy NER and the ones ``anonymizer.build_analyzer`` adds) overlap
+and err in known ways; these rules fix them in order: trim names, drop clinical words, settle
 overlaps, widen identifiers to whole tokens, add the town next to an address, and catch other
 mentions of an identifier's digits.
 """
@@ -13,7 +13,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from assistant.name_cues import ORG_WORDS, spread_names
-from assistant.names import (
+from assistant.name_words import (
     NON_NAME_POS,
     NOT_NAMES,
     RELATION_WORDS,

@@ -13,31 +13,27 @@ import itertools
 import re
 from functools import lru_cache
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from assistant.recognizers import DATA_DIR
-
-
-def _load(filename: str) -> frozenset[str]:
-    lines = (DATA_DIR / filename).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line and not line.startswith("#"))
+from assistant.recognizers import EnglishRecognizer
+from assistant.word_lists import load_words
 
 
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
-    return _load("places.txt")
+    return load_words("places.txt")
 
 
 @lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
-    return _load("countries.txt")
+    return load_words("countries.txt")
 
 
 @lru_cache(maxsize=1)
 def medical_vocab() -> frozenset[str]:
     """Clinical words (ICD-10-CM titles and the curated terms): never a name or a place."""
-    return _load("medical_vocab.txt")
+    return load_words("medical_vocab.txt")
 
 
 def known_place(value: str) -> bool:
@@ -148,16 +144,11 @@ def plausible_place(value: str) -> bool:
     return not all(w in medical_vocab() for w in words)
 
 
-class PlaceRecognizer(EntityRecognizer):
+class PlaceRecognizer(EnglishRecognizer):
     """Known towns written as proper nouns, and proper nouns after a place cue."""
 
     def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["LOCATION"], name="PlaceRecognizer", supported_language="en"
-        )
-
-    def load(self) -> None:
-        return None
+        super().__init__("LOCATION")
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.recognizers import GroupPatternRecognizer, word_set
+from assistant.recognizers import GroupPatternRecognizer
+from assistant.word_lists import word_set
 
 _DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\.)"
 _AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+|\s*@\s*)"

@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/handoff.py [--rounds 40] [--warmup 5]
 
-Starts a real Synapse on 127.0.0.1 (tests/synapse_server.py), the Telegram Bot API emulator
+Starts a real Synapse on 127.0.0.1 (tests/synapse_server.py; the set-up shared with
+bench/matrix.py is in bench/matrix_setup.py), the Telegram Bot API emulator
 (tests/telegram_emulator.py), the whole app (``bot.app.App``: Telegram and Matrix adapters,
 the handoff; LLM off) and a staff member (a matrix-nio client). A patient on Telegram opens a
 case; then each round times, in turn:
@@ -22,12 +23,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import logging
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -38,12 +37,9 @@ sys.path[0] = str(REPO)
 
 from nio import Event  # noqa: E402
 
-from assistant.settings import RateLimitSettings  # noqa: E402
-from bench.matrix import EchoBot, percentile  # noqa: E402
+from bench.matrix_setup import UNLIMITED, matrix_bench, percentile  # noqa: E402
 from bot.app import App  # noqa: E402
-from bot.config import load_config  # noqa: E402
-from tests.matrix_support import Staff, bot_config, content_of  # noqa: E402
-from tests.synapse_server import SynapseServer  # noqa: E402
+from tests.matrix_support import content_of  # noqa: E402
 from tests.telegram_emulator import BotAPIEmulator  # noqa: E402
 from tests.telegram_support import TOKEN, telegram_config  # noqa: E402
 
@@ -57,50 +53,23 @@ async def wait_texts(emulator: BotAPIEmulator, count: int) -> None:
 
 async def main(args: argparse.Namespace) -> int:
     logging.disable(logging.INFO)  # the app's log lines are not what is measured
-    workdir = Path(tempfile.mkdtemp(prefix="healthbot-bench-handoff-"))
-    synapse = SynapseServer(workdir / "synapse")
-    synapse.start()
-    emulator = BotAPIEmulator(TOKEN)
-    await emulator.start()
-    cleanup: list[Any] = [emulator.close]
-    try:
-        base = load_config(
-            REPO / "config.yaml",
-            environ={
-                "HEALTHBOT_LLM__ENABLED": "false",
-                "HEALTHBOT_STORAGE__PATH": str(workdir / "bench.db"),
-                "HEALTHBOT_PRIVACY__HASH_SALT": "bench",
-            },
-        )
-        staff_user = synapse.register("staff-bench")
-        bot_user = synapse.register("healthbot")
-        echo_user = synapse.register("echo")
-        staff = Staff(synapse, staff_user, None)
-        await staff.start()
-        cleanup.append(staff.close)
+    async with matrix_bench("handoff") as bench:
+        staff, bot_user, echo_user = bench.staff, bench.bot_user, bench.echo_user
+        echo_room = bench.echo_room
+        emulator = BotAPIEmulator(TOKEN)
+        await emulator.start()
+        bench.closers.append(emulator.close)
         room = await staff.create_room([bot_user.user_id])
 
-        unlimited = RateLimitSettings(per_minute=100_000, burst=100_000)
-        config = telegram_config(
-            bot_config(
-                base, synapse, bot_user, workdir, sync_timeout_ms=30_000, rate_limit=unlimited
-            ),
-            emulator,
-        )
-        config.adapters.telegram.rate_limit = unlimited
+        config = telegram_config(bench.config, emulator)
+        config.adapters.telegram.rate_limit = UNLIMITED
         config.handoff = config.handoff.model_copy(update={"matrix_room": room})
         os.environ["TELEGRAM_BOT_TOKEN"] = TOKEN
         os.environ["MATRIX_PASSWORD"] = bot_user.password
         app = await App.create(config, ["telegram", "matrix"])
         await app.start()
-        cleanup.append(app.stop)
+        bench.closers.append(app.stop)
         await staff.wait_membership(room, bot_user.user_id, "join")
-
-        echo = EchoBot(synapse.url, echo_user.user_id, echo_user.access_token, echo_user.device_id)
-        await echo.start()
-        cleanup.append(echo.close)
-        echo_room = await staff.create_room([echo_user.user_id], direct=True)
-        await staff.wait_membership(echo_room, echo_user.user_id, "join")
 
         # The patient opens a case.
         emulator.send_text(PATIENT, f"/human {QUESTION}")
@@ -175,11 +144,6 @@ async def main(args: argparse.Namespace) -> int:
             print(f"ratio {name} / nio: p50 {r50:.2f}x, p95 {r95:.2f}x")
         print(f"within 2x of the nio round trip at p50 and p95: {'yes' if ok else 'NO'}")
         return 0
-    finally:
-        for close in reversed(cleanup):
-            with contextlib.suppress(Exception):
-                await close()
-        synapse.stop()
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ pinned dependencies would fight ours. The venv lives at ``$HEALTHBOT_SYNAPSE_VEN
 ``<repo>/.venv-synapse`` (ignored by git, excluded from ruff).
 
 Everything here is standard library plus PyYAML so that it runs in a sync, session-scoped
-pytest fixture and in ``bench/matrix.py``.
+pytest fixture and in the Matrix benches (``bench/matrix_setup.py``).
 """
 
 from __future__ import annotations

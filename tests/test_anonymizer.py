@@ -14,7 +14,7 @@ import pytest
 from assistant.anonymizer import Anonymizer
 from assistant.batching import MicroBatcher
 from assistant.intake import Intake, derive_key
-from assistant.names import first_names, surnames
+from assistant.name_words import first_names, surnames
 from assistant.placeholders import PlaceholderVault
 from assistant.storage import Store
 from bot import evaluation

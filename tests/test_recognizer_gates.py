@@ -10,8 +10,9 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer, PhoneRecog
 
 from assistant import addresses
 from assistant.addresses import AddressRecognizer
+from assistant.calendar_dates import CalendarDateRecognizer
 from assistant.phone_gate import GatedPhoneRecognizer
-from assistant.recognizers import CalendarDateRecognizer, GatedUrlRecognizer, OfflineEmailRecognizer
+from assistant.recognizers import GatedUrlRecognizer, OfflineEmailRecognizer
 from bot.evaluation import LABEL_DIR, load_jsonl
 
 TEXTS = [
