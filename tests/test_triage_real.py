@@ -197,6 +197,44 @@ GET_HELP_TODAY = [
 ]
 
 
+# Clinicians' shorthand and vital signs, and other words for the same presentations (added
+# after held-out rounds 7 and 8: haematemesis, GCS, a low systolic pressure, a glucose
+# reading, apnoea, urticaria and angioedema, peritonism, a vice-like chest).
+CLINICAL_WORDING = [
+    "Two episodes of hematemesis since lunch",
+    "he vomited what looks like coffee grounds",
+    "GCS 7 after the fall",
+    "Found collapsed, responds only to pain",
+    "RR 7, drowsy, empty methadone bottle next to him",
+    "BP 78/40, tachycardic, febrile after chemo",
+    "known AAA, sudden tearing pain into the back",
+    "3 month old with bronchiolitis had an apnoea at home",
+    "BM 2.6, drowsy and not making sense",
+    "my daughter is type 1, her sugar is 32 and she keeps vomiting",
+    "always thirsty, weeing loads, now being sick and breathing deep and fast",
+    "kicked in the balls, excruciating pain and threw up twice",
+    "Pain started around the belly button and is now RIF, temp 38.1",
+    "can't pee at all since this morning and my lower tummy is swollen and agony",
+    "mum hasn't had a wee since yesterday and keeps throwing up",
+    "painful red eye, sees halos around lights and feels sick",
+    "rigid abdomen with guarding",
+    "my boyfriend took mdma at a festival and he's overheating and confused",
+    "took 30 citalopram tablets an hour ago",
+    "urticaria all over and wheeze after amoxicillin",
+    "35 weeks pregnant, bleeding and my bump is rock hard and tender",
+    "LMP 8 weeks ago, now sharp pain on one side and shoulder tip pain",
+    "Pt with sudden onset headache and neck stiffness",
+    "chest feels like it is in a vice and I am sweating",
+    "thrown off his motorbike at 40mph, complaining of neck pain",
+]
+
+
+@pytest.mark.parametrize("text", CLINICAL_WORDING)
+def test_clinical_wording_of_emergencies(triage: Triage, text: str) -> None:
+    result = triage.assess(normalize_text(text))
+    assert result is not None and result.level == "emergency", (text, result)
+
+
 @pytest.mark.parametrize(("text", "level"), GET_HELP_TODAY)
 def test_get_help_today_and_warning_signs(triage: Triage, text: str, level: str) -> None:
     result = triage.assess(normalize_text(text))
@@ -214,6 +252,19 @@ NOT_NOW = [
     "she has had no fever since Monday",
     "what are the signs of sepsis?",
     "I had a kidney stone last year, what should I drink?",
+    "I get sudden headaches with my migraines and sometimes vomit",
+    "what does a GCS of 15 mean?",
+    "my blood pressure is usually 88/55, is that low?",
+    "my 3 year old snores and stops breathing in his sleep sometimes",
+    "how do I prevent my baby choking when weaning?",
+    "my sugar was 2.9 this morning, I had a biscuit and I'm fine now",
+    "I had a burning feeling in my throat after a big meal",
+    "I feel sick after eating nuts, is that an allergy?",
+    "what is melaena?",
+    "my wife has diarrhoea and is confused about which medication to take",
+    "my chest feels like a vice when I panic",
+    "how do you treat an open fracture in first aid?",
+    "my pulse was 140 while running, is that too high?",
 ]
 
 
