@@ -226,6 +226,19 @@ CLINICAL_WORDING = [
     "Pt with sudden onset headache and neck stiffness",
     "chest feels like it is in a vice and I am sweating",
     "thrown off his motorbike at 40mph, complaining of neck pain",
+    # after round 9
+    "my boyfriend is hearing voices telling him to hurt people",
+    "she has Addisons and has been vomiting all morning, feels faint",
+    "found my neighbour on the floor this morning, freezing cold to touch and very drowsy",
+    "his eyelid is swollen and red, temp 39 and it hurts to move his eye",
+    "weakness in both legs that has spread up over 2 days and now cant walk",
+    "potassium came back at 6.8 and the gp said go in",
+    "I'm 32 weeks pregnant and think I'm going into labour",
+    "I had my baby 10 days ago and I'm bleeding heavily with big clots",
+    "severe pelvic pain on the right side that came on suddenly with vomiting",
+    "my son's testicle hurts and he has been sick twice",
+    "my 4 month old is floppy and not feeding",
+    "gran looks grey and says her jaw aches and she's breathless",
 ]
 
 
@@ -265,6 +278,15 @@ NOT_NOW = [
     "my chest feels like a vice when I panic",
     "how do you treat an open fracture in first aid?",
     "my pulse was 140 while running, is that too high?",
+    "I have Addison's disease, can I have the flu jab?",
+    "I use hydrocortisone cream on my eczema and it's severe",
+    "my 2 year old has a swollen eyelid from a mosquito bite",
+    "my son keeps a knife for fishing and is convinced he'll catch a big one",
+    "both legs weak and tired since covid for months",
+    "my potassium was 5.9, is that high?",
+    "my jaw aches and I feel sweaty when I'm anxious",
+    "I'm 28 weeks pregnant with twins, when will I go into labour?",
+    "my period pain is severe every month in my pelvis",
 ]
 
 
