@@ -194,6 +194,14 @@ GET_HELP_TODAY = [
     ("my 9 month old has diarrhoea, has hardly had a wee and is very floppy", "emergency"),
     ("I lost the sight in my left eye for ten minutes this morning, it came back", "emergency"),
     ("couldnt see out of my right eye for a while earlier", "emergency"),
+    # added after round 7: retention and angle-closure glaucoma in other words (urgent, as
+    # round 1 labelled them), a kidney infection (loin pain with fever), a fall on the hand
+    ("can't pee at all since this morning and my lower tummy is swollen and agony", "urgent"),
+    ("has not passed urine for 10 hours, bladder feels full", "urgent"),
+    ("painful red eye, sees halos around lights and feels sick", "urgent"),
+    ("right loin pain and a temperature of 38.5, it stings when I wee", "urgent"),
+    ("fell on an outstretched hand, wrist swollen and tender", "urgent"),
+    ("new headaches for 2 weeks, worse when I wake up and when I cough", "urgent"),
 ]
 
 
@@ -214,9 +222,7 @@ CLINICAL_WORDING = [
     "always thirsty, weeing loads, now being sick and breathing deep and fast",
     "kicked in the balls, excruciating pain and threw up twice",
     "Pain started around the belly button and is now RIF, temp 38.1",
-    "can't pee at all since this morning and my lower tummy is swollen and agony",
     "mum hasn't had a wee since yesterday and keeps throwing up",
-    "painful red eye, sees halos around lights and feels sick",
     "rigid abdomen with guarding",
     "my boyfriend took mdma at a festival and he's overheating and confused",
     "took 30 citalopram tablets an hour ago",
