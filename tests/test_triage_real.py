@@ -202,6 +202,8 @@ GET_HELP_TODAY = [
     ("right loin pain and a temperature of 38.5, it stings when I wee", "urgent"),
     ("fell on an outstretched hand, wrist swollen and tender", "urgent"),
     ("new headaches for 2 weeks, worse when I wake up and when I cough", "urgent"),
+    ("chest gets tight when I walk uphill and it eases when I rest", "urgent"),
+    ("blacked out without warning yesterday, I have heart failure", "urgent"),
 ]
 
 
@@ -245,6 +247,23 @@ CLINICAL_WORDING = [
     "my son's testicle hurts and he has been sick twice",
     "my 4 month old is floppy and not feeding",
     "gran looks grey and says her jaw aches and she's breathless",
+    # after round 10
+    "she swallowed the whole packet of her sertraline an hour ago",
+    "my daughter is very hard to wake and has a high temperature",
+    "purple dots on his legs that dont fade when I press on them",
+    "speaking only in single words and wheezing badly",
+    "temp 39.2 and pulse 140, had a UTI",
+    "he was punched in the head and now keeps vomiting",
+    "fell off the trampoline, neck hurts and cant feel his legs",
+    # after round 11
+    "61M, crushing CP radiating to the L arm, diaphoretic",
+    "NSTEMI confirmed, still in pain",
+    "sudden onset SOB with pleuritic chest pain after a knee replacement",
+    "found on the floor this morning, leg shortened and externally rotated",
+    "ripping interscapular pain, BP unequal between arms",
+    "T1DM, glucose meter reads HI, vomiting",
+    "elderly mum, temp 38.6 and new confusion",
+    "grandad is not making sense today and his lips are a bit blue",
 ]
 
 
@@ -293,6 +312,13 @@ NOT_NOW = [
     "my jaw aches and I feel sweaty when I'm anxious",
     "I'm 28 weeks pregnant with twins, when will I go into labour?",
     "my period pain is severe every month in my pelvis",
+    "I took a whole paracetamol tablet instead of half",
+    "the spots on his face don't fade, it's acne",
+    "I find it hard to wake up in the mornings",
+    "my toddler is speaking in short phrases, is that normal for 2?",
+    "my heart rate was 135 after running with a cold",
+    "my son has CP and uses a wheelchair, what benefits can we get?",
+    "had a panic attack, tingling hands, felt like I was going to die, fine now",
 ]
 
 
