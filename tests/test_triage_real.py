@@ -194,7 +194,83 @@ GET_HELP_TODAY = [
     ("my 9 month old has diarrhoea, has hardly had a wee and is very floppy", "emergency"),
     ("I lost the sight in my left eye for ten minutes this morning, it came back", "emergency"),
     ("couldnt see out of my right eye for a while earlier", "emergency"),
+    # added after round 7: retention and angle-closure glaucoma in other words (urgent, as
+    # round 1 labelled them), a kidney infection (loin pain with fever), a fall on the hand
+    ("can't pee at all since this morning and my lower tummy is swollen and agony", "urgent"),
+    ("has not passed urine for 10 hours, bladder feels full", "urgent"),
+    ("painful red eye, sees halos around lights and feels sick", "urgent"),
+    ("right loin pain and a temperature of 38.5, it stings when I wee", "urgent"),
+    ("fell on an outstretched hand, wrist swollen and tender", "urgent"),
+    ("new headaches for 2 weeks, worse when I wake up and when I cough", "urgent"),
+    ("chest gets tight when I walk uphill and it eases when I rest", "urgent"),
+    ("blacked out without warning yesterday, I have heart failure", "urgent"),
 ]
+
+
+# Clinicians' shorthand and vital signs, and other words for the same presentations (added
+# after held-out rounds 7 and 8: haematemesis, GCS, a low systolic pressure, a glucose
+# reading, apnoea, urticaria and angioedema, peritonism, a vice-like chest).
+CLINICAL_WORDING = [
+    "Two episodes of hematemesis since lunch",
+    "he vomited what looks like coffee grounds",
+    "GCS 7 after the fall",
+    "Found collapsed, responds only to pain",
+    "RR 7, drowsy, empty methadone bottle next to him",
+    "BP 78/40, tachycardic, febrile after chemo",
+    "known AAA, sudden tearing pain into the back",
+    "3 month old with bronchiolitis had an apnoea at home",
+    "BM 2.6, drowsy and not making sense",
+    "my daughter is type 1, her sugar is 32 and she keeps vomiting",
+    "always thirsty, weeing loads, now being sick and breathing deep and fast",
+    "kicked in the balls, excruciating pain and threw up twice",
+    "Pain started around the belly button and is now RIF, temp 38.1",
+    "mum hasn't had a wee since yesterday and keeps throwing up",
+    "rigid abdomen with guarding",
+    "my boyfriend took mdma at a festival and he's overheating and confused",
+    "took 30 citalopram tablets an hour ago",
+    "urticaria all over and wheeze after amoxicillin",
+    "35 weeks pregnant, bleeding and my bump is rock hard and tender",
+    "LMP 8 weeks ago, now sharp pain on one side and shoulder tip pain",
+    "Pt with sudden onset headache and neck stiffness",
+    "chest feels like it is in a vice and I am sweating",
+    "thrown off his motorbike at 40mph, complaining of neck pain",
+    # after round 9
+    "my boyfriend is hearing voices telling him to hurt people",
+    "she has Addisons and has been vomiting all morning, feels faint",
+    "found my neighbour on the floor this morning, freezing cold to touch and very drowsy",
+    "his eyelid is swollen and red, temp 39 and it hurts to move his eye",
+    "weakness in both legs that has spread up over 2 days and now cant walk",
+    "potassium came back at 6.8 and the gp said go in",
+    "I'm 32 weeks pregnant and think I'm going into labour",
+    "I had my baby 10 days ago and I'm bleeding heavily with big clots",
+    "severe pelvic pain on the right side that came on suddenly with vomiting",
+    "my son's testicle hurts and he has been sick twice",
+    "my 4 month old is floppy and not feeding",
+    "gran looks grey and says her jaw aches and she's breathless",
+    # after round 10
+    "she swallowed the whole packet of her sertraline an hour ago",
+    "my daughter is very hard to wake and has a high temperature",
+    "purple dots on his legs that dont fade when I press on them",
+    "speaking only in single words and wheezing badly",
+    "temp 39.2 and pulse 140, had a UTI",
+    "he was punched in the head and now keeps vomiting",
+    "fell off the trampoline, neck hurts and cant feel his legs",
+    # after round 11
+    "61M, crushing CP radiating to the L arm, diaphoretic",
+    "NSTEMI confirmed, still in pain",
+    "sudden onset SOB with pleuritic chest pain after a knee replacement",
+    "found on the floor this morning, leg shortened and externally rotated",
+    "ripping interscapular pain, BP unequal between arms",
+    "T1DM, glucose meter reads HI, vomiting",
+    "elderly mum, temp 38.6 and new confusion",
+    "grandad is not making sense today and his lips are a bit blue",
+]
+
+
+@pytest.mark.parametrize("text", CLINICAL_WORDING)
+def test_clinical_wording_of_emergencies(triage: Triage, text: str) -> None:
+    result = triage.assess(normalize_text(text))
+    assert result is not None and result.level == "emergency", (text, result)
 
 
 @pytest.mark.parametrize(("text", "level"), GET_HELP_TODAY)
@@ -214,6 +290,35 @@ NOT_NOW = [
     "she has had no fever since Monday",
     "what are the signs of sepsis?",
     "I had a kidney stone last year, what should I drink?",
+    "I get sudden headaches with my migraines and sometimes vomit",
+    "what does a GCS of 15 mean?",
+    "my blood pressure is usually 88/55, is that low?",
+    "my 3 year old snores and stops breathing in his sleep sometimes",
+    "how do I prevent my baby choking when weaning?",
+    "my sugar was 2.9 this morning, I had a biscuit and I'm fine now",
+    "I had a burning feeling in my throat after a big meal",
+    "I feel sick after eating nuts, is that an allergy?",
+    "what is melaena?",
+    "my wife has diarrhoea and is confused about which medication to take",
+    "my chest feels like a vice when I panic",
+    "how do you treat an open fracture in first aid?",
+    "my pulse was 140 while running, is that too high?",
+    "I have Addison's disease, can I have the flu jab?",
+    "I use hydrocortisone cream on my eczema and it's severe",
+    "my 2 year old has a swollen eyelid from a mosquito bite",
+    "my son keeps a knife for fishing and is convinced he'll catch a big one",
+    "both legs weak and tired since covid for months",
+    "my potassium was 5.9, is that high?",
+    "my jaw aches and I feel sweaty when I'm anxious",
+    "I'm 28 weeks pregnant with twins, when will I go into labour?",
+    "my period pain is severe every month in my pelvis",
+    "I took a whole paracetamol tablet instead of half",
+    "the spots on his face don't fade, it's acne",
+    "I find it hard to wake up in the mornings",
+    "my toddler is speaking in short phrases, is that normal for 2?",
+    "my heart rate was 135 after running with a cold",
+    "my son has CP and uses a wheelchair, what benefits can we get?",
+    "had a panic attack, tingling hands, felt like I was going to die, fine now",
 ]
 
 
