@@ -280,6 +280,8 @@ def test_get_help_today_and_warning_signs(triage: Triage, text: str, level: str)
 
 
 NOT_NOW = [
+    # "numb" must not read "number"
+    "My son has sickle cell disease. What number should I call to book his clinic?",
     "my husband snores and stops breathing for a few seconds at night, is it sleep apnoea?",
     "I was stabbed years ago and the scar still aches in the cold",
     "how long does sunburn redness take to go away?",
