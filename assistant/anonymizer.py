@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import os
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
@@ -16,11 +16,13 @@ from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig
 
+from assistant import cpu_affinity
 from assistant.addresses import AddressRecognizer, PostcodeAfterPlaceRecognizer
 from assistant.anonymizer_workers import AnalyzerProcess, Span
 from assistant.attribute_rules import install_fast_attribute_ruler
 from assistant.batching import MicroBatcher
 from assistant.calendar_dates import CalendarDateRecognizer
+from assistant.cpu_affinity import CpuPlan, run_anywhere, run_on, usable_cores
 from assistant.errors import ConfigError, WorkerUnavailable
 from assistant.identifiers import (
     ContextualSsnRecognizer,
@@ -236,23 +238,44 @@ class Anonymizer:
             self._anonymize_batch, max_batch=self.max_batch
         )
         self._workers: list[AnalyzerProcess] = []
+        self._cpu_plan: CpuPlan | None = None
 
     @classmethod
     def from_settings(cls, spacy_model: str, score_threshold: float) -> Anonymizer:
         return cls(build_analyzer(spacy_model, score_threshold), score_threshold)
 
-    def start_workers(self, count: int, spacy_model: str) -> int:
+    def start_workers(self, count: int, spacy_model: str, *, share_loop_cpu: bool = True) -> int:
         """Start up to ``count`` worker processes with this analyzer's settings, one per core
         beyond the first (on one core a worker only competes with the bot); each loads in the
-        background (needs a running loop) and takes batches once loaded. Returns how many."""
+        background (needs a running loop) and takes batches once loaded. Returns how many.
+
+        Call it from the event loop's thread: with ``share_loop_cpu`` that thread and the
+        in-process anonymizer thread are pinned to one CPU and the workers to the others
+        (:mod:`assistant.cpu_affinity`) until :meth:`aclose`."""
         count = min(count, usable_cores() - 1)
+        if count > 0 and share_loop_cpu and self._cpu_plan is None:
+            self._cpu_plan = cpu_affinity.share_loop_cpu()
+        plan = self._cpu_plan
+        if plan is not None:
+            self._batcher.executor = ThreadPoolExecutor(
+                1, thread_name_prefix="anonymizer", initializer=run_on, initargs=(plan.loop,)
+            )
         factory = functools.partial(Anonymizer.from_settings, spacy_model, self.score_threshold)
         for index in range(count):
-            worker = AnalyzerProcess(factory, name=f"anonymizer-worker-{index + 1}")
+            worker = AnalyzerProcess(
+                factory,
+                name=f"anonymizer-worker-{index + 1}",
+                cpus=plan.others if plan is not None else frozenset(),
+            )
             worker.start()
             self._workers.append(worker)
             self._batcher.add_spare_lane(_WorkerLane(self, worker))
         return count
+
+    @property
+    def cpu_plan(self) -> CpuPlan | None:
+        """Where the loop's thread, this process's anonymizer thread and the workers run."""
+        return self._cpu_plan
 
     @property
     def workers(self) -> tuple[AnalyzerProcess, ...]:
@@ -306,6 +329,12 @@ class Anonymizer:
         await self._batcher.aclose()
         workers, self._workers = self._workers, []
         await asyncio.gather(*(worker.close() for worker in workers))
+        executor, self._batcher.executor = self._batcher.executor, None
+        if executor is not None:
+            executor.shutdown(wait=False)
+        if self._cpu_plan is not None:
+            self._cpu_plan = None
+            run_anywhere()  # the loop's thread, as before start_workers
 
     def _anonymize_batch(
         self, items: Sequence[tuple[str, PlaceholderVault]]
@@ -365,11 +394,6 @@ class _WorkerLane:
             return await asyncio.to_thread(self._anonymizer._anonymize_batch, items)
         found = [[RecognizerResult(*span) for span in text_spans] for text_spans in spans]
         return await asyncio.to_thread(self._anonymizer._replace_all, texts, items, found)
-
-
-def usable_cores() -> int:
-    """The cores this process may run on (a container's CPU set, not the host's count)."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _placeholder_lambda(vault: PlaceholderVault, entity: str):  # type: ignore[no-untyped-def]

@@ -27,6 +27,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol
 
+from assistant.cpu_affinity import run_on
 from assistant.errors import WorkerUnavailable
 
 log = logging.getLogger(__name__)
@@ -44,8 +45,9 @@ class SpanFinder(Protocol):
 _finder: SpanFinder | None = None
 
 
-def _load(factory: Callable[[], SpanFinder]) -> None:
+def _load(factory: Callable[[], SpanFinder], cpus: frozenset[int]) -> None:
     global _finder
+    run_on(cpus)  # not the loop's CPU, which a spawned process inherits
     # Ctrl-C reaches the whole process group: the bot shuts its workers down itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
@@ -76,8 +78,16 @@ class AnalyzerProcess:
     threads and event loop must not be copied into it.
     """
 
-    def __init__(self, factory: Callable[[], SpanFinder], *, name: str) -> None:
+    def __init__(
+        self,
+        factory: Callable[[], SpanFinder],
+        *,
+        name: str,
+        cpus: frozenset[int] = frozenset(),
+    ) -> None:
         self._factory = factory
+        #: where the process runs; empty: wherever its parent may
+        self.cpus = cpus
         self.name = name
         self._pool: ProcessPoolExecutor | None = None
         self._loading: asyncio.Task[None] | None = None
@@ -93,7 +103,7 @@ class AnalyzerProcess:
             max_workers=1,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_load,
-            initargs=(self._factory,),
+            initargs=(self._factory, self.cpus),
         )
         self._loading = asyncio.get_running_loop().create_task(
             self._load(), name=f"{self.name}-load"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import Executor
 from typing import Generic, Protocol, TypeVar
 
 Item = TypeVar("Item")
@@ -43,6 +44,8 @@ class MicroBatcher(Generic[Item, Result]):
         self._drain_task: asyncio.Task[None] | None = None
         self._spares: list[SpareLane[Item, Result]] = []
         self._arrived: asyncio.Event | None = None
+        #: where the in-process batches run; None: the loop's default executor
+        self.executor: Executor | None = None
 
     def add_spare_lane(self, lane: SpareLane[Item, Result]) -> None:
         self._spares.append(lane)
@@ -106,7 +109,8 @@ class MicroBatcher(Generic[Item, Result]):
         return [(item, future) for item, future in batch if not future.done()]
 
     async def _in_thread(self, items: Sequence[Item]) -> list[Result]:
-        return await asyncio.to_thread(self._run_batch, items)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.executor, self._run_batch, items)
 
     async def _run(
         self,

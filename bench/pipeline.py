@@ -32,8 +32,9 @@ sys.path.insert(0, str(REPO))
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry  # noqa: E402
 from presidio_anonymizer import AnonymizerEngine  # noqa: E402
 
-from assistant.anonymizer import build_nlp_engine, usable_cores  # noqa: E402
+from assistant.anonymizer import build_nlp_engine  # noqa: E402
 from assistant.conversation import ConversationService  # noqa: E402
+from assistant.cpu_affinity import usable_cores  # noqa: E402
 from assistant.messages import IncomingMessage, Source  # noqa: E402
 from assistant.placeholders import PlaceholderVault  # noqa: E402
 from assistant.recognizers import OfflineEmailRecognizer  # noqa: E402

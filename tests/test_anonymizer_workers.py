@@ -12,8 +12,9 @@ from collections.abc import AsyncIterator, Sequence
 
 import pytest
 
-from assistant.anonymizer import AnonymizedText, Anonymizer, usable_cores
+from assistant.anonymizer import AnonymizedText, Anonymizer
 from assistant.batching import MicroBatcher
+from assistant.cpu_affinity import PROCESS_CPUS, usable_cores
 from assistant.placeholders import PlaceholderVault, restore
 from bot.config import load_config
 from tests.conftest import CONFIG_PATH
@@ -107,3 +108,23 @@ async def test_a_dead_worker_loses_nothing(gated: GatedAnonymizer, anonymizer: A
         await held
     assert answered.text == anonymizer.anonymize(TEXTS[0], PlaceholderVault()).text
     assert not gated.workers[0].ready()  # not tried again
+
+
+@needs_two_cores
+async def test_the_loop_and_the_anonymizer_thread_share_a_cpu_and_workers_take_the_rest(
+    gated: GatedAnonymizer,
+) -> None:
+    plan = gated.cpu_plan
+    assert plan is not None and plan.loop and plan.others
+    assert plan.loop | plan.others == PROCESS_CPUS and not plan.loop & plan.others
+    assert os.sched_getaffinity(0) == plan.loop  # this test runs on the loop's thread
+    in_lane = await gated.anonymize_async("I'm Anna Kowalski", PlaceholderVault())
+    assert in_lane.text == "I'm <PERSON_1>"
+    executor = gated._batcher.executor
+    assert executor is not None
+    lane_cpus = await asyncio.get_running_loop().run_in_executor(executor, os.sched_getaffinity, 0)
+    assert lane_cpus == plan.loop
+    (worker,) = multiprocessing.active_children()
+    assert os.sched_getaffinity(worker.pid or 0) == plan.others
+    await gated.aclose()
+    assert os.sched_getaffinity(0) == PROCESS_CPUS and gated.cpu_plan is None

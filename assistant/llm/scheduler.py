@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import threading
 import time
@@ -19,6 +20,7 @@ from collections.abc import Callable, Hashable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from assistant.cpu_affinity import run_anywhere
 from assistant.errors import BackendError, BackendUnavailableError
 from assistant.llm.base import ChatTurn
 
@@ -60,6 +62,14 @@ class Job:
 BatchRunner = Callable[[Sequence[Job]], None]
 
 
+def _start_thread(initializer: Callable[[], None] | None) -> None:
+    # Spawned from the loop's thread, which may be pinned to one CPU (assistant.cpu_affinity):
+    # the engine's own threads, started from this one, should use every CPU.
+    run_anywhere()
+    if initializer is not None:
+        initializer()
+
+
 class BatchScheduler:
     def __init__(
         self,
@@ -74,7 +84,9 @@ class BatchScheduler:
         self._max_batch = max(1, max_batch_size)
         self._batch_key = batch_key
         self._executor = ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix=name, initializer=thread_initializer
+            max_workers=1,
+            thread_name_prefix=name,
+            initializer=functools.partial(_start_thread, thread_initializer),
         )
         self._queue: deque[tuple[Job, asyncio.Future[Job]]] = deque()
         self._wakeup = asyncio.Event()
