@@ -256,7 +256,7 @@ class Anonymizer:
         if count > 0 and share_loop_cpu and self._cpu_plan is None:
             self._cpu_plan = cpu_affinity.share_loop_cpu()
         plan = self._cpu_plan
-        if plan is not None:
+        if plan is not None and self._batcher.executor is None:
             self._batcher.executor = ThreadPoolExecutor(
                 1, thread_name_prefix="anonymizer", initializer=run_on, initargs=(plan.loop,)
             )
