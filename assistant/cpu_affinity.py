@@ -4,7 +4,7 @@ thread share one CPU; the anonymizer's worker processes and the LLM's threads ge
 The interpreter lock lets only one of the loop and the anonymizer thread run Python at a
 time, so on two CPUs they gain nothing, and each hand-off lands on a CPU whose caches hold
 the other thread's data: `bench/pipeline.py` gave service.handle p95 1.07x-1.45x raw
-Presidio over ten unpinned runs and 1.08x-1.10x with the process pinned to one CPU. Linux
+Presidio over eight quiet unpinned runs and 1.08x-1.10x with the process pinned to one CPU. Linux
 only (``os.sched_setaffinity``); elsewhere, or with one CPU, nothing is pinned.
 """
 
