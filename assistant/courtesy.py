@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 
+from assistant.placeholders import PLACEHOLDER_PATTERN
+
 #: a sentence and the punctuation and space that end it
 _SENTENCE_RE = re.compile(r"[^.!?\n]*(?:[.!?\n]+\s*|$)")
-_PLACEHOLDER_RE = re.compile(r"[<\[{]\s*[A-Za-z]+(?:_[A-Za-z]+)*_\d+\s*[>\]}]")
+_PLACEHOLDER_RE = re.compile(PLACEHOLDER_PATTERN)
 _WORD_RE = re.compile(r"[a-z0-9]+")  # a number says something ("I'm 34.")
 #: greetings, introductions and contact words; a sentence of only these says nothing
 #: about health

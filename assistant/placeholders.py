@@ -11,6 +11,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+#: the placeholders this vault writes, in the brackets a model may swap: <PERSON_7>, [EMAIL_2]
+PLACEHOLDER_PATTERN = r"[<\[{]\s*[A-Za-z]+(?:_[A-Za-z]+)*_\d+\s*[>\]}]"
 # Anything in brackets that looks like a placeholder, known or not: <PERSON_7>, [EMAIL_2].
 _BRACKETED_RE = re.compile(r"[<\[{]\s*[A-Za-z]+(?:[ _][A-Za-z]+)*[ _]\d{1,4}\s*[>\]}]")
 

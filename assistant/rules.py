@@ -35,13 +35,12 @@ import numpy as np
 from assistant.context import ContextReader, Reading, Scope, normalise
 from assistant.embeddings import Embedder
 from assistant.errors import ConfigError
+from assistant.placeholders import PLACEHOLDER_PATTERN
 from assistant.prefilter import IndexedRegex, WordIndex
 from assistant.settings import DATA_DIR
 from assistant.yaml_data import compile_regex, load_entries, load_mapping
 
-_PLACEHOLDER_RE = re.compile(
-    r"[<\[{]\s*[A-Za-z]+(?:_[A-Za-z]+)*_\d+\s*[>\]}]|\b[A-Z]+(?:_[A-Z]+)*_\d+\b"
-)
+_PLACEHOLDER_RE = re.compile(PLACEHOLDER_PATTERN + r"|\b[A-Z]+(?:_[A-Z]+)*_\d+\b")
 _WORD_RE = re.compile(r"[a-z0-9]+")
 #: negation reaches across a list for the rules ("denies fever, cough or back pain")
 _RULE_SCOPE = Scope(window=6, lists=True, historical=False, hypothetical=False)
