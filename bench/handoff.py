@@ -37,7 +37,8 @@ sys.path[0] = str(REPO)
 
 from nio import Event  # noqa: E402
 
-from bench.matrix_setup import UNLIMITED, matrix_bench, percentile  # noqa: E402
+from bench.matrix_setup import UNLIMITED, matrix_bench  # noqa: E402
+from bench.timing import percentile  # noqa: E402
 from bot.app import App  # noqa: E402
 from tests.matrix_support import content_of  # noqa: E402
 from tests.telegram_emulator import BotAPIEmulator  # noqa: E402

@@ -26,7 +26,8 @@ sys.path.insert(0, str(REPO))
 from adapters.base import AdapterContext  # noqa: E402
 from adapters.matrix import MatrixAdapter  # noqa: E402
 from assistant.storage import Store  # noqa: E402
-from bench.matrix_setup import matrix_bench, percentile  # noqa: E402
+from bench.matrix_setup import matrix_bench  # noqa: E402
+from bench.timing import percentile  # noqa: E402
 from bot.app import build_assistant, build_service  # noqa: E402
 from tests.matrix_support import Staff  # noqa: E402
 

@@ -66,12 +66,6 @@ class EchoBot:
         await self.client.close()
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
-    return ordered[index]
-
-
 @dataclass
 class MatrixBench:
     workdir: Path

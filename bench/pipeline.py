@@ -39,6 +39,7 @@ from assistant.messages import IncomingMessage, Source  # noqa: E402
 from assistant.placeholders import PlaceholderVault  # noqa: E402
 from assistant.recognizers import OfflineEmailRecognizer  # noqa: E402
 from assistant.storage import Store  # noqa: E402
+from bench.timing import percentile  # noqa: E402
 from bot.app import build_assistant, build_service  # noqa: E402
 from bot.config import load_config  # noqa: E402
 
@@ -82,11 +83,6 @@ def make_messages(count: int, seed: int = 7) -> list[str]:
         )
         messages.append(prefix + rng.choice(QUESTIONS))
     return messages
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def raw_presidio(spacy_model: str) -> tuple[AnalyzerEngine, AnonymizerEngine]:
@@ -179,13 +175,12 @@ async def main() -> None:
     ):
         rate = 1000 / statistics.mean(values)
         print(
-            f"{label:>22} {rate:8.1f} {percentile(values, 0.5):8.2f} "
-            f"{percentile(values, 0.95):8.2f}"
+            f"{label:>22} {rate:8.1f} {percentile(values, 50):8.2f} {percentile(values, 95):8.2f}"
         )
-    p50 = percentile(pipeline_ms, 0.5) / percentile(raw_ms, 0.5)
-    p95 = percentile(pipeline_ms, 0.95) / percentile(raw_ms, 0.95)
+    p50 = percentile(pipeline_ms, 50) / percentile(raw_ms, 50)
+    p95 = percentile(pipeline_ms, 95) / percentile(raw_ms, 95)
     print(f"ratio pipeline/raw: p50 {p50:.2f}x, p95 {p95:.2f}x (target p95 <= 1.30x)")
-    stage = percentile(stage_ms, 0.95) / percentile(raw_ms, 0.95)
+    stage = percentile(stage_ms, 95) / percentile(raw_ms, 95)
     print(f"ratio anonymize stage/raw Presidio: p95 {stage:.2f}x (target <= 1.00x)")
     raw_rate = 1000 / statistics.mean(raw_ms)
     print(

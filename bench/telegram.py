@@ -47,6 +47,7 @@ from adapters.telegram import TelegramAdapter  # noqa: E402
 from assistant.conversation import ConversationService  # noqa: E402
 from assistant.messages import IncomingMessage, Source  # noqa: E402
 from assistant.storage import Store  # noqa: E402
+from bench.timing import percentile  # noqa: E402
 from bot.app import build_assistant  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from tests.telegram_emulator import BotAPIEmulator  # noqa: E402
@@ -62,12 +63,6 @@ QUESTIONS = [
     "What is a normal blood pressure?",
     "How do I book an appointment?",
 ]
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
-    return ordered[index]
 
 
 async def closed_loop(
