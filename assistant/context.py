@@ -26,6 +26,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ _OTHER_CHARS_RE = re.compile(r"[^a-z0-9.,!?;:\n ]+")
 _SPACES_RE = re.compile(r"[ \t\r\f\v]+")
 _SENTENCE_END_RE = re.compile(r"[!?;\n]+|\.(?!\d)|(?<=[a-z]) - (?=[a-z])")
 _WORD_RE = re.compile(r"[a-z0-9]+")
+_OR_RE = re.compile(r"\b(?:or|nor)\b")
 
 KINDS = ("negated", "historical", "hypothetical", "other")
 DIRECTIONS = ("forward", "backward")
@@ -77,6 +79,9 @@ class Scope:
     window: int = 5
     #: a negation also reaches across commas of a list ("denies fever, cough or back pain")
     lists: bool = False
+    #: ... but only a list that "or"/"nor" closes: "no dizziness, chest pain or
+    #: breathlessness" negates all three, "no fever, chest pain spreading to my arm" does not
+    or_lists: bool = False
     historical: bool = True
     hypothetical: bool = True
 
@@ -192,7 +197,13 @@ class Reading:
             if cue.kind == "negated":
                 # a list carries a negation forward; a backward cue stays in its clause
                 low, high = (n_low, n_high) if cue.direction == "forward" else (c_low, c_high)
-                if scope.window and self._negates(cue, start, end, low, high, scope.window):
+                if scope.window and (
+                    self._negates(cue, start, end, low, high, scope.window)
+                    or (
+                        scope.or_lists
+                        and self._negates_or_list(cue, start, end, l_low, l_high, scope.window)
+                    )
+                ):
                     negated = True
                 continue
             forward = cue.direction == "forward" and l_low <= cue.start and cue.end <= start
@@ -225,6 +236,18 @@ class Reading:
         if cue.direction == "backward" and end <= cue.start and cue.end <= high:
             return len(_WORD_RE.findall(self.text, end, cue.start)) < window
         return False
+
+    def _negates_or_list(
+        self, cue: _Cue, start: int, end: int, low: int, high: int, window: int
+    ) -> bool:
+        """A forward negation over a list that "or" closes, within the list's bounds: the
+        "or" comes after the cue and before the mention's end or within the two words after
+        it ("no dizziness, chest pain or breathlessness")."""
+        if cue.direction != "forward" or not self._negates(cue, start, end, low, high, window):
+            return False
+        after = list(islice(_WORD_RE.finditer(self.text, end, high), 2))
+        stop = after[-1].end() if after else end
+        return _OR_RE.search(self.text, cue.end, stop) is not None
 
     def _recent_in(self, low: int, high: int) -> bool:
         return any(low <= position < high for position in self._recent)

@@ -277,7 +277,12 @@ class _LazyReading:
 
 @cache
 def _scope(negation: NegationMode, history: bool, hypothetical: bool) -> Scope:
-    return Scope(window=_NEGATION_WINDOW[negation], historical=history, hypothetical=hypothetical)
+    return Scope(
+        window=_NEGATION_WINDOW[negation],
+        or_lists=negation == "clause",
+        historical=history,
+        hypothetical=hypothetical,
+    )
 
 
 def _tidy(text: str) -> str:

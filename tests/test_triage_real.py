@@ -204,6 +204,11 @@ GET_HELP_TODAY = [
     ("new headaches for 2 weeks, worse when I wake up and when I cough", "urgent"),
     ("chest gets tight when I walk uphill and it eases when I rest", "urgent"),
     ("blacked out without warning yesterday, I have heart failure", "urgent"),
+    # after rounds 12 and 13
+    ("I suddenly went deaf in my right ear overnight", "urgent"),
+    ("stepped on a rusty nail, deep puncture, not sure my tetanus is up to date", "urgent"),
+    ("I was bitten on my ankle yesterday evening by a stray dog", "urgent"),
+    ("flashes of light and then floaters appeared in my left eye today", "urgent"),
 ]
 
 
@@ -264,6 +269,10 @@ CLINICAL_WORDING = [
     "T1DM, glucose meter reads HI, vomiting",
     "elderly mum, temp 38.6 and new confusion",
     "grandad is not making sense today and his lips are a bit blue",
+    # after rounds 12 and 13
+    "she had the baby 10 days ago, now a pounding headache and blurry vision",
+    "my ICD has gone off twice this morning",
+    "a button battery from the kitchen scales is missing and the toddler had them",
 ]
 
 
@@ -321,6 +330,10 @@ NOT_NOW = [
     "my heart rate was 135 after running with a cold",
     "my son has CP and uses a wheelchair, what benefits can we get?",
     "had a panic attack, tingling hands, felt like I was going to die, fine now",
+    # a negation carries over a list that "or" closes
+    "no headache, chest pain or shortness of breath, just a runny nose",
+    "I finished my course of blood thinners for a DVT, can I fly again?",
+    "I have an ICD, how do I know if it has fired?",
 ]
 
 
