@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from assistant.acuity import AcuityModel
 from assistant.anonymizer import Anonymizer
 from assistant.courtesy import question_part
 from assistant.embeddings import Embedded, Embedder
@@ -68,7 +69,9 @@ class _Timer:
         try:
             yield
         finally:
-            self.timings_ms[stage.value] = round((time.perf_counter() - started) * 1000, 3)
+            spent = (time.perf_counter() - started) * 1000
+            # a stage entered twice (triage: the red flags, then the acuity model) adds up
+            self.timings_ms[stage.value] = round(self.timings_ms.get(stage.value, 0.0) + spent, 3)
 
 
 class Assistant:
@@ -86,8 +89,11 @@ class Assistant:
         store: Store | None = None,
         hasher: UserHasher | None = None,
         responder: GroundedResponder | None = None,
+        acuity: AcuityModel | None = None,
     ) -> None:
         self.settings = settings
+        #: the learned fallback for acute descriptions no red flag names (None: off)
+        self.acuity = acuity
         self.responder = responder
         self.anonymizer = anonymizer
         self.triage = triage
@@ -200,6 +206,14 @@ class Assistant:
                 vector = None
         embedded = Embedded(question, vector)
 
+        if self.acuity is not None:
+            with timer.stage(Stage.TRIAGE):
+                flag = self._acuity_triage(embedded)
+            if flag is not None:
+                reply = self._triage_reply(flag, safe_text)
+                self.memory.append(key, safe_text, reply.text)
+                return reply
+
         with timer.stage(Stage.RULES):
             match = None if embedded.vector is None else self.rules.match(question, embedded.vector)
         if match is not None and rule_answers(match, self.settings.llm.rule_threshold):
@@ -246,6 +260,18 @@ class Assistant:
             llm=grounded.usage,
             unanswered=grounded.unanswered,
         )
+
+    def _acuity_triage(self, embedded: Embedded) -> TriageResult | None:
+        """The acuity model's reading of the question; a failure lets it go on, logged."""
+        acuity = self.acuity
+        if acuity is None:
+            return None
+        same_vectors = self.embedder.fingerprint == acuity.embedder_fingerprint
+        try:
+            return acuity.assess(embedded.text, embedded.vector if same_vectors else None)
+        except Exception as exc:  # the rules and the LLM still answer; the flags already ran
+            log.error("acuity model failed: %s", type(exc).__name__)
+            return None
 
     def _triage_reply(self, flag: TriageResult, safe_text: str = "") -> Reply:
         """The fixed guidance for a red flag (never the LLM's)."""

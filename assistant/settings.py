@@ -94,12 +94,29 @@ class PrivacySettings(StrictModel):
     anonymizer_processes: int = Field(1, ge=0, le=16)
 
 
+class AcuitySettings(StrictModel):
+    """The learned fallback for acute descriptions that no red flag names (assistant/acuity.py)."""
+
+    enabled: bool = True
+    #: registry name of the model: "linear" (weights built by assistant/data/build/train_acuity.py)
+    model: str = "linear"
+    model_file: Path = DATA_DIR / "acuity" / "model.json"
+    #: the model's probability that a message is acute from which it gets the urgent reply
+    threshold: float = Field(0.8, gt=0, lt=1)
+    #: ... and its probability that an acute message is an emergency from which it gets the
+    #: emergency reply instead; null: the fallback never says emergency
+    emergency_threshold: float | None = Field(0.85, gt=0, lt=1)
+    #: shorter messages ("help", "hi there") are left to the other stages
+    min_words: int = Field(4, ge=1)
+
+
 class TriageSettings(StrictModel):
     file: Path = DATA_DIR / "red_flags.yaml"
     emergency_number: str = "999"
     crisis_line: str = "Samaritans on 116 123 (free, 24 hours)"
     #: where an `urgent` triage reply sends the patient (care today, not an emergency)
     urgent_contact: str = "NHS 111 (call 111 or go to 111.nhs.uk)"
+    acuity: AcuitySettings = Field(default_factory=AcuitySettings)
 
 
 class RulesSettings(StrictModel):

@@ -5,8 +5,9 @@
 Messages: our triage, intent and vignette sets, plus the external consumer questions when
 ``../shared/eval/external`` is present (read at run time, never stored). Each message goes
 through what the pipeline runs between anonymization and the LLM, in its order:
-``Triage.assess`` on the text and, when no red flag fired, ``Embedder.encode_one`` and
-``RuleBook.match`` with that vector, in one thread as the pipeline does. ``total`` is wall
+``Triage.assess`` on the text and, when no red flag fired, ``Embedder.encode_one``, the acuity
+fallback (``AcuityModel.assess``, on the same vector; counted as triage) and, when it did not
+fire either, ``RuleBook.match`` with that vector, in one thread as the pipeline does. ``total`` is wall
 time; ``total_cpu`` is the same work in this thread's CPU time and ``total_proc`` in the
 process's (tokenizer threads included), which a busy shared machine inflates far less:
 there, wall-clock p95 mostly measures waiting for a core. The baseline is the same stack
@@ -28,10 +29,16 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from assistant.acuity import create_acuity_model  # noqa: E402
 from assistant.embeddings import create_embedder  # noqa: E402
 from assistant.normalize import normalize_text  # noqa: E402
 from assistant.rules import RuleBook  # noqa: E402
-from assistant.settings import EmbeddingSettings, RulesSettings, TriageSettings  # noqa: E402
+from assistant.settings import (  # noqa: E402
+    AcuitySettings,
+    EmbeddingSettings,
+    RulesSettings,
+    TriageSettings,
+)
 from assistant.triage import Triage  # noqa: E402
 
 BAR_P95_MS = 5.0
@@ -61,11 +68,18 @@ def run(backend: str, texts: list[str], rounds: int) -> dict[str, np.ndarray]:
     embedder = create_embedder(EmbeddingSettings(backend=backend))
     rules = RuleBook.from_file(RulesSettings().file, embedder)
     triage = Triage.from_file(TriageSettings().file)
+    acuity = create_acuity_model(AcuitySettings(), triage.reader.prepare)
+    if embedder.fingerprint != acuity.embedder_fingerprint:  # as bot.app.build_acuity does
+        own = create_embedder(EmbeddingSettings())
+        own.load()
+        acuity.use_embedder(own)
     for text in texts[:20]:  # warm caches and lazy loads
         triage.assess(text)
         rules.match(text, embedder.encode_one(text))
+    same = embedder.fingerprint == acuity.embedder_fingerprint
     stages: dict[str, list[float]] = {
         "triage": [],
+        "acuity": [],
         "embed": [],
         "rules": [],
         "total": [],
@@ -83,10 +97,13 @@ def run(backend: str, texts: list[str], rounds: int) -> dict[str, np.ndarray]:
             if flagged is None:  # as in the pipeline: a triaged message is not embedded
                 vector = embedder.encode_one(text)
                 t2 = time.perf_counter()
-                rules.match(text, vector)
+                acute = acuity.assess(text, vector if same else None)
                 t3 = time.perf_counter()
                 stages["embed"].append((t2 - t1) * 1000)
-                stages["rules"].append((t3 - t2) * 1000)
+                stages["acuity"].append((t3 - t2) * 1000)
+                if acute is None:
+                    rules.match(text, vector)
+                    stages["rules"].append((time.perf_counter() - t3) * 1000)
             stages["total_cpu"].append((time.thread_time() - c0) * 1000)
             stages["total_proc"].append((time.process_time() - p0) * 1000)
             stages["total"].append((time.perf_counter() - t0) * 1000)

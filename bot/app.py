@@ -13,6 +13,7 @@ from typing import Any
 from adapters.base import Adapter, AdapterContext
 from adapters.registry import create_adapter
 from adapters.registry import enabled_adapters as enabled_in
+from assistant.acuity import AcuityModel, create_acuity_model
 from assistant.anonymizer import Anonymizer
 from assistant.commands import CommandRegistry
 from assistant.conversation import ConversationService
@@ -28,7 +29,7 @@ from assistant.llm.registry import backend_name_for, create_backend
 from assistant.messages import Delivery, Reply, Response
 from assistant.pipeline import Assistant, PipelineSettings
 from assistant.rules import RuleBook
-from assistant.settings import ConversationSettings
+from assistant.settings import ConversationSettings, EmbeddingSettings
 from assistant.storage import Store
 from assistant.triage import Triage
 from bot.config import AppConfig
@@ -86,6 +87,23 @@ def build_handoff(config: AppConfig, service: ConversationService, store: Store)
     return handoff
 
 
+def build_acuity(config: AppConfig, triage: Triage, embedder: Embedder) -> AcuityModel | None:
+    """The triage's learned fallback (None when off), reading the pipeline's message vector
+    when it is of the model's kind and the shipped static model's otherwise."""
+    settings = config.triage.acuity
+    if not settings.enabled:
+        return None
+    acuity = create_acuity_model(settings, triage.reader.prepare)
+    wanted = acuity.embedder_fingerprint
+    if wanted:
+        embedder.load()
+        if embedder.fingerprint != wanted:
+            own = create_embedder(EmbeddingSettings())
+            own.load()
+            acuity.use_embedder(own)
+    return acuity
+
+
 async def build_assistant(
     config: AppConfig,
     *,
@@ -108,6 +126,7 @@ async def build_assistant(
     if embedder is None:
         embedder = create_embedder(config.embeddings)
     rules = await asyncio.to_thread(RuleBook.from_file, config.rules.file, embedder)
+    acuity = await asyncio.to_thread(build_acuity, config, triage, embedder)
     responder, _ = await asyncio.to_thread(build_responder, config, embedder)
     hasher = None
     if store is not None:
@@ -130,6 +149,7 @@ async def build_assistant(
         store=store,
         hasher=hasher,
         responder=responder,
+        acuity=acuity,
     )
     assistant.observers.append(
         lambda message, reply: log_reply(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from assistant.acuity import ACUITY_CATEGORY
 from assistant.conversation import ConversationService
 from assistant.messages import IncomingMessage, Source
 from bot.answer_eval import knowledge_report, split_of
@@ -299,11 +300,14 @@ async def report_real_data(service: ConversationService, eval_dir: Path, out: Te
     sets.append(("our vignettes", load_jsonl(LABEL_DIR / "triage_vignettes.jsonl")))
     sets.append(("our patient messages", load_jsonl(LABEL_DIR / "triage_patient_messages.jsonl")))
     sets.append(("our held-out rounds", load_jsonl(LABEL_DIR / "triage_heldout_rounds.jsonl")))
+    sets.append(("our fresh rounds", load_jsonl(LABEL_DIR / "triage_fresh_rounds.jsonl")))
     for name, cases in sets:
         replies = await answer_all(service, cases)
         out.write(
             format_levels(name, score_levels(cases, {k: r.level for k, r in replies.items()}))
         )
+        by_model = sorted(k for k, r in replies.items() if r.category == ACUITY_CATEGORY)
+        out.write(f"  by the acuity model: {len(by_model)} {by_model or ''}\n")
         if cases and "rules" in cases[0]:
             intents = {k: r.intent if r.source is Source.RULE else None for k, r in replies.items()}
             out.write(format_rule_fit(name, score_rule_fit(cases, intents)))

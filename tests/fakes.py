@@ -22,6 +22,9 @@ base classes (no MagicMock), used only where nothing real can do the job:
   core's case flow, which must run without a network and cover faults on cue (a homeserver
   that is down, a patient who blocked the bot). The real ports are tested against Synapse
   and the Bot API emulator in ``test_handoff_live``.
+- :class:`FixedAcuity` is an acuity model that gives a set probability (or fails on cue), so
+  that the policy around it (thresholds, levels, a failing model) is checked exactly; the
+  real model's readings are tested in ``test_acuity``.
 """
 
 from __future__ import annotations
@@ -31,12 +34,13 @@ import dataclasses
 import re
 import threading
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from adapters.base import Adapter, AdapterContext
+from assistant.acuity import AcuityModel
 from assistant.anonymizer import AnonymizedText, Anonymizer
 from assistant.conversation import ConversationService
 from assistant.embeddings import Embedder
@@ -46,6 +50,7 @@ from assistant.llm.base import GenerationRequest, GenerationResult, LLMBackend
 from assistant.messages import Command, Delivery, IncomingMessage, Reply, Response
 from assistant.pipeline import Assistant
 from assistant.placeholders import PlaceholderVault
+from assistant.settings import AcuitySettings
 from bot.app import build_service
 from bot.config import AppConfig
 
@@ -316,3 +321,35 @@ class CountingEmbedder(Embedder):
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         return super().encode(texts)
+
+
+class FixedAcuity(AcuityModel):
+    """An acuity model whose probabilities (acute, emergency) are set by the test; ``fail``
+    raises instead."""
+
+    name = "fixed"
+
+    def __init__(
+        self,
+        settings: AcuitySettings,
+        prepare: Callable[[str], str],
+        probability: float,
+        *,
+        emergency: float = 0.0,
+        fail: bool = False,
+    ) -> None:
+        super().__init__(settings, prepare)
+        self.fixed = probability
+        self.emergency = emergency
+        self.fail = fail
+        self.texts: list[str] = []
+
+    @property
+    def embedder_fingerprint(self) -> str:
+        return ""
+
+    def _probabilities(self, prepared: str, vector: np.ndarray | None) -> tuple[float, float]:
+        self.texts.append(prepared)
+        if self.fail:
+            raise RuntimeError("acuity model failed on cue")
+        return self.fixed, self.emergency

@@ -14,9 +14,10 @@ import sqlite3
 
 import pytest
 
+from assistant.acuity import ACUITY_CATEGORY
 from assistant.messages import IncomingMessage, Source, Unanswered
 from bot.config import AppConfig
-from tests.fakes import Fail, FakeBackend, Hang
+from tests.fakes import Fail, FakeBackend, FixedAcuity, Hang
 
 from .conftest import MakeChat, load_jsonl
 
@@ -232,3 +233,36 @@ async def test_an_introduction_does_not_keep_a_rule_from_answering(
     reply = await chat.ask(_message(opening + "What is a normal blood pressure?"))
     assert reply.source is Source.RULE and reply.intent == "blood_pressure"
     assert "Tom Walsh" not in (reply.anonymized or "") and "07700" not in (reply.anonymized or "")
+
+
+async def test_acuity_fallback_answers_what_no_red_flag_names_and_never_the_llm(
+    make_chat: MakeChat, app_config: AppConfig
+) -> None:
+    backend = FakeBackend(answer="should never be used")
+    chat = await make_chat(_llm_config(app_config), backend=backend)
+    acuity = FixedAcuity(app_config.triage.acuity, chat.assistant.triage.reader.prepare, 0.99)
+    chat.assistant.acuity = acuity
+    text = "Hi, I'm Anna Schmidt. My grandad has gone a strange colour and is very quiet today"
+    reply = await chat.ask(_message(text))
+    assert reply.source is Source.URGENT and reply.level == "urgent"
+    assert reply.category == ACUITY_CATEGORY
+    assert app_config.triage.urgent_contact in reply.text
+    assert reply.text.endswith(app_config.disclaimer.text)
+    assert backend.history == [] and "rules" not in reply.timings_ms
+    # it read the anonymized question, never the name
+    assert acuity.texts and all("anna" not in seen for seen in acuity.texts)
+
+
+@pytest.mark.parametrize("probability", [0.0, 0.5])
+async def test_below_its_threshold_or_failing_the_acuity_model_lets_the_message_go_on(
+    make_chat: MakeChat, app_config: AppConfig, probability: float
+) -> None:
+    chat = await make_chat()
+    prepare = chat.assistant.triage.reader.prepare
+    for model in (
+        FixedAcuity(app_config.triage.acuity, prepare, probability),
+        FixedAcuity(app_config.triage.acuity, prepare, 0.99, fail=True),
+    ):
+        chat.assistant.acuity = model
+        reply = await chat.ask(_message("What are the symptoms of flu?"))
+        assert reply.source is Source.RULE and reply.intent == "flu_symptoms"

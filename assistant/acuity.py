@@ -1,0 +1,235 @@
+"""Acuity: a learned fallback for acute case descriptions that no red flag names.
+
+The red flags (:mod:`assistant.triage`) are precise but narrow: each held-out round of new
+cases found emergencies worded in ways no flag had seen. After the flags find nothing, an
+:class:`AcuityModel` reads the whole description and says whether it reads as a problem
+happening *now* that needs care today, as opposed to a routine, chronic, past or general
+question. When it does, the patient gets the fixed ``urgent`` reply, or the ``emergency``
+reply when a second head reads it as an emergency (``triage.acuity.emergency_threshold``);
+the LLM and the rules never answer.
+
+:class:`AcuityModel` is the extension point. Its :meth:`~AcuityModel.assess` is the template:
+it owns the policy (too few words, where the vector comes from, which threshold gives which
+level) and a subclass implements :meth:`~AcuityModel._probabilities` only. Models are found by name
+(``triage.acuity.model``):
+
+* ``linear``: two logistic regressions (acute against not urgent; emergency against the
+  rest) over the message's words (negation-marked unigrams and bigrams, tf-idf) and its
+  static sentence vector, trained by
+  ``assistant/data/build/train_acuity.py`` on our own labelled example bank
+  (``assistant/data/triage_examples.jsonl``) and shipped as plain weights. Dictionary lookups
+  and one dot product: well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from abc import ABC, abstractmethod
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import numpy as np
+
+from assistant.errors import ConfigError
+from assistant.plugins import load_entry
+from assistant.triage import Level, TriageResult
+
+if TYPE_CHECKING:
+    from assistant.embeddings import Embedder
+    from assistant.settings import AcuitySettings
+
+#: the flag id and category a fallback reply carries (rows, /stats, metrics)
+ACUITY_FLAG_ID = "acuity_model"
+ACUITY_CATEGORY = "acute_description"
+
+_ACUITY_MODELS: dict[str, str] = {"linear": "assistant.acuity:LinearAcuity"}
+#: what the linear model's heads say: acute (emergency or urgent) and emergency
+HEADS = ("acute", "emergency")
+
+_TOKEN_RE = re.compile(r"[a-z0-9]+|[.,!?;:\n]")
+_CLAUSE_ENDS = frozenset(".,!?;:\n") | {"but", "although", "though", "however", "except"}
+#: words that negate what follows in their clause ("no fever", "denies chest pain")
+_NEGATIONS = frozenset({"no", "not", "denies", "denied", "without", "never", "nor", "negative"})
+_NEGATION_REACH = 5
+
+
+def features(prepared: str) -> Counter[str]:
+    """Counts of the words and adjacent word pairs of an already prepared (normalised, folded)
+    text. A word inside a negation's reach in its clause is marked ``~word``, so that "no
+    chest pain" and "chest pain" differ. Shared by training and inference."""
+    tokens = _TOKEN_RE.findall(prepared)
+    words: list[str | None] = []  # None marks a clause end: no pair spans it
+    reach = 0
+    for token in tokens:
+        if token in _CLAUSE_ENDS:
+            words.append(None)
+            reach = 0
+        elif token in _NEGATIONS:
+            words.append(token)
+            reach = _NEGATION_REACH
+        else:
+            words.append(f"~{token}" if reach > 0 else token)
+            reach = max(reach - 1, 0)
+    counts: Counter[str] = Counter(word for word in words if word is not None)
+    for first, second in pairwise(words):
+        if first is not None and second is not None:
+            counts[f"{first} {second}"] += 1
+    return counts
+
+
+def tfidf(counts: Mapping[str, int], idf: Mapping[str, float]) -> dict[str, float]:
+    """Sublinear tf-idf over the known features, scaled to unit length."""
+    values = {term: (1.0 + math.log(n)) * idf[term] for term, n in counts.items() if term in idf}
+    norm = math.sqrt(sum(v * v for v in values.values()))
+    return {term: v / norm for term, v in values.items()} if norm > 0 else {}
+
+
+class AcuityModel(ABC):
+    """Says whether a message no red flag matched describes something acute now."""
+
+    #: registry name, the value of ``triage.acuity.model``
+    name: ClassVar[str] = ""
+
+    def __init__(self, settings: AcuitySettings, prepare: Callable[[str], str]) -> None:
+        self.settings = settings
+        #: the triage's own text preparation (normalised, misspellings folded)
+        self.prepare = prepare
+        #: where vectors come from when the caller's are not the model's kind (set by
+        #: :meth:`use_embedder`); None: the caller's vector or none
+        self.embedder: Embedder | None = None
+
+    def use_embedder(self, embedder: Embedder) -> None:
+        """Encode messages with ``embedder`` (loaded) when the caller's vectors are of
+        another model; it must be the one the model was trained on."""
+        if embedder.fingerprint != self.embedder_fingerprint:
+            raise ConfigError(
+                f"triage.acuity.model_file was trained on {self.embedder_fingerprint!r} "
+                f"vectors, not {embedder.fingerprint!r}: retrain it "
+                "(assistant/data/build/train_acuity.py)"
+            )
+        self.embedder = embedder
+
+    @property
+    @abstractmethod
+    def embedder_fingerprint(self) -> str:
+        """The sentence vectors the model was trained on ("" when it reads none): the caller
+        passes its message vector only when its embedder's fingerprint is this one."""
+
+    def assess(self, text: str, vector: np.ndarray | None) -> TriageResult | None:
+        """The fallback's triage of ``text`` (anonymized), or None to let it go on."""
+        prepared = self.prepare(text)
+        if len(prepared.split()) < self.settings.min_words:
+            return None
+        if vector is None and self.embedder is not None:
+            vector = self.embedder.encode_one(text)
+        acute, emergency = self._probabilities(prepared, vector)
+        if acute < self.settings.threshold:
+            return None
+        bar = self.settings.emergency_threshold
+        level: Level = "emergency" if bar is not None and emergency >= bar else "urgent"
+        return TriageResult(category=ACUITY_CATEGORY, flag_id=ACUITY_FLAG_ID, level=level)
+
+    def probabilities(self, text: str, vector: np.ndarray | None) -> tuple[float, float]:
+        """(acute, emergency) for ``text``, for the evaluation and tests."""
+        if vector is None and self.embedder is not None:
+            vector = self.embedder.encode_one(text)
+        return self._probabilities(self.prepare(text), vector)
+
+    @abstractmethod
+    def _probabilities(self, prepared: str, vector: np.ndarray | None) -> tuple[float, float]:
+        """Probabilities in [0, 1] that the prepared text describes an acute problem now, and
+        that it describes an emergency (call 999 now)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """One logistic regression over the shared features."""
+
+    word_weights: Mapping[str, float]
+    vector_weights: np.ndarray
+    bias: float
+
+    def probability(self, words: Mapping[str, float], vector: np.ndarray | None) -> float:
+        weights = self.word_weights
+        score = self.bias + sum(value * weights.get(term, 0.0) for term, value in words.items())
+        if self.vector_weights.size and vector is not None:
+            score += float(self.vector_weights @ vector)
+        return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
+
+
+class LinearAcuity(AcuityModel):
+    """Two logistic regressions (acute; emergency) over tf-idf word features and the static
+    sentence vector."""
+
+    name = "linear"
+
+    def __init__(self, settings: AcuitySettings, prepare: Callable[[str], str]) -> None:
+        super().__init__(settings, prepare)
+        data = load_weights(settings.model_file)
+        self.idf: dict[str, float] = data["idf"]
+        self.heads = {name: _head(data["heads"][name]) for name in HEADS}
+        self._fingerprint = str(data.get("embedder", ""))
+        #: the example bank the weights were trained on (tests check it is the shipped one)
+        self.bank_sha256 = str(data.get("bank_sha256", ""))
+
+    @property
+    def embedder_fingerprint(self) -> str:
+        reads_vectors = any(head.vector_weights.size for head in self.heads.values())
+        return self._fingerprint if reads_vectors else ""
+
+    def _probabilities(self, prepared: str, vector: np.ndarray | None) -> tuple[float, float]:
+        words = tfidf(features(prepared), self.idf)
+        acute = self.heads["acute"].probability(words, vector)
+        return acute, self.heads["emergency"].probability(words, vector)
+
+
+def _head(data: Mapping[str, Any]) -> _Head:
+    return _Head(
+        word_weights=dict(data["word_weights"]),
+        vector_weights=np.asarray(data["vector_weights"], dtype=np.float32),
+        bias=float(data["bias"]),
+    )
+
+
+def load_weights(path: Path) -> dict[str, Any]:
+    """The trained weights; a missing or malformed file is a ConfigError naming the key."""
+    where = f"triage.acuity.model_file {str(path)!r}"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{where} does not exist; build it with `python assistant/data/build/train_acuity.py`"
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{where} cannot be read: {type(exc).__name__}") from exc
+    if not isinstance(data.get("idf"), dict) or not isinstance(data.get("heads"), dict):
+        raise ConfigError(f"{where}: 'idf' and 'heads' must be mappings")
+    required = {"word_weights": dict, "vector_weights": list, "bias": float}
+    for head in HEADS:
+        values = data["heads"].get(head)
+        for key, kind in required.items():
+            if not isinstance(values, dict) or not isinstance(values.get(key), kind):
+                raise ConfigError(f"{where}: 'heads.{head}.{key}' missing or not a {kind.__name__}")
+    return dict(data)
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def available_acuity_models() -> list[str]:
+    return sorted(_ACUITY_MODELS)
+
+
+def create_acuity_model(settings: AcuitySettings, prepare: Callable[[str], str]) -> AcuityModel:
+    model: AcuityModel = load_entry(_ACUITY_MODELS, settings.model, "acuity model")(
+        settings, prepare
+    )
+    return model

@@ -1,0 +1,238 @@
+"""The acuity fallback: its features, its policy, its shipped weights, and what it reads on
+our own labelled cases, which it never trained on (it learns from assistant/data only)."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from pydantic import ValidationError
+
+from assistant.acuity import (
+    ACUITY_FLAG_ID,
+    AcuityModel,
+    LinearAcuity,
+    create_acuity_model,
+    features,
+    file_sha256,
+    tfidf,
+)
+from assistant.context import normalise
+from assistant.courtesy import question_part
+from assistant.embeddings import Embedder
+from assistant.errors import ConfigError
+from assistant.normalize import normalize_text
+from assistant.settings import DATA_DIR, AcuitySettings
+from assistant.triage import Triage
+from bot.app import build_acuity
+from bot.config import AppConfig
+from bot.evaluation import LABEL_DIR, load_jsonl
+from tests.fakes import FixedAcuity
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("no chest pain", {"~chest", "~pain", "~chest ~pain", "no ~chest"}, {"chest", "pain"}),
+        ("denies fever, has chest pain", {"~fever", "chest pain"}, {"fever", "~chest"}),
+        ("chest pain. no fever", {"chest pain", "~fever"}, {"pain no", "~pain"}),
+        ("not breathing but now he is", {"~breathing", "now"}, {"~now", "breathing"}),
+        # the negation reaches five words, no further
+        ("no a b c d e f", {"~e"}, {"~f"}),
+        ("cant breathe", {"cant", "breathe", "cant breathe"}, {"~breathe"}),
+    ],
+)
+def test_features_mark_negated_words_within_their_clause(
+    text: str, present: set[str], absent: set[str]
+) -> None:
+    found = features(normalise(text))
+    assert present <= set(found), sorted(found)
+    assert not absent & set(found), sorted(found)
+
+
+def test_tfidf_is_unit_length_over_known_features() -> None:
+    values = tfidf({"a": 3, "b": 1, "unknown": 5}, {"a": 1.5, "b": 2.0})
+    assert set(values) == {"a", "b"}
+    assert math.isclose(math.sqrt(sum(v * v for v in values.values())), 1.0)
+    assert values["a"] > values["b"] * 0.9  # three counts, sublinear: not three times
+    assert tfidf({"unknown": 1}, {"a": 1.0}) == {}
+
+
+@pytest.mark.parametrize(
+    ("acute", "emergency", "emergency_threshold", "level"),
+    [
+        (0.95, 0.0, 0.85, "urgent"),
+        (0.95, 0.9, 0.85, "emergency"),
+        (0.95, 0.99, None, "urgent"),  # the fallback may be kept from saying emergency
+        (0.5, 0.99, 0.85, None),  # not acute: the emergency head is not asked
+        (0.8, 0.85, 0.85, "emergency"),  # the thresholds themselves count
+    ],
+)
+def test_policy_turns_the_probabilities_into_a_level(
+    acute: float, emergency: float, emergency_threshold: float | None, level: str | None
+) -> None:
+    settings = AcuitySettings(threshold=0.8, emergency_threshold=emergency_threshold)
+    model = FixedAcuity(settings, normalise, acute, emergency=emergency)
+    result = model.assess("my arm has been swelling up all morning", None)
+    assert (result.level if result else None) == level
+    if result is not None:
+        assert result.flag_id == ACUITY_FLAG_ID
+
+
+def test_short_messages_are_left_to_the_other_stages() -> None:
+    model = FixedAcuity(AcuitySettings(min_words=4), normalise, 0.99)
+    assert model.assess("help me now", None) is None
+    assert model.assess("help me now please", None) is not None
+
+
+@pytest.mark.parametrize(
+    ("values", "key"),
+    [
+        ({"emergency_threshold": 1.0}, "emergency_threshold"),
+        ({"threshold": 1.5}, "threshold"),
+        ({"min_words": 0}, "min_words"),
+        ({"modle": "linear"}, "modle"),
+    ],
+)
+def test_settings_errors_name_the_key(values: dict[str, object], key: str) -> None:
+    with pytest.raises(ValidationError, match=key):
+        AcuitySettings.model_validate(values)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "does not exist"),
+        ("{not json", "cannot be read"),
+        ('{"idf": {}}', "'idf' and 'heads'"),
+        (
+            '{"idf": {}, "heads": {"acute": {"word_weights": {}, "vector_weights": []}}}',
+            "'heads.acute.bias'",
+        ),
+    ],
+)
+def test_a_broken_weights_file_is_a_config_error(
+    tmp_path: Path, content: str | None, message: str
+) -> None:
+    path = tmp_path / "model.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        LinearAcuity(AcuitySettings(model_file=path), normalise)
+
+
+def test_an_unknown_model_name_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="unknown acuity model 'forest'"):
+        create_acuity_model(AcuitySettings(model="forest"), normalise)
+
+
+def test_shipped_weights_were_trained_on_the_shipped_bank() -> None:
+    """Edit the bank, then retrain: assistant/data/build/train_acuity.py."""
+    model = LinearAcuity(AcuitySettings(), normalise)
+    assert model.bank_sha256 == file_sha256(DATA_DIR / "triage_examples.jsonl")
+    data = json.loads(AcuitySettings().model_file.read_text(encoding="utf-8"))
+    for head in data["heads"].values():
+        assert set(head["word_weights"]) == set(data["idf"])
+        assert len(head["vector_weights"]) in (0, 384)
+
+
+def test_example_bank_is_well_formed() -> None:
+    rows = [
+        json.loads(line)
+        for line in (DATA_DIR / "triage_examples.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert len({row["id"] for row in rows}) == len(rows)
+    assert {row["level"] for row in rows} == {"emergency", "urgent", "not_urgent"}
+    assert all(row["guidance"].strip() and row["text"].strip() for row in rows)
+
+
+def test_model_is_an_extension_point() -> None:
+    assert issubclass(LinearAcuity, AcuityModel) and LinearAcuity.name == "linear"
+    heads = LinearAcuity(AcuitySettings(), normalise).heads
+    assert sorted(heads) == ["acute", "emergency"]
+    assert all(np.asarray(head.vector_weights).ndim == 1 for head in heads.values())
+
+
+@pytest.fixture(scope="module")
+def triage() -> Triage:
+    return Triage.from_file(DATA_DIR / "red_flags.yaml")
+
+
+# -- the shipped model on our own labelled cases, none of which it trained on -------------
+
+OWN_SETS = (
+    "triage_vignettes.jsonl",
+    "triage_patient_messages.jsonl",
+    "triage_heldout_rounds.jsonl",
+    "triage_fresh_rounds.jsonl",
+)
+
+
+@pytest.fixture(scope="module")
+def acuity(triage: Triage, embedder: Embedder) -> AcuityModel:
+    model = create_acuity_model(AcuitySettings(), triage.reader.prepare)
+    assert embedder.fingerprint == model.embedder_fingerprint  # the pipeline's own vector
+    return model
+
+
+def _cases(level: str) -> list[dict[str, str]]:
+    return [
+        case for name in OWN_SETS for case in load_jsonl(LABEL_DIR / name) if case["level"] == level
+    ]
+
+
+def _acute(model: AcuityModel, embedder: Embedder, text: str) -> bool:
+    question = question_part(normalize_text(text))
+    return model.assess(question, embedder.encode_one(question)) is not None
+
+
+def test_on_its_own_it_reads_most_emergencies_and_few_routine_questions_as_acute(
+    acuity: AcuityModel, embedder: Embedder
+) -> None:
+    """Measured: 57% of the emergent cases and 2 of 151 not-urgent ones before rounds 12-13
+    were added; the bars leave room for a retrained bank, not for a model that fires on all."""
+    emergent = _cases("emergency")
+    routine = _cases("not_urgent")
+    caught = sum(_acute(acuity, embedder, case["text"]) for case in emergent)
+    raised = [case["id"] for case in routine if _acute(acuity, embedder, case["text"])]
+    assert caught / len(emergent) >= 0.5, (caught, len(emergent))
+    assert len(raised) / len(routine) <= 0.03, raised
+
+
+def test_with_the_red_flags_fresh_rounds_reach_the_bar(
+    triage: Triage, acuity: AcuityModel, embedder: Embedder
+) -> None:
+    """Rounds 12 and 13 as the pipeline reads them: the flags first, then the model. Their
+    first run (before any fix) is in TRIAGE_LABELS.md."""
+    cases = load_jsonl(LABEL_DIR / "triage_fresh_rounds.jsonl")
+    levels: dict[str, str | None] = {}
+    for case in cases:
+        text = normalize_text(case["text"])
+        flag = triage.assess(text)
+        if flag is None:
+            question = question_part(text)
+            flag = acuity.assess(question, embedder.encode_one(question))
+        levels[case["id"]] = flag.level if flag else None
+    emergent = [c["id"] for c in cases if c["level"] == "emergency"]
+    missed = [case_id for case_id in emergent if levels[case_id] is None]
+    assert len(missed) / len(emergent) <= 0.10, missed
+    routine = [c["id"] for c in cases if c["level"] == "not_urgent"]
+    raised = [case_id for case_id in routine if levels[case_id] == "emergency"]
+    assert len(raised) / len(routine) <= 0.03, raised
+
+
+def test_wiring_follows_the_config(app_config: AppConfig, embedder: Embedder) -> None:
+    triage = Triage.from_file(app_config.triage.file)
+    off = app_config.model_copy(deep=True)
+    off.triage.acuity.enabled = False
+    assert build_acuity(off, triage, embedder) is None
+    model = build_acuity(app_config, triage, embedder)
+    assert model is not None and model.embedder is None  # the pipeline's vector serves
+    # with its own embedder (as when the pipeline's vectors are another model's), the same
+    text = "my dad has gone very pale and sweaty and cannot get his words out"
+    expected = model.probabilities(text, embedder.encode_one(text))
+    model.use_embedder(embedder)
+    assert model.probabilities(text, None) == pytest.approx(expected)
