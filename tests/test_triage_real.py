@@ -209,6 +209,9 @@ GET_HELP_TODAY = [
     ("stepped on a rusty nail, deep puncture, not sure my tetanus is up to date", "urgent"),
     ("I was bitten on my ankle yesterday evening by a stray dog", "urgent"),
     ("flashes of light and then floaters appeared in my left eye today", "urgent"),
+    # after round 14
+    ("I am 24 weeks pregnant and was cuddling my niece who now has chickenpox", "urgent"),
+    ("woke up with muffled hearing in one ear and a ringing", "urgent"),
 ]
 
 
@@ -273,6 +276,16 @@ CLINICAL_WORDING = [
     "she had the baby 10 days ago, now a pounding headache and blurry vision",
     "my ICD has gone off twice this morning",
     "a button battery from the kitchen scales is missing and the toddler had them",
+    # after round 14
+    "my bottom and inner thighs feel numb since yesterday and my back is killing me",
+    "the tiny round battery from the remote is missing and my son keeps drooling",
+    "my 3 year old was found with grans iron tablets, several are unaccounted for",
+    "dad takes apixaban and he knocked the side of his head on a cupboard",
+    "i have been saving up my mums old tablets and tonight is the night",
+    "spitting out blood a week after his tonsillectomy",
+    "got an electric shock off a 240 volt cable at work, now my heart feels irregular",
+    "T6 paraplegic, sudden pounding headache and BP 198/110",
+    "the vision of my left eye just went, like a shade coming down",
 ]
 
 
@@ -334,6 +347,12 @@ NOT_NOW = [
     "no headache, chest pain or shortness of breath, just a runny nose",
     "I finished my course of blood thinners for a DVT, can I fly again?",
     "I have an ICD, how do I know if it has fired?",
+    # after round 14
+    "seizure free for 2 years, can I learn to drive?",
+    "the bottom of my foot goes numb when I sit cross-legged, and my back aches",
+    "my mum worries about meningitis, which jab should I get before uni?",
+    "my poo has gone black since I started iron tablets, is that normal?",
+    "mood is good on my antidepressant, no thoughts of self harm, how do I stop it?",
 ]
 
 
