@@ -54,7 +54,7 @@ def load_bank(path: Path) -> tuple[list[str], np.ndarray]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--C", type=float, default=4.0, help="inverse L2 strength")
+    parser.add_argument("--C", type=float, default=8.0, help="inverse L2 strength")
     parser.add_argument("--vector-weight", type=float, default=0.5, help="0: words only")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--bank", type=Path, default=BANK, help="for experiments only")
