@@ -192,7 +192,7 @@ def _acute(model: AcuityModel, embedder: Embedder, text: str) -> bool:
 def test_on_its_own_it_reads_most_emergencies_and_few_routine_questions_as_acute(
     acuity: AcuityModel, embedder: Embedder
 ) -> None:
-    """Measured on the shipped model: 249 of 423 emergent cases (59%) and 2 of 218 not-urgent
+    """Measured on the shipped model: 294 of 458 emergent cases (64%) and 2 of 243 not-urgent
     ones (p66, h11-n01); the bars leave room for a retrained bank, not for one that fires on
     everything or on nothing."""
     emergent = _cases("emergency")
@@ -201,6 +201,29 @@ def test_on_its_own_it_reads_most_emergencies_and_few_routine_questions_as_acute
     raised = [case["id"] for case in routine if _acute(acuity, embedder, case["text"])]
     assert caught / len(emergent) >= 0.5, (caught, len(emergent))
     assert len(raised) / len(routine) <= 0.03, raised
+
+
+@pytest.mark.parametrize(
+    ("text", "acute"),
+    [
+        # short everyday messages with change words: routine (the first bank read them as acute)
+        ("my toenails have gone thick and yellow", False),
+        ("my tongue has gone white and furry", False),
+        ("my skin has gone dry and flaky on my elbows", False),
+        ("my wee is dark yellow when I forget to drink", False),
+        ("my baby has a blocked nose and is snuffly", False),
+        ("I keep getting heartburn after big meals", False),
+        # the same kind of words where they are acute
+        ("his skin and eyes have gone yellow and he is confused", True),
+        ("my face and tongue are swelling up fast", True),
+        ("the cut on my hand won't stop bleeding", True),
+        ("my grandad's foot has gone black and cold and really hurts", True),
+    ],
+)
+def test_short_messages_are_read_for_acuity_not_for_their_words(
+    acuity: AcuityModel, embedder: Embedder, text: str, acute: bool
+) -> None:
+    assert _acute(acuity, embedder, text) is acute
 
 
 def test_with_the_red_flags_fresh_rounds_reach_the_bar(
