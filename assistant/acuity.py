@@ -127,9 +127,7 @@ class AcuityModel(ABC):
         prepared = self.prepare(text)
         if len(prepared.split()) < self.settings.min_words:
             return None
-        if vector is None and self.embedder is not None:
-            vector = self.embedder.encode_one(text)
-        acute, emergency = self._probabilities(prepared, vector)
+        acute, emergency = self._probabilities(prepared, self._vector(text, vector))
         if acute < self.settings.threshold:
             return None
         bar = self.settings.emergency_threshold
@@ -138,9 +136,13 @@ class AcuityModel(ABC):
 
     def probabilities(self, text: str, vector: np.ndarray | None) -> tuple[float, float]:
         """(acute, emergency) for ``text``, for the evaluation and tests."""
+        return self._probabilities(self.prepare(text), self._vector(text, vector))
+
+    def _vector(self, text: str, vector: np.ndarray | None) -> np.ndarray | None:
+        """The caller's vector, or this model's own embedder's when it has none to give."""
         if vector is None and self.embedder is not None:
-            vector = self.embedder.encode_one(text)
-        return self._probabilities(self.prepare(text), vector)
+            return self.embedder.encode_one(text)
+        return vector
 
     @abstractmethod
     def _probabilities(self, prepared: str, vector: np.ndarray | None) -> tuple[float, float]:
