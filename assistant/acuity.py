@@ -37,12 +37,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 
+from assistant.embeddings import Embedder, create_embedder
 from assistant.errors import ConfigError
 from assistant.plugins import load_entry
+from assistant.settings import EmbeddingSettings
 from assistant.triage import Level, TriageResult
 
 if TYPE_CHECKING:
-    from assistant.embeddings import Embedder
     from assistant.settings import AcuitySettings
 
 #: the flag id and category a fallback reply carries (rows, /stats, metrics)
@@ -101,13 +102,13 @@ class AcuityModel(ABC):
         self.settings = settings
         #: the triage's own text preparation (normalised, misspellings folded)
         self.prepare = prepare
-        #: where vectors come from when the caller's are not the model's kind (set by
-        #: :meth:`use_embedder`); None: the caller's vector or none
+        #: the model's own embedder when the caller's vectors are another model's (set by
+        #: :meth:`use_embedder`); None: the caller's vector is of the model's kind
         self.embedder: Embedder | None = None
 
     def use_embedder(self, embedder: Embedder) -> None:
-        """Encode messages with ``embedder`` (loaded) when the caller's vectors are of
-        another model; it must be the one the model was trained on."""
+        """Encode messages with ``embedder`` (loaded) instead of reading the caller's
+        vectors; it must be the one the model was trained on."""
         if embedder.fingerprint != self.embedder_fingerprint:
             raise ConfigError(
                 f"triage.acuity.model_file was trained on {self.embedder_fingerprint!r} "
@@ -119,8 +120,7 @@ class AcuityModel(ABC):
     @property
     @abstractmethod
     def embedder_fingerprint(self) -> str:
-        """The sentence vectors the model was trained on ("" when it reads none): the caller
-        passes its message vector only when its embedder's fingerprint is this one."""
+        """The sentence vectors the model was trained on ("" when it reads none)."""
 
     def assess(self, text: str, vector: np.ndarray | None) -> TriageResult | None:
         """The fallback's triage of ``text`` (anonymized), or None to let it go on."""
@@ -139,10 +139,9 @@ class AcuityModel(ABC):
         return self._probabilities(self.prepare(text), self._vector(text, vector))
 
     def _vector(self, text: str, vector: np.ndarray | None) -> np.ndarray | None:
-        """The caller's vector, or this model's own embedder's when it has none to give."""
-        if vector is None and self.embedder is not None:
-            return self.embedder.encode_one(text)
-        return vector
+        """The model's own embedder's vector when it has one (the caller's are of another
+        model), else the caller's."""
+        return self.embedder.encode_one(text) if self.embedder is not None else vector
 
     @abstractmethod
     def _probabilities(self, prepared: str, vector: np.ndarray | None) -> tuple[float, float]:
@@ -230,8 +229,19 @@ def available_acuity_models() -> list[str]:
     return sorted(_ACUITY_MODELS)
 
 
-def create_acuity_model(settings: AcuitySettings, prepare: Callable[[str], str]) -> AcuityModel:
+def create_acuity_model(
+    settings: AcuitySettings, prepare: Callable[[str], str], embedder: Embedder | None = None
+) -> AcuityModel:
+    """The configured model. Given the caller's ``embedder``, it reads that embedder's
+    vectors when they are of its kind, and the shipped static model's own otherwise."""
     model: AcuityModel = load_entry(_ACUITY_MODELS, settings.model, "acuity model")(
         settings, prepare
     )
+    wanted = model.embedder_fingerprint
+    if wanted and embedder is not None:
+        embedder.load()
+        if embedder.fingerprint != wanted:
+            own = create_embedder(EmbeddingSettings())
+            own.load()
+            model.use_embedder(own)
     return model

@@ -208,7 +208,7 @@ class Assistant:
 
         if self.acuity is not None:
             with timer.stage(Stage.TRIAGE):
-                flag = self._acuity_triage(embedded)
+                flag = self._acuity_triage(self.acuity, embedded)
             if flag is not None:
                 reply = self._triage_reply(flag, safe_text)
                 self.memory.append(key, safe_text, reply.text)
@@ -261,14 +261,11 @@ class Assistant:
             unanswered=grounded.unanswered,
         )
 
-    def _acuity_triage(self, embedded: Embedded) -> TriageResult | None:
+    @staticmethod
+    def _acuity_triage(acuity: AcuityModel, embedded: Embedded) -> TriageResult | None:
         """The acuity model's reading of the question; a failure lets it go on, logged."""
-        acuity = self.acuity
-        if acuity is None:
-            return None
-        same_vectors = self.embedder.fingerprint == acuity.embedder_fingerprint
         try:
-            return acuity.assess(embedded.text, embedded.vector if same_vectors else None)
+            return acuity.assess(embedded.text, embedded.vector)
         except Exception as exc:  # the rules and the LLM still answer; the flags already ran
             log.error("acuity model failed: %s", type(exc).__name__)
             return None

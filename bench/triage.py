@@ -68,15 +68,10 @@ def run(backend: str, texts: list[str], rounds: int) -> dict[str, np.ndarray]:
     embedder = create_embedder(EmbeddingSettings(backend=backend))
     rules = RuleBook.from_file(RulesSettings().file, embedder)
     triage = Triage.from_file(TriageSettings().file)
-    acuity = create_acuity_model(AcuitySettings(), triage.reader.prepare)
-    if embedder.fingerprint != acuity.embedder_fingerprint:  # as bot.app.build_acuity does
-        own = create_embedder(EmbeddingSettings())
-        own.load()
-        acuity.use_embedder(own)
+    acuity = create_acuity_model(AcuitySettings(), triage.reader.prepare, embedder)
     for text in texts[:20]:  # warm caches and lazy loads
         triage.assess(text)
         rules.match(text, embedder.encode_one(text))
-    same = embedder.fingerprint == acuity.embedder_fingerprint
     stages: dict[str, list[float]] = {
         "triage": [],
         "acuity": [],
@@ -97,7 +92,7 @@ def run(backend: str, texts: list[str], rounds: int) -> dict[str, np.ndarray]:
             if flagged is None:  # as in the pipeline: a triaged message is not embedded
                 vector = embedder.encode_one(text)
                 t2 = time.perf_counter()
-                acute = acuity.assess(text, vector if same else None)
+                acute = acuity.assess(text, vector)
                 t3 = time.perf_counter()
                 stages["embed"].append((t2 - t1) * 1000)
                 stages["acuity"].append((t3 - t2) * 1000)

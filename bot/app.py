@@ -29,7 +29,7 @@ from assistant.llm.registry import backend_name_for, create_backend
 from assistant.messages import Delivery, Reply, Response
 from assistant.pipeline import Assistant, PipelineSettings
 from assistant.rules import RuleBook
-from assistant.settings import ConversationSettings, EmbeddingSettings
+from assistant.settings import ConversationSettings
 from assistant.storage import Store
 from assistant.triage import Triage
 from bot.config import AppConfig
@@ -93,15 +93,7 @@ def build_acuity(config: AppConfig, triage: Triage, embedder: Embedder) -> Acuit
     settings = config.triage.acuity
     if not settings.enabled:
         return None
-    acuity = create_acuity_model(settings, triage.reader.prepare)
-    wanted = acuity.embedder_fingerprint
-    if wanted:
-        embedder.load()
-        if embedder.fingerprint != wanted:
-            own = create_embedder(EmbeddingSettings())
-            own.load()
-            acuity.use_embedder(own)
-    return acuity
+    return create_acuity_model(settings, triage.reader.prepare, embedder)
 
 
 async def build_assistant(
