@@ -332,6 +332,7 @@ CLINICAL_WORDING = [
     "lower lid swollen and red, proptosis, temp 38.9",
     "my 5 year old is drooling and sitting in a tripod position, can't swallow her spit",
     "suddenly my left eye is red and agonising, vision misty, and I've vomited",
+    "upper stomach pressure, sweating and feeling sick for an hour",
 ]
 
 
@@ -414,6 +415,7 @@ NOT_NOW = [
     "I got a static shock off the car door, made me jump",
     "itchy rash on my hands, I'm 20 weeks pregnant and have eczema",
     "my 3 month old is drooling loads, teething",
+    "heaviness in my upper tummy after big meals, no sweating",
 ]
 
 
