@@ -333,6 +333,7 @@ CLINICAL_WORDING = [
     "my 5 year old is drooling and sitting in a tripod position, can't swallow her spit",
     "suddenly my left eye is red and agonising, vision misty, and I've vomited",
     "upper stomach pressure, sweating and feeling sick for an hour",
+    "three days after my IVF egg retrieval my stomach is hugely swollen and I'm short of breath",
 ]
 
 
@@ -416,6 +417,8 @@ NOT_NOW = [
     "itchy rash on my hands, I'm 20 weeks pregnant and have eczema",
     "my 3 month old is drooling loads, teething",
     "heaviness in my upper tummy after big meals, no sweating",
+    "what is OHSS and what is my risk after IVF?",
+    "mild bloating after egg collection yesterday, is that normal?",
 ]
 
 
