@@ -325,7 +325,7 @@ CLINICAL_WORDING = [
     "when he tries to talk the words come out all garbled",
     "sore back after gardening, now I have to strain to wee and it only dribbles, both legs tingle",
     "splashed oven cleaner in my eye and it stings badly",
-    "brought up dark stuff that looked like used coffee",
+    "brought back up dark stuff that looked like used coffee",
     "serum K 7.1 on repeat bloods, feels weak",
     "potassium 6.6 with peaked T waves on the ECG",
     "day 10 after cycle 2 of docetaxel, temp 38.3 and shivery",
@@ -419,6 +419,12 @@ NOT_NOW = [
     "heaviness in my upper tummy after big meals, no sweating",
     "what is OHSS and what is my risk after IVF?",
     "mild bloating after egg collection yesterday, is that normal?",
+    "I saved my leftover antibiotics, should I take them all?",
+    "I hope it doesnt stop working, this new inhaler is great",
+    "when I'm nervous my words come out all jumbled",
+    "I work on an oncology ward and I have a temperature of 38",
+    "since giving birth sex feels different down there",
+    "sprayed hairspray in my eye by accident, it stings",
 ]
 
 
