@@ -167,6 +167,22 @@ REQUIRED = [
         "emergency",
         "cardiac",
     ),
+    # after rounds 16 and 17
+    (
+        "I've hidden a stockpile of tablets and I've decided to take them all tonight",
+        "emergency",
+        "self_harm",
+    ),
+    (
+        "cut my wrist deeper than before and I hope it doesnt stop bleeding",
+        "emergency",
+        "self_harm",
+    ),
+    ("got a shock from a socket at home, there's a burn mark on my finger", "emergency", "injury"),
+    ("erection that won't go down for 6 hours and it's really painful", "emergency", "urology"),
+    ("was grinding metal and a bit flew into my eye, now it's blurry", "emergency", "eye"),
+    ("a 2 week old baby has vomited green bile twice", "emergency", "unwell_baby"),
+    ("36 weeks pregnant and the soles of my feet itch like mad at night", "urgent", "pregnancy"),
 ]
 
 
@@ -212,6 +228,23 @@ GET_HELP_TODAY = [
     # after round 14
     ("I am 24 weeks pregnant and was cuddling my niece who now has chickenpox", "urgent"),
     ("woke up with muffled hearing in one ear and a ringing", "urgent"),
+    # after rounds 16 and 17: a settled asthma attack needs a same-day review, not 999;
+    # shingles near the eye without the word; dehydration in a clinician's shorthand
+    (
+        "had an asthma attack this morning, 6 puffs of my reliever and it eased off, feel ok now",
+        "urgent",
+    ),
+    (
+        "my son is having an asthma attack, we gave 10 puffs and it settled but now it's back",
+        "emergency",
+    ),
+    ("blisters on my forehead spreading to my upper eyelid, burning pain", "urgent"),
+    (
+        "my 14 month old has had diarrhoea for 2 days, only 2 wet nappies today and dry lips",
+        "urgent",
+    ),
+    ("18m, D&V 3/7, 1 wet nappy since breakfast, mouth dry", "urgent"),
+    ("20 weeks pregnant, itching on my palms for a week, no rash", "urgent"),
 ]
 
 
@@ -286,6 +319,21 @@ CLINICAL_WORDING = [
     "got an electric shock off a 240 volt cable at work, now my heart feels irregular",
     "T6 paraplegic, sudden pounding headache and BP 198/110",
     "the vision of my left eye just went, like a shade coming down",
+    # after rounds 16 and 17
+    "grandad feels like a tight band across his chest going into his jaw and he is clammy",
+    "her mouth has dropped on the left side since this morning",
+    "when he tries to talk the words come out all garbled",
+    "sore back after gardening, now I have to strain to wee and it only dribbles, both legs tingle",
+    "splashed oven cleaner in my eye and it stings badly",
+    "brought back up dark stuff that looked like used coffee",
+    "serum K 7.1 on repeat bloods, feels weak",
+    "potassium 6.6 with peaked T waves on the ECG",
+    "day 10 after cycle 2 of docetaxel, temp 38.3 and shivery",
+    "lower lid swollen and red, proptosis, temp 38.9",
+    "my 5 year old is drooling and sitting in a tripod position, can't swallow her spit",
+    "suddenly my left eye is red and agonising, vision misty, and I've vomited",
+    "upper stomach pressure, sweating and feeling sick for an hour",
+    "three days after my IVF egg retrieval my stomach is hugely swollen and I'm short of breath",
 ]
 
 
@@ -353,6 +401,30 @@ NOT_NOW = [
     "my mum worries about meningitis, which jab should I get before uni?",
     "my poo has gone black since I started iron tablets, is that normal?",
     "mood is good on my antidepressant, no thoughts of self harm, how do I stop it?",
+    # after rounds 16 and 17
+    "what is priapism?",
+    "I had priapism years ago after a medication, can it happen again?",
+    "how long should an erection last, mine only lasts a few minutes",
+    "had glaucoma surgery last year, my eye is fine, when is my next check?",
+    "what causes haloes around lights at night?",
+    "used to self harm years ago, now doing well, any tips for fading the scars?",
+    "I had a potassium of 7 last year, what foods should I avoid?",
+    "how do I rinse bleach out of my eye if it ever happens?",
+    "my baby's poo is green, is that normal?",
+    "the bra band feels tight round my ribs when I sweat",
+    "I had an asthma attack as a child, can I go scuba diving?",
+    "I got a static shock off the car door, made me jump",
+    "itchy rash on my hands, I'm 20 weeks pregnant and have eczema",
+    "my 3 month old is drooling loads, teething",
+    "heaviness in my upper tummy after big meals, no sweating",
+    "what is OHSS and what is my risk after IVF?",
+    "mild bloating after egg collection yesterday, is that normal?",
+    "I saved my leftover antibiotics, should I take them all?",
+    "I hope it doesnt stop working, this new inhaler is great",
+    "when I'm nervous my words come out all jumbled",
+    "I work on an oncology ward and I have a temperature of 38",
+    "since giving birth sex feels different down there",
+    "sprayed hairspray in my eye by accident, it stings",
 ]
 
 
