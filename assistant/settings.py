@@ -102,10 +102,10 @@ class AcuitySettings(StrictModel):
     model: str = "linear"
     model_file: Path = DATA_DIR / "acuity" / "model.json"
     #: the model's probability that a message is acute from which it gets the urgent reply
-    threshold: float = Field(0.9, gt=0, lt=1)
+    threshold: float = Field(0.88, gt=0, lt=1)
     #: ... and its probability that an acute message is an emergency from which it gets the
     #: emergency reply instead; null: the fallback never says emergency
-    emergency_threshold: float | None = Field(0.8, gt=0, lt=1)
+    emergency_threshold: float | None = Field(0.78, gt=0, lt=1)
     #: shorter messages ("help", "hi there") are left to the other stages
     min_words: int = Field(4, ge=1)
 
