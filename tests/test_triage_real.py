@@ -159,6 +159,11 @@ REQUIRED = [
         "pe_dvt",
     ),
     ("my sister is psychotic and keeps walking into the traffic", "emergency", "self_harm"),
+    (
+        "his arm went in plaster this morning, the pain is getting worse and worse and he cant wiggle his fingers",
+        "emergency",
+        "circulation",
+    ),
     ("our staffie nipped my daughters leg and left puncture marks", "urgent", "injury"),
     (
         "my asthma is getting worse and I need the blue inhaler 4 times a day",
@@ -408,6 +413,7 @@ NOT_NOW = [
     "I see halos around lights at night since my cataract operation",
     "pulled my calf running and I was gasping after the race",
     "my brother has schizophrenia and works on the railway",
+    "my leg has been in a cast for 5 weeks, the skin itches and my toes swell a bit at night",
     # "numb" must not read "number"
     "My son has sickle cell disease. What number should I call to book his clinic?",
     "my husband snores and stops breathing for a few seconds at night, is it sleep apnoea?",
