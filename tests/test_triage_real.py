@@ -123,6 +123,53 @@ def test_our_held_out_rounds(triage: Triage) -> None:
 # -- the red flags the issue names, in our own words ----------------------------------------
 
 REQUIRED = [
+    # round 18 misses, in other words: sepsis signs, a ligature made ready, a long seizure,
+    # ectopic, torsion in slang, angle-closure glaucoma, PE, psychosis in traffic, a nip
+    # through the skin, asthma getting worse over days
+    (
+        "my dad has a kidney infection and now his knees look mottled and he does not know where he is",
+        "emergency",
+        "sepsis",
+    ),
+    (
+        "grandma is on antibiotics for a chest infection and today she doesnt recognise me",
+        "emergency",
+        "sepsis",
+    ),
+    ("the cord is round the banister and tonight is the night", "emergency", "self_harm"),
+    ("she is epileptic and the convulsions have lasted over 6 minutes now", "emergency", "seizure"),
+    (
+        "positive test on monday, my shoulder tip aches when I lie down and my tummy hurts on one side",
+        "emergency",
+        "ectopic",
+    ),
+    (
+        "my 13 year old says his right nut is killing him since he woke and he threw up",
+        "emergency",
+        "torsion",
+    ),
+    (
+        "sudden pain in my right eye, it is red and I can see rainbow rings around the street lights, I threw up",
+        "emergency",
+        "eye",
+    ),
+    (
+        "leg swollen since the long car journey and now I am coughing bloody phlegm",
+        "emergency",
+        "pe_dvt",
+    ),
+    ("my sister is psychotic and keeps walking into the traffic", "emergency", "self_harm"),
+    (
+        "his arm went in plaster this morning, the pain is getting worse and worse and he cant wiggle his fingers",
+        "emergency",
+        "circulation",
+    ),
+    ("our staffie nipped my daughters leg and left puncture marks", "urgent", "injury"),
+    (
+        "my asthma is getting worse and I need the blue inhaler 4 times a day",
+        "urgent",
+        "breathing",
+    ),
     ("my inhaler is not helping at all and I can barely talk", "emergency", "breathing"),
     ("COPD and my breathing has got much worse since this morning", "emergency", "breathing"),
     (
@@ -196,6 +243,11 @@ def test_required_red_flags(triage: Triage, text: str, level: str, category: str
 # NHS 111 "get help today" presentations (added after the vignettes showed urgent cases
 # going to the rules or the LLM), and one-eye sight loss that came back (TIA: call 999).
 GET_HELP_TODAY = [
+    (
+        "coughing awake every night this week with my asthma, using the puffer about 5 times a day",
+        "urgent",
+    ),
+    ("the neighbours spaniel snapped at my son and drew blood", "urgent"),
     ("the skin on my shin is red and hot and the redness is spreading, I feel shivery", "urgent"),
     ("painful blisters in a rash across my forehead and round my eye", "urgent"),
     ("been throwing up since yesterday and I cant keep water down", "urgent"),
@@ -252,6 +304,7 @@ GET_HELP_TODAY = [
 # after held-out rounds 7 and 8: haematemesis, GCS, a low systolic pressure, a glucose
 # reading, apnoea, urticaria and angioedema, peritonism, a vice-like chest).
 CLINICAL_WORDING = [
+    "calf puffy after a long haul flight, blood streaked sputum and it hurts when I breathe in",
     "Two episodes of hematemesis since lunch",
     "he vomited what looks like coffee grounds",
     "GCS 7 after the fall",
@@ -350,6 +403,17 @@ def test_get_help_today_and_warning_signs(triage: Triage, text: str, level: str)
 
 
 NOT_NOW = [
+    # near misses of the round 18 widenings
+    "my dad has dementia and a UTI and does not know what day it is",
+    "my legs go marbled in cold weather, is that normal?",
+    "the rope swing is up in the garden for the kids tonight",
+    "I have epilepsy and my migraine has been going on for 20 minutes",
+    "8 weeks pregnant and I went light headed in a hot bath, is that normal?",
+    "my son kicked the ball into his stomach, it hurts and he was sick",
+    "I see halos around lights at night since my cataract operation",
+    "pulled my calf running and I was gasping after the race",
+    "my brother has schizophrenia and works on the railway",
+    "my leg has been in a cast for 5 weeks, the skin itches and my toes swell a bit at night",
     # "numb" must not read "number"
     "My son has sickle cell disease. What number should I call to book his clinic?",
     "my husband snores and stops breathing for a few seconds at night, is it sleep apnoea?",
