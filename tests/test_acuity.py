@@ -229,8 +229,8 @@ def test_short_messages_are_read_for_acuity_not_for_their_words(
 def test_with_the_red_flags_fresh_rounds_reach_the_bar(
     triage: Triage, acuity: AcuityModel, embedder: Embedder
 ) -> None:
-    """Rounds 12 and 13 as the pipeline reads them: the flags first, then the model. Their
-    first run (before any fix) is in TRIAGE_LABELS.md."""
+    """Rounds 12 to 18 as the pipeline reads them: the flags first, then the model. Their
+    first runs (before any fix) are in TRIAGE_LABELS.md."""
     cases = load_jsonl(LABEL_DIR / "triage_fresh_rounds.jsonl")
     levels: dict[str, str | None] = {}
     for case in cases:
