@@ -50,6 +50,30 @@ CASES = [
     ("what does an asthma attack feel like?", "asthma attack", False, False, True, False),
     ("my son cant breathe", "cant breathe", False, False, False, True),
     ("MY DAD IS HAVING CHEST PAINS", "chest pains", False, False, False, True),
+    # after round 18
+    ("no sweating, nothing going down my arm", "going down my arm", True, False, False, False),
+    ("nothing helps the chest pain", "chest pain", False, False, False, False),
+    (
+        "if my wife was having a heart attack, how would I tell?",
+        "heart attack",
+        False,
+        False,
+        True,
+        True,
+    ),
+    ("what would I see if he was having a stroke?", "stroke", False, False, True, True),
+    ("not sure if he is having a stroke", "stroke", False, False, False, True),
+    ("what does anaphylaxis actually mean?", "anaphylaxis", False, False, True, False),
+    (
+        "had a panic attack, couldn't breathe, it passed and I'm fine now",
+        "breathe",
+        False,
+        True,
+        False,
+        False,
+    ),
+    ("had a panic attack and I still can't breathe", "breathe", False, False, False, False),
+    ("what does it mean, my dad is confused", "confused", False, False, False, True),
 ]
 
 

@@ -230,6 +230,32 @@ REQUIRED = [
     ("was grinding metal and a bit flew into my eye, now it's blurry", "emergency", "eye"),
     ("a 2 week old baby has vomited green bile twice", "emergency", "unwell_baby"),
     ("36 weeks pregnant and the soles of my feet itch like mad at night", "urgent", "pregnancy"),
+    # after round 18 (false emergencies): the near misses stay emergencies
+    (
+        "self harmed as a teen and the urge is back tonight, the scars itch",
+        "emergency",
+        "self_harm",
+    ),
+    (
+        "self harmed in my teens, did it again yesterday, will the scars fade?",
+        "emergency",
+        "self_harm",
+    ),
+    ("had a panic attack an hour ago and still can't get my breath", "emergency", "breathing"),
+    (
+        "had a panic attack earlier, it settled, but now my lips have gone blue",
+        "emergency",
+        "breathing",
+    ),
+    ("what should I do, I think he is having a stroke", "emergency", "stroke"),
+    ("chest pain when I press on my chest and I'm clammy and grey", "emergency", "cardiac"),
+    (
+        "chest pain that hurts more when I press on it, spreading down my left arm and sweating",
+        "emergency",
+        "cardiac",
+    ),
+    ("nothing helps, crushing chest pain going down my arm", "emergency", "cardiac"),
+    ("what does it mean, my dad has a fever and is confused and mottled", "emergency", "sepsis"),
 ]
 
 
@@ -297,6 +323,17 @@ GET_HELP_TODAY = [
     ),
     ("18m, D&V 3/7, 1 wet nappy since breakfast, mouth dry", "urgent"),
     ("20 weeks pregnant, itching on my palms for a week, no rash", "urgent"),
+    # after round 18: chest-wall pain that pressing or twisting brings on
+    (
+        "chest hurts when I twist or press on my ribs since a chest infection, no sweating, "
+        "nothing going into my arm",
+        "urgent",
+    ),
+    (
+        "my chest hurts when I twist or lean over since I moved house, it spreads to my "
+        "shoulder, no sweating",
+        "urgent",
+    ),
 ]
 
 
@@ -489,6 +526,16 @@ NOT_NOW = [
     "I work on an oncology ward and I have a temperature of 38",
     "since giving birth sex feels different down there",
     "sprayed hairspray in my eye by accident, it stings",
+    # after round 18
+    "tender spot on my ribs, chest pain only when I press it, nothing spreading into my arm",
+    "if my husband were having a heart attack what would I see first?",
+    "what would I notice if my mum was having a stroke on the phone?",
+    "if my grandad were having a stroke, how would I spot it over the phone?",
+    "self harmed throughout my teenage years, long over, what laser treatment helps the marks?",
+    "used to self-harm in my teens, long behind me, what can I do about the scarring?",
+    "had a bad anxiety attack in the lift last week, couldn't catch my breath, it settled after "
+    "a few minutes, how do I stop them?",
+    "what does septic shock actually mean? my grandad had it in hospital",
 ]
 
 
