@@ -123,6 +123,9 @@ def test_our_held_out_rounds(triage: Triage) -> None:
 # -- the red flags the issue names, in our own words ----------------------------------------
 
 REQUIRED = [
+    # a self-harm act repeated just now (the reply with the crisis line)
+    ("cut my wrists again tonight, cant stop thinking about it", "emergency", "self_harm"),
+    ("i burnt myself again this evening with a lighter", "emergency", "self_harm"),
     # round 18 misses, in other words: sepsis signs, a ligature made ready, a long seizure,
     # ectopic, torsion in slang, angle-closure glaucoma, PE, psychosis in traffic, a nip
     # through the skin, asthma getting worse over days
@@ -440,6 +443,8 @@ def test_get_help_today_and_warning_signs(triage: Triage, text: str, level: str)
 
 
 NOT_NOW = [
+    "cut myself again shaving this morning, how do I stop razor nicks?",
+    "burnt myself again on the oven door today, what cream helps?",
     # near misses of the round 18 widenings
     "my dad has dementia and a UTI and does not know what day it is",
     "my legs go marbled in cold weather, is that normal?",
