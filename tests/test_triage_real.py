@@ -123,6 +123,11 @@ def test_our_held_out_rounds(triage: Triage) -> None:
 # -- the red flags the issue names, in our own words ----------------------------------------
 
 REQUIRED = [
+    (
+        "her fits usually last a minute but this one has gone on for 7 minutes",
+        "emergency",
+        "seizure",
+    ),
     # a self-harm act repeated just now (the reply with the crisis line)
     ("cut my wrists again tonight, cant stop thinking about it", "emergency", "self_harm"),
     ("i burnt myself again this evening with a lighter", "emergency", "self_harm"),
@@ -443,6 +448,8 @@ def test_get_help_today_and_warning_signs(triage: Triage, text: str, level: str)
 
 
 NOT_NOW = [
+    "my son has epilepsy, his seizures usually last about 2 minutes, is that normal?",
+    "she had a seizure last year that lasted 5 minutes, can she still drive?",
     "cut myself again shaving this morning, how do I stop razor nicks?",
     "burnt myself again on the oven door today, what cream helps?",
     # near misses of the round 18 widenings
