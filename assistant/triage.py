@@ -70,10 +70,13 @@ class TriageResult:
 
 @dataclass(frozen=True, slots=True)
 class _Pattern:
-    """One way a flag can fire: every regex in ``all_of`` must match (one, for a plain regex)."""
+    """One way a flag can fire: every regex in ``all_of`` must match (one, for a plain regex).
+    ``unless`` is searched in the match's clause for a plain regex, and in the whole message
+    (``whole_message``) for an ``all`` pattern or a plain one given ``unless_in_message``."""
 
     all_of: tuple[IndexedRegex, ...]
     unless: re.Pattern[str] | None
+    whole_message: bool = False
 
     @property
     def gate(self) -> tuple[frozenset[str], ...]:
@@ -209,7 +212,7 @@ class Triage:
         """Whether ``pattern`` of ``flag`` fires; its gate has been met already."""
         words = lazy.words
         scope = flag.scope
-        if len(pattern.all_of) == 1:
+        if not pattern.whole_message:
             for match in words.finditer(pattern.all_of[0], gated=True):
                 reading = lazy.reading
                 if pattern.unless is not None:
@@ -355,16 +358,18 @@ def _load_flag(raw: object, where: str, terms: Mapping[str, str]) -> RedFlag:
 
 def _merge_plain(patterns: list[_Pattern]) -> tuple[_Pattern, ...]:
     """One alternation for a flag's plain regexes: one scan of the text instead of many."""
-    plain = [p for p in patterns if len(p.all_of) == 1 and p.unless is None]
+    plain = [p for p in patterns if not p.whole_message and p.unless is None]
     if len(plain) < 2:
         return tuple(patterns)
     merged = re.compile("|".join(f"(?:{p.all_of[0].regex.pattern})" for p in plain))
-    rest = [p for p in patterns if not (len(p.all_of) == 1 and p.unless is None)]
+    rest = [p for p in patterns if p.whole_message or p.unless is not None]
     return (_pattern((merged,), None), *rest)
 
 
-def _pattern(all_of: tuple[re.Pattern[str], ...], unless: re.Pattern[str] | None) -> _Pattern:
-    return _Pattern(tuple(IndexedRegex.of(regex) for regex in all_of), unless)
+def _pattern(
+    all_of: tuple[re.Pattern[str], ...], unless: re.Pattern[str] | None, whole_message: bool = False
+) -> _Pattern:
+    return _Pattern(tuple(IndexedRegex.of(regex) for regex in all_of), unless, whole_message)
 
 
 def _regex(source: object, where: str, terms: Mapping[str, str]) -> re.Pattern[str]:
@@ -384,16 +389,23 @@ def _load_pattern(item: object, where: str, terms: Mapping[str, str]) -> _Patter
     if isinstance(item, str):
         return _pattern((_regex(item, where, terms),), None)
     data: Mapping[str, Any] = require_mapping(item, where)
-    unknown = sorted(set(data) - {"regex", "all", "unless"})
+    allowed = {"regex", "all", "unless", "unless_in_message"}
+    unknown = sorted(set(data) - allowed)
     if unknown:
-        raise ConfigError(f"{where}: unknown keys {unknown}; allowed: ['all', 'regex', 'unless']")
+        raise ConfigError(f"{where}: unknown keys {unknown}; allowed: {sorted(allowed)}")
     unless = _regex(data["unless"], f"{where}.unless", terms) if "unless" in data else None
     if ("regex" in data) == ("all" in data):
         raise ConfigError(f"{where}: give exactly one of 'regex' or 'all'")
+    if "unless_in_message" in data:
+        if "regex" not in data or unless is not None:
+            raise ConfigError(f"{where}: 'unless_in_message' goes with 'regex' and no 'unless'")
+        in_message = _regex(data["unless_in_message"], f"{where}.unless_in_message", terms)
+        regex = _regex(data["regex"], f"{where}.regex", terms)
+        return _pattern((regex,), in_message, whole_message=True)
     if "regex" in data:
         return _pattern((_regex(data["regex"], f"{where}.regex", terms),), unless)
     parts: Iterable[object] = data["all"] if isinstance(data["all"], list) else []
     compiled = tuple(_regex(part, f"{where}.all[{i}]", terms) for i, part in enumerate(parts))
     if len(compiled) < 2:
         raise ConfigError(f"{where}: 'all' needs a list of at least two regular expressions")
-    return _pattern(compiled, unless)
+    return _pattern(compiled, unless, whole_message=True)

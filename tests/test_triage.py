@@ -264,6 +264,10 @@ def _lonely_all(data: dict[str, Any]) -> None:
     data["flags"][0]["patterns"].append({"all": ["chest"]})
 
 
+def _in_message_with_all(data: dict[str, Any]) -> None:
+    data["flags"][0]["patterns"].append({"all": ["chest", "pain"], "unless_in_message": "jab"})
+
+
 def _no_number(data: dict[str, Any]) -> None:
     data["replies"]["emergency"] = "Please get help."
 
@@ -282,6 +286,7 @@ BROKEN = [
     (_duplicate_id, ["flags[4]", "duplicate id"]),
     (_unknown_key, ["flags[1]", "severity"]),
     (_lonely_all, ["flags[0]", "at least two"]),
+    (_in_message_with_all, ["flags[0]", "unless_in_message"]),
     (_no_number, ["replies.emergency", "{emergency_number}"]),
     (_no_crisis_line, ["replies.self_harm", "{crisis_line}"]),
     (_bad_negation, ["flags[0]", "negation"]),
