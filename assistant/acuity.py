@@ -14,8 +14,9 @@ level) and a subclass implements :meth:`~AcuityModel._probabilities` only. Model
 (``triage.acuity.model``):
 
 * ``linear``: two logistic regressions (acute against not urgent; emergency against the
-  rest) over the message's words (negation-marked unigrams and bigrams, tf-idf) and its
-  static sentence vector, trained by
+  rest) over the message's words (negation-marked unigrams and bigrams, tf-idf), the
+  character n-grams of its words (tf-idf: they carry a misspelt, inflected or run-together
+  word to the word the bank spelt right) and its static sentence vector, trained by
   ``assistant/data/build/train_acuity.py`` on our own labelled example bank
   (``assistant/data/triage_examples.jsonl``) and shipped as plain weights. Dictionary lookups
   and one dot product: well under a millisecond.
@@ -55,6 +56,7 @@ _ACUITY_MODELS: dict[str, str] = {"linear": "assistant.acuity:LinearAcuity"}
 HEADS = ("acute", "emergency")
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+|[.,!?;:\n]")
+_WORD_RE = re.compile(r"[a-z0-9]+")
 _CLAUSE_ENDS = frozenset(".,!?;:\n") | {"but", "although", "though", "however", "except"}
 #: words that negate what follows in their clause ("no fever", "denies chest pain")
 _NEGATIONS = frozenset({"no", "not", "denies", "denied", "without", "never", "nor", "negative"})
@@ -82,6 +84,20 @@ def features(prepared: str) -> Counter[str]:
     for first, second in pairwise(words):
         if first is not None and second is not None:
             counts[f"{first} {second}"] += 1
+    return counts
+
+
+def char_ngrams(prepared: str, sizes: tuple[int, int]) -> Counter[str]:
+    """Counts of the character n-grams (``sizes`` = shortest, longest) of each word of an
+    already prepared text, the word marked at both ends (``<chest>``), each keyed ``#gram``
+    so that no word feature shares its name. Shared by training and inference."""
+    shortest, longest = sizes
+    counts: Counter[str] = Counter()
+    for word, times in Counter(_WORD_RE.findall(prepared)).items():
+        marked = f"<{word}>"
+        for size in range(shortest, longest + 1):
+            for start in range(len(marked) - size + 1):
+                counts["#" + marked[start : start + size]] += times
     return counts
 
 
@@ -157,17 +173,75 @@ class _Head:
     vector_weights: np.ndarray
     bias: float
 
-    def probability(self, words: Mapping[str, float], vector: np.ndarray | None) -> float:
+    def score(self, words: Mapping[str, float], vector: np.ndarray | None) -> float:
+        """The head's log-odds from the word features and the vector."""
         weights = self.word_weights
         score = self.bias + sum(value * weights.get(term, 0.0) for term, value in words.items())
         if self.vector_weights.size and vector is not None:
             score += float(self.vector_weights @ vector)
-        return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
+        return score
+
+
+def _sigmoid(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
+
+
+class _CharGramScorer:
+    """Every head's log-odds from the character n-grams, as :func:`tfidf` over
+    :func:`char_ngrams` would give them, computed with arrays: a long message has thousands of
+    n-grams, and a dictionary walk over them cost 2 ms at p95 (``bench/triage.py``). Each
+    word's known n-gram columns are remembered (bounded, as the embedder's word cache)."""
+
+    max_cached_words: ClassVar[int] = 50_000
+
+    def __init__(
+        self, sizes: tuple[int, int], idf: Mapping[str, float], heads: Mapping[str, _Head]
+    ) -> None:
+        self.sizes = sizes
+        terms = sorted(term for term in idf if term.startswith("#"))
+        self._column = {term: i for i, term in enumerate(terms)}
+        self._idf = np.asarray([idf[term] for term in terms], dtype=np.float64)
+        self._weights = np.asarray(
+            [[heads[head].word_weights.get(term, 0.0) for term in terms] for head in HEADS],
+            dtype=np.float64,
+        )
+        self._word_columns: dict[str, np.ndarray] = {}
+
+    def scores(self, prepared: str) -> np.ndarray:
+        """Each head's (in :data:`HEADS` order) log-odds contribution."""
+        columns = [self._columns(word) for word in _WORD_RE.findall(prepared)]
+        if not columns:
+            return np.zeros(len(HEADS))
+        found, counts = np.unique(np.concatenate(columns), return_counts=True)
+        if not found.size:
+            return np.zeros(len(HEADS))
+        values = (1.0 + np.log(counts)) * self._idf[found]
+        values /= math.sqrt(float(values @ values))
+        return np.asarray(self._weights[:, found] @ values)
+
+    def _columns(self, word: str) -> np.ndarray:
+        known = self._word_columns.get(word)
+        if known is None:
+            if len(self._word_columns) >= self.max_cached_words:
+                self._word_columns.clear()
+            grams = char_ngrams(word, self.sizes)
+            known = np.asarray(
+                [
+                    self._column[gram]
+                    for gram in grams
+                    for _ in range(grams[gram])
+                    if gram in self._column
+                ],
+                dtype=np.int64,
+            )
+            self._word_columns[word] = known
+        return known
 
 
 class LinearAcuity(AcuityModel):
-    """Two logistic regressions (acute; emergency) over tf-idf word features and the static
-    sentence vector."""
+    """Two logistic regressions (acute; emergency) over tf-idf word features, tf-idf
+    character n-grams (each group scaled to unit length on its own) and the static sentence
+    vector."""
 
     name = "linear"
 
@@ -175,7 +249,13 @@ class LinearAcuity(AcuityModel):
         super().__init__(settings, prepare)
         data = load_weights(settings.model_file)
         self.idf: dict[str, float] = data["idf"]
+        sizes = data.get("char_ngrams")
+        #: (shortest, longest) character n-gram, None when the weights read none
+        self.char_sizes: tuple[int, int] | None = (int(sizes[0]), int(sizes[1])) if sizes else None
         self.heads = {name: _head(data["heads"][name]) for name in HEADS}
+        self._grams = (
+            _CharGramScorer(self.char_sizes, self.idf, self.heads) if self.char_sizes else None
+        )
         self._fingerprint = str(data.get("embedder", ""))
         #: the example bank the weights were trained on (tests check it is the shipped one)
         self.bank_sha256 = str(data.get("bank_sha256", ""))
@@ -187,8 +267,11 @@ class LinearAcuity(AcuityModel):
 
     def _probabilities(self, prepared: str, vector: np.ndarray | None) -> tuple[float, float]:
         words = tfidf(features(prepared), self.idf)
-        acute = self.heads["acute"].probability(words, vector)
-        return acute, self.heads["emergency"].probability(words, vector)
+        acute, emergency = (self.heads[head].score(words, vector) for head in HEADS)
+        if self._grams is not None:
+            grams = self._grams.scores(prepared)
+            acute, emergency = acute + float(grams[0]), emergency + float(grams[1])
+        return _sigmoid(acute), _sigmoid(emergency)
 
 
 def _head(data: Mapping[str, Any]) -> _Head:

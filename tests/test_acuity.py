@@ -13,8 +13,10 @@ from pydantic import ValidationError
 
 from assistant.acuity import (
     ACUITY_FLAG_ID,
+    HEADS,
     AcuityModel,
     LinearAcuity,
+    char_ngrams,
     create_acuity_model,
     features,
     file_sha256,
@@ -51,6 +53,40 @@ def test_features_mark_negated_words_within_their_clause(
     found = features(normalise(text))
     assert present <= set(found), sorted(found)
     assert not absent & set(found), sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "sizes", "expected"),
+    [
+        ("cold", (3, 3), {"#<co": 1, "#col": 1, "#old": 1, "#ld>": 1}),
+        ("ab", (3, 4), {"#<ab": 1, "#ab>": 1, "#<ab>": 1}),
+        # counted per occurrence; punctuation is no part of a word
+        ("oh, oh!", (4, 4), {"#<oh>": 2}),
+    ],
+)
+def test_char_ngrams_are_each_words_marked_grams(
+    text: str, sizes: tuple[int, int], expected: dict[str, int]
+) -> None:
+    assert dict(char_ngrams(text, sizes)) == expected
+
+
+def test_array_scoring_of_char_ngrams_equals_the_plain_tfidf_sum() -> None:
+    """The shipped model scores n-grams with arrays; the reference is the dictionary walk
+    over :func:`tfidf` of :func:`char_ngrams` that training uses."""
+    model = LinearAcuity(AcuitySettings(), normalise)
+    assert model.char_sizes is not None
+    for text in (
+        "my dad is grey and sweaty, chest feels tight, hes breathing funny",
+        "bleeding bleeding bleeding wont stop",
+        "zzqx",  # no known n-gram: no contribution
+        "",
+    ):
+        prepared = normalise(text)
+        words = tfidf(features(prepared), model.idf)
+        words.update(tfidf(char_ngrams(prepared, model.char_sizes), model.idf))
+        for head, got in zip(HEADS, model.probabilities(text, None), strict=True):
+            score = model.heads[head].score(words, None)
+            assert math.isclose(got, 1 / (1 + math.exp(-score)), rel_tol=1e-9), (text, head)
 
 
 def test_tfidf_is_unit_length_over_known_features() -> None:
@@ -192,9 +228,9 @@ def _acute(model: AcuityModel, embedder: Embedder, text: str) -> bool:
 def test_on_its_own_it_reads_most_emergencies_and_few_routine_questions_as_acute(
     acuity: AcuityModel, embedder: Embedder
 ) -> None:
-    """Measured on the shipped model: 390 of 573 emergent cases (68%) and 2 of 318 not-urgent
-    ones (p66, h11-n01); the bars leave room for a retrained bank, not for one that fires on
-    everything or on nothing."""
+    """Measured on the shipped model: 453 of 573 emergent cases (79%) and 2 of 318 not-urgent
+    ones (h11-n01, h17-n11); the bars leave room for a retrained bank, not for one that fires
+    on everything or on nothing."""
     emergent = _cases("emergency")
     routine = _cases("not_urgent")
     caught = sum(_acute(acuity, embedder, case["text"]) for case in emergent)
