@@ -57,6 +57,10 @@ HEADS = ("acute", "emergency")
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+|[.,!?;:\n]")
 _WORD_RE = re.compile(r"[a-z0-9]+")
+_PART_BREAK_RE = re.compile(r"[.!?;,\n]")
+_QUESTION_OPENER_RE = re.compile(
+    r"(?:how|what|whats|why|which|where|is|are|does|do|can|could|should|would|will|any)\b"
+)
 _CLAUSE_ENDS = frozenset(".,!?;:\n") | {"but", "although", "though", "however", "except"}
 #: words that negate what follows in their clause ("no fever", "denies chest pain")
 _NEGATIONS = frozenset({"no", "not", "denies", "denied", "without", "never", "nor", "negative"})
@@ -99,6 +103,12 @@ def char_ngrams(prepared: str, sizes: tuple[int, int]) -> Counter[str]:
             for start in range(len(marked) - size + 1):
                 counts["#" + marked[start : start + size]] += times
     return counts
+
+
+def asks_a_question(prepared: str) -> bool:
+    """Whether a sentence or clause of an already prepared text opens with a question word
+    ("how common is ...", "is dry drowning real?", "..., which signs should we watch for")."""
+    return any(_QUESTION_OPENER_RE.match(part.strip()) for part in _PART_BREAK_RE.split(prepared))
 
 
 def tfidf(counts: Mapping[str, int], idf: Mapping[str, float]) -> dict[str, float]:
@@ -149,6 +159,42 @@ class AcuityModel(ABC):
         bar = self.settings.emergency_threshold
         level: Level = "emergency" if bar is not None and emergency >= bar else "urgent"
         return TriageResult(category=ACUITY_CATEGORY, flag_id=ACUITY_FLAG_ID, level=level)
+
+    def general_question(
+        self,
+        flag: TriageResult,
+        text: str,
+        vector: np.ndarray | None,
+        self_harm: str,
+        says_now: Callable[[str], bool],
+    ) -> bool:
+        """Whether the emergency red ``flag`` that fired on ``text`` (anonymized question)
+        should stand down: the text is short, asks a question (a sentence or clause opens
+        with how, what, why, is, can ...), has no time word that places it now
+        (``says_now``: "right now", "an hour ago", "still"), and the model reads it as acute
+        with a probability below ``general_question_below``. "How common is sudden cardiac arrest in young
+        footballers" is such a question; a report of someone ill now reads as acute. Two
+        readers must agree, so a flag stands down only where both see a general question.
+        Self-harm (category ``self_harm``) never stands down: its flags count hypotheticals
+        on purpose."""
+        if not self.may_be_general_question(flag, text, self_harm, says_now):
+            return False
+        acute, _ = self._probabilities(self.prepare(text), self._vector(text, vector))
+        below = self.settings.general_question_below
+        return below is not None and acute < below
+
+    def may_be_general_question(
+        self, flag: TriageResult, text: str, self_harm: str, says_now: Callable[[str], bool]
+    ) -> bool:
+        """The checks of :meth:`general_question` that need no vector: the caller embeds
+        only when they pass, so that an emergency reply does not wait for a vector."""
+        below = self.settings.general_question_below
+        if below is None or flag.level != "emergency" or flag.category == self_harm:
+            return False
+        prepared = self.prepare(text)
+        words = len(prepared.split())
+        short = 0 < words <= self.settings.general_question_max_words
+        return short and asks_a_question(prepared) and not says_now(prepared)
 
     def probabilities(self, text: str, vector: np.ndarray | None) -> tuple[float, float]:
         """(acute, emergency) for ``text``, for the evaluation and tests."""

@@ -266,6 +266,11 @@ class ContextReader:
             else None
         )
 
+    def says_now(self, prepared: str) -> bool:
+        """Whether an already prepared text has a time word that places it now ("right
+        now", "an hour ago", "tonight", "still", "keeps")."""
+        return self.rules.recent.search(prepared) is not None
+
     def prepare(self, text: str) -> str:
         """:func:`normalise`, then common misspellings folded ("breath" stays, "brething" ->
         "breathing"), so that patterns are written once for the usual spelling."""

@@ -24,7 +24,7 @@ from assistant.errors import BackendError
 from assistant.grounding import GroundedResponder
 from assistant.hashing import UserHasher
 from assistant.llm.base import ChatTurn, GenerationRequest, LLMBackend
-from assistant.memory import ConversationMemory
+from assistant.memory import Conversation, ConversationKey, ConversationMemory
 from assistant.messages import IncomingMessage, LLMUsage, Reply, Source, Stage, Unanswered
 from assistant.normalize import normalize_text
 from assistant.placeholders import restore
@@ -189,24 +189,29 @@ class Assistant:
         # Triage reads the raw text in-process: a mis-tagged span must never hide a red flag.
         with timer.stage(Stage.TRIAGE):
             flag = self.triage.assess(text)
+        # One vector per message, on the anonymized question without the greetings and
+        # introductions that open it (a heavy model off the loop). After triage, so that an
+        # emergency's fixed guidance never waits for it, but for a short question whose flag
+        # the acuity model may stand down.
+        question = question_part(safe_text)
+        embedded: Embedded | None = None
+        safety_net = ""
+        if flag is not None and self.acuity is not None and self._may_stand_down(flag, question):
+            embedded = await self._embed(question, timer)
+            with timer.stage(Stage.TRIAGE):
+                stands_down = self._stands_down(self.acuity, flag, embedded)
+            if stands_down:
+                log.info("red flag %s stood down for a general question", flag.flag_id)
+                safety_net = self.triage.safety_net(self.settings.triage.emergency_number)
+                flag = None
         if flag is not None:
             reply = self._triage_reply(flag, safe_text)
             self.memory.append(key, safe_text, reply.text)
             return reply
+        if embedded is None:
+            embedded = await self._embed(question, timer)
 
-        # One vector per message, on the anonymized question without the greetings and
-        # introductions that open it (a heavy model off the loop). After triage, so that an
-        # emergency's fixed guidance never waits for it.
-        question = question_part(safe_text)
-        with timer.stage(Stage.EMBED):
-            try:
-                vector = await self.embedder.encode_one_async(question)
-            except Exception as exc:  # the rules then give no answer; the LLM still can
-                log.error("embedding failed: %s", type(exc).__name__)
-                vector = None
-        embedded = Embedded(question, vector)
-
-        if self.acuity is not None:
+        if self.acuity is not None and not safety_net:
             with timer.stage(Stage.TRIAGE):
                 flag = self._acuity_triage(self.acuity, embedded)
             if flag is not None:
@@ -214,6 +219,30 @@ class Assistant:
                 self.memory.append(key, safe_text, reply.text)
                 return reply
 
+        reply = await self._answer_question(key, conversation, safe_text, embedded, timer)
+        if safety_net:
+            reply = dataclasses.replace(reply, text=f"{safety_net}\n\n{reply.text}")
+        return reply
+
+    async def _embed(self, question: str, timer: _Timer) -> Embedded:
+        with timer.stage(Stage.EMBED):
+            try:
+                vector = await self.embedder.encode_one_async(question)
+            except Exception as exc:  # the rules then give no answer; the LLM still can
+                log.error("embedding failed: %s", type(exc).__name__)
+                vector = None
+        return Embedded(question, vector)
+
+    async def _answer_question(
+        self,
+        key: ConversationKey,
+        conversation: Conversation,
+        safe_text: str,
+        embedded: Embedded,
+        timer: _Timer,
+    ) -> Reply:
+        """The rules' or the grounded LLM's answer to a message triage left to them."""
+        question = embedded.text
         with timer.stage(Stage.RULES):
             match = None if embedded.vector is None else self.rules.match(question, embedded.vector)
         if match is not None and rule_answers(match, self.settings.llm.rule_threshold):
@@ -260,6 +289,33 @@ class Assistant:
             llm=grounded.usage,
             unanswered=grounded.unanswered,
         )
+
+    def _may_stand_down(self, flag: TriageResult, question: str) -> bool:
+        if self.acuity is None:
+            return False
+        try:
+            return self.acuity.may_be_general_question(
+                flag, question, self.triage.self_harm_category, self.triage.reader.says_now
+            )
+        except Exception as exc:
+            log.error("acuity model failed: %s", type(exc).__name__)
+            return False
+
+    def _stands_down(self, acuity: AcuityModel, flag: TriageResult, embedded: Embedded) -> bool:
+        """Whether the acuity model stands ``flag`` down for a general question; a failure
+        keeps the flag (the emergency reply), logged."""
+        try:
+            triage = self.triage
+            return acuity.general_question(
+                flag,
+                embedded.text,
+                embedded.vector,
+                triage.self_harm_category,
+                triage.reader.says_now,
+            )
+        except Exception as exc:
+            log.error("acuity model failed: %s", type(exc).__name__)
+            return False
 
     @staticmethod
     def _acuity_triage(acuity: AcuityModel, embedded: Embedded) -> TriageResult | None:

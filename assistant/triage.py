@@ -143,9 +143,9 @@ class Triage:
         replies = require_mapping(data.get("replies"), f"{where}: replies")
         templates = {
             name: require_text(replies.get(name), f"{where}: replies.{name}")
-            for name in ("emergency", "self_harm", "urgent")
+            for name in ("emergency", "self_harm", "urgent", "general_question")
         }
-        for name in ("emergency", "self_harm"):
+        for name in ("emergency", "self_harm", "general_question"):
             if EMERGENCY_TOKEN not in templates[name]:
                 raise ConfigError(f"{where}: replies.{name} must contain {EMERGENCY_TOKEN}")
         if CRISIS_TOKEN not in templates["self_harm"]:
@@ -237,6 +237,15 @@ class Triage:
         )
 
     # -- replying -----------------------------------------------------------------------
+
+    @property
+    def self_harm_category(self) -> str:
+        return self._self_harm_category
+
+    def safety_net(self, emergency_number: str) -> str:
+        """The line that opens the answer to a general question in which an emergency red
+        flag's words were read but which stood down (:meth:`AcuityModel.general_question`)."""
+        return _tidy(self._templates["general_question"].replace(EMERGENCY_TOKEN, emergency_number))
 
     def reply_for(
         self,

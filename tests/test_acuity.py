@@ -22,13 +22,13 @@ from assistant.acuity import (
     file_sha256,
     tfidf,
 )
-from assistant.context import normalise
+from assistant.context import ContextReader, normalise
 from assistant.courtesy import question_part
 from assistant.embeddings import Embedder
 from assistant.errors import ConfigError
 from assistant.normalize import normalize_text
 from assistant.settings import DATA_DIR, AcuitySettings
-from assistant.triage import Triage
+from assistant.triage import Triage, TriageResult
 from bot.app import build_acuity
 from bot.config import AppConfig
 from bot.evaluation import LABEL_DIR, load_jsonl
@@ -87,6 +87,51 @@ def test_array_scoring_of_char_ngrams_equals_the_plain_tfidf_sum() -> None:
         for head, got in zip(HEADS, model.probabilities(text, None), strict=True):
             score = model.heads[head].score(words, None)
             assert math.isclose(got, 1 / (1 + math.exp(-score)), rel_tol=1e-9), (text, head)
+
+
+CARDIAC = TriageResult(category="cardiac", flag_id="cardiac_chest_pain")
+GENERAL = "how common is a heart attack in women under 50?"
+
+
+@pytest.mark.parametrize(
+    ("flag", "text", "acute", "below", "stands_down"),
+    [
+        (CARDIAC, GENERAL, 0.1, 0.2, True),
+        (
+            CARDIAC,
+            "is it normal to get chest pain after a cold? asking out of interest",
+            0.1,
+            0.2,
+            True,
+        ),
+        # the model reads it as acute enough: the flag stands
+        (CARDIAC, GENERAL, 0.3, 0.2, False),
+        # no question: a report
+        (CARDIAC, "my dad has chest pain and is grey and sweaty", 0.1, 0.2, False),
+        # too long for a general question
+        (CARDIAC, GENERAL + " and" * 60, 0.1, 0.2, False),
+        # a time word places it now
+        (CARDIAC, "is it normal to have chest pain like this right now?", 0.1, 0.2, False),
+        # self-harm never stands down; nor does an urgent flag (it is not an emergency reply)
+        (
+            TriageResult(category="self_harm", flag_id="suicidal_intent"),
+            "why are suicide rates higher in men?",
+            0.01,
+            0.2,
+            False,
+        ),
+        (TriageResult("chest_pain", "chest_pain_unexplained", "urgent"), GENERAL, 0.01, 0.2, False),
+        # switched off
+        (CARDIAC, GENERAL, 0.01, None, False),
+    ],
+)
+def test_an_emergency_flag_stands_down_only_for_a_short_general_question_read_as_not_acute(
+    flag: TriageResult, text: str, acute: float, below: float | None, stands_down: bool
+) -> None:
+    settings = AcuitySettings(general_question_below=below)
+    model = FixedAcuity(settings, normalise, acute)
+    reader = ContextReader.from_file(DATA_DIR / "context.yaml")
+    assert model.general_question(flag, text, None, "self_harm", reader.says_now) is stands_down
 
 
 def test_tfidf_is_unit_length_over_known_features() -> None:
@@ -260,6 +305,31 @@ def test_short_messages_are_read_for_acuity_not_for_their_words(
     acuity: AcuityModel, embedder: Embedder, text: str, acute: bool
 ) -> None:
     assert _acute(acuity, embedder, text) is acute
+
+
+@pytest.mark.parametrize(
+    ("text", "stands_down"),
+    [
+        # general questions in our own words: the flag's words, nobody ill now
+        ("how common is a heart attack in women under fifty?", True),
+        ("why do more men than women die of heart attacks?", True),
+        ("what warning signs of sepsis should we watch for after an operation?", True),
+        ("where should a carbon monoxide alarm go in a house?", True),
+        # emergencies asked as questions: the flag stands
+        ("is it normal that my husband has crushing chest pain and is grey and sweating?", False),
+        ("my baby is floppy and wont wake up, what should i do?", False),
+        ("can a stroke make your face droop like my mums is doing right now?", False),
+        ("is it bad that i took 30 paracetamol an hour ago?", False),
+    ],
+)
+def test_the_shipped_model_tells_general_questions_from_emergencies_asked_as_questions(
+    triage: Triage, acuity: AcuityModel, embedder: Embedder, text: str, stands_down: bool
+) -> None:
+    flag = TriageResult(category="cardiac", flag_id="cardiac_chest_pain")
+    question = question_part(normalize_text(text))
+    vector = embedder.encode_one(question)
+    says_now = triage.reader.says_now
+    assert acuity.general_question(flag, question, vector, "self_harm", says_now) is stands_down
 
 
 def test_with_the_red_flags_fresh_rounds_reach_the_bar(

@@ -253,6 +253,33 @@ async def test_acuity_fallback_answers_what_no_red_flag_names_and_never_the_llm(
     assert acuity.texts and all("anna" not in seen for seen in acuity.texts)
 
 
+@pytest.mark.parametrize(
+    ("acute", "fail", "stands_down"),
+    [(0.05, False, True), (0.5, False, False), (0.05, True, False)],
+)
+async def test_an_emergency_flag_stands_down_for_a_general_question_with_a_safety_net(
+    make_chat: MakeChat, app_config: AppConfig, acute: float, fail: bool, stands_down: bool
+) -> None:
+    """The cardiac flag fires on the words; a model reading the question as far from acute
+    stands it down, and the answer opens with the safety-net line. A model reading it as
+    acute, or failing, leaves the emergency reply."""
+    chat = await make_chat()
+    prepare = chat.assistant.triage.reader.prepare
+    model = FixedAcuity(app_config.triage.acuity, prepare, acute, fail=fail)
+    chat.assistant.acuity = model
+    text = "is it normal to have crushing chest pain going down the left arm?"
+    assert chat.assistant.triage.assess(text) is not None
+    reply = await chat.ask(_message(text))
+    net = chat.assistant.triage.safety_net(app_config.triage.emergency_number)
+    assert reply.text.endswith(app_config.disclaimer.text)
+    if stands_down:
+        assert reply.level is None and reply.text.startswith(net)
+        assert app_config.triage.emergency_number in reply.text
+    else:
+        assert reply.level == "emergency" and net not in reply.text
+    assert model.texts  # it read the question
+
+
 @pytest.mark.parametrize("probability", [0.0, 0.5])
 async def test_below_its_threshold_or_failing_the_acuity_model_lets_the_message_go_on(
     make_chat: MakeChat, app_config: AppConfig, probability: float

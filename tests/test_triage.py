@@ -276,6 +276,10 @@ def _no_crisis_line(data: dict[str, Any]) -> None:
     data["replies"]["self_harm"] = "Call {emergency_number}."
 
 
+def _safety_net_without_number(data: dict[str, Any]) -> None:
+    data["replies"]["general_question"] = "Here is some general information."
+
+
 def _bad_negation(data: dict[str, Any]) -> None:
     data["flags"][0]["negation"] = "sometimes"
 
@@ -289,6 +293,7 @@ BROKEN = [
     (_in_message_with_all, ["flags[0]", "unless_in_message"]),
     (_no_number, ["replies.emergency", "{emergency_number}"]),
     (_no_crisis_line, ["replies.self_harm", "{crisis_line}"]),
+    (_safety_net_without_number, ["replies.general_question", "{emergency_number}"]),
     (_bad_negation, ["flags[0]", "negation"]),
 ]
 
