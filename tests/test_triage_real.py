@@ -123,6 +123,84 @@ def test_our_held_out_rounds(triage: Triage) -> None:
 # -- the red flags the issue names, in our own words ----------------------------------------
 
 REQUIRED = [
+    # rounds 19 and 20 missed emergencies, in other words: self-harm with the means at hand,
+    # arterial bleeding, ectopic, bowel obstruction, cauda equina (also told with a hedge),
+    # a caustic in the eye, carbon monoxide, a swallowed coin cell, coffee-ground vomit and
+    # a large scald on a child
+    (
+        "sitting on the edge of the cliff at the headland, had enough of everything, nobody"
+        " would miss me",
+        "emergency",
+        "self_harm",
+    ),
+    ("im up on the car park roof, cant do this any more", "emergency", "self_harm"),
+    (
+        "gashed my hand on a broken bottle and blood is pulsing out, kitchen roll soaked through",
+        "emergency",
+        "bleeding",
+    ),
+    (
+        "caught my thigh with the chainsaw, it keeps spurting out with every heartbeat",
+        "emergency",
+        "bleeding",
+    ),
+    (
+        "my period is ten days overdue and the test showed a faint second line, now a stabbing"
+        " pain on the left and a pain at the top of my shoulder",
+        "emergency",
+        "ectopic",
+    ),
+    (
+        "havent passed wind or anything since friday, belly blown up like a drum, keep heaving"
+        " up green stuff",
+        "emergency",
+        "severe_abdominal_pain",
+    ),
+    (
+        "sciatica flared up and now its numb down there when I wipe, and I leaked wee without"
+        " noticing",
+        "emergency",
+        "cauda_equina",
+    ),
+    (
+        "Only asking in case its important, since yesterday my bottom feels numb and I have had"
+        " trouble passing urine, back is agony",
+        "emergency",
+        "cauda_equina",
+    ),
+    (
+        "got some drain opener in my left eye, washed it but it stings and looks cloudy",
+        "emergency",
+        "eye",
+    ),
+    ("a bit of wet mortar flicked in my eye while pointing the wall", "emergency", "eye"),
+    (
+        "the whole household has had headaches for a week, worse once the boiler is on, fine"
+        " when we are at work, and now my husband is drowsy and keeps nodding off",
+        "emergency",
+        "poisoning",
+    ),
+    (
+        "the co detector keeps going off and both kids have headaches and feel sick",
+        "emergency",
+        "poisoning",
+    ),
+    (
+        "my 3 year old put a coin cell from a toy in her mouth and swallowed it, she is playing"
+        " happily",
+        "emergency",
+        "overdose_poisoning",
+    ),
+    (
+        "been bringing up dark brown bits like coffee grounds and the room spins when I stand",
+        "emergency",
+        "bleeding",
+    ),
+    (
+        "my 4 year old tipped a bowl of hot noodles on his leg, the blisters cover a large area",
+        "emergency",
+        "severe_burn",
+    ),
     (
         "her fits usually last a minute but this one has gone on for 7 minutes",
         "emergency",
@@ -349,6 +427,8 @@ GET_HELP_TODAY = [
 # after held-out rounds 7 and 8: haematemesis, GCS, a low systolic pressure, a glucose
 # reading, apnoea, urticaria and angioedema, peritonism, a vice-like chest).
 CLINICAL_WORDING = [
+    "Pulsatile bleeding from a forearm laceration",
+    "Suspected ingestion of a button battery by a 2 year old",
     "calf puffy after a long haul flight, blood streaked sputum and it hurts when I breathe in",
     "Two episodes of hematemesis since lunch",
     "he vomited what looks like coffee grounds",
@@ -448,6 +528,24 @@ def test_get_help_today_and_warning_signs(triage: Triage, text: str, level: str)
 
 
 NOT_NOW = [
+    # near misses of the rounds 19 and 20 widenings: carbon monoxide alarms fitted or asked
+    # about, places and tiredness, fluid that is not blood, a covid test, reflux, an
+    # upbringing, saddle numbness from cycling, small or sunburn blisters, stored batteries
+    "we are getting a carbon monoxide detector for the new house, which rooms need one?",
+    "fitted carbon monoxide alarms in the hall and kitchen, how often should they be tested?",
+    "stood on the platform for an hour, train cancelled again, had enough of this commute",
+    "walked the dog along the canal, done with it all for today, my legs are aching",
+    "we live by the river and ive had enough of it all with the damp, the kids keep coughing",
+    "the blister on my heel squirted clear fluid when it popped",
+    "my towels are soaked after swimming and the small cut on my knee stings",
+    "covid test this morning had a faint second line and I feel faint and achy with a pain on"
+    " the left side when I cough",
+    "constipated and a bloated belly, keep getting a bile taste in my throat",
+    "I was brought up on strong coffee, can I put coffee grounds on the compost?",
+    "after the long bike ride its numb down there and my back aches",
+    "my 8 year old burnt his finger on a sparkler, one small blister",
+    "my son got sunburnt on holiday and has big blisters on his shoulders",
+    "how do I store spare button batteries away from the kids?",
     "my son has epilepsy, his seizures usually last about 2 minutes, is that normal?",
     "she had a seizure last year that lasted 5 minutes, can she still drive?",
     "cut myself again shaving this morning, how do I stop razor nicks?",
