@@ -318,6 +318,18 @@ REQUIRED = [
         "emergency",
         "breathing",
     ),
+    # ... and a general frame followed by a report in the same sentence stays current
+    (
+        "which signs should I look for, my baby has a rash that doesn't fade",
+        "emergency",
+        "meningitis",
+    ),
+    (
+        "what symptoms should we watch for, my son hit his head and has been sick twice",
+        "emergency",
+        "head_injury",
+    ),
+    ("how do I stop her getting worse, her lips are blue", "emergency", "breathing"),
 ]
 
 
