@@ -74,6 +74,39 @@ CASES = [
     ),
     ("had a panic attack and I still can't breathe", "breathe", False, False, False, False),
     ("what does it mean, my dad is confused", "confused", False, False, False, True),
+    # after rounds 19-20: general questions and their near misses
+    (
+        "how common is sudden cardiac arrest in teenagers?",
+        "cardiac arrest",
+        False,
+        False,
+        True,
+        False,
+    ),
+    (
+        "how likely is it that I am having a heart attack now",
+        "heart attack",
+        False,
+        False,
+        False,
+        False,
+    ),
+    ("is secondary drowning a real thing?", "drowning", False, False, True, False),
+    ("if someone collapses, what do you do?", "collapses", False, False, True, False),
+    (
+        "if someone collapses how do I help, my dad just collapsed",
+        "collapsed",
+        False,
+        False,
+        False,
+        True,
+    ),
+    ("how do I stop him getting heatstroke?", "heatstroke", False, False, True, False),
+    ("which sepsis signs should we look out for?", "sepsis", False, False, True, False),
+    ("scared of overdosing by mistake", "overdosing", False, False, True, False),
+    ("whats the cut off for an iron overdose?", "overdose", False, False, True, False),
+    ("can you overdose on it? I took 30 an hour ago", "overdose", False, False, False, False),
+    ("she had sepsis last year, which left her tired", "sepsis", False, True, False, True),
 ]
 
 

@@ -342,6 +342,72 @@ REQUIRED = [
     ),
     ("nothing helps, crushing chest pain going down my arm", "emergency", "cardiac"),
     ("what does it mean, my dad has a fever and is confused and mottled", "emergency", "sepsis"),
+    # rounds 19-20 false emergencies fixed by kind: real emergencies phrased as questions
+    # must still fire
+    ("my husband's face has dropped, is this a stroke?", "emergency", "stroke"),
+    (
+        "mum's face has drooped on one side and her words are slurred, is this a stroke?",
+        "emergency",
+        "stroke",
+    ),
+    ("is it normal that she can't breathe and her lips are blue?", "emergency", "breathing"),
+    ("can you overdose on paracetamol, i took 30 an hour ago", "emergency", "overdose_poisoning"),
+    (
+        "how common is it for a heart attack to feel like this? crushing pain in my chest and "
+        "I'm sweating",
+        "emergency",
+        "cardiac",
+    ),
+    (
+        "if someone isn't breathing what do I do, my dad just collapsed and isn't breathing",
+        "emergency",
+        "breathing",
+    ),
+    (
+        "is dry drowning a real thing? my son went under in the pool today and now he's "
+        "struggling to breathe",
+        "emergency",
+        "breathing",
+    ),
+    (
+        "which warning signs should we look for? my dad is confused and mottled with a high "
+        "temperature",
+        "emergency",
+        "sepsis",
+    ),
+    ("did the glass test and the spots don't fade, she has a fever", "emergency", "meningitis"),
+    (
+        "i did the tumbler test and i can still see the spots through the glass",
+        "emergency",
+        "meningitis",
+    ),
+    (
+        "how do I talk to my son about suicide, he says he wants to kill himself tonight",
+        "emergency",
+        "self_harm",
+    ),
+    (
+        "knocked out an hour ago playing rugby, when can I go back to training?",
+        "emergency",
+        "head_injury",
+    ),
+    (
+        "during my panic attacks I can't breathe and now my lips have gone blue",
+        "emergency",
+        "breathing",
+    ),
+    # ... and a general frame followed by a report in the same sentence stays current
+    (
+        "which signs should I look for, my baby has a rash that doesn't fade",
+        "emergency",
+        "meningitis",
+    ),
+    (
+        "what symptoms should we watch for, my son hit his head and has been sick twice",
+        "emergency",
+        "head_injury",
+    ),
+    ("how do I stop her getting worse, her lips are blue", "emergency", "breathing"),
 ]
 
 
@@ -512,6 +578,9 @@ CLINICAL_WORDING = [
     "suddenly my left eye is red and agonising, vision misty, and I've vomited",
     "upper stomach pressure, sweating and feeling sick for an hour",
     "three days after my IVF egg retrieval my stomach is hugely swollen and I'm short of breath",
+    # after rounds 19-20: a prevention question with a current report after it
+    "how do I stop my mum getting heatstroke? she's very hot and confused now",
+    "how likely is it that I am having a heart attack now with this crushing chest pain",
 ]
 
 
@@ -646,6 +715,27 @@ NOT_NOW = [
     "had a bad anxiety attack in the lift last week, couldn't catch my breath, it settled after "
     "a few minutes, how do I stop them?",
     "what does septic shock actually mean? my grandad had it in hospital",
+    # after rounds 19-20: general-information, prevention, statistics and past questions
+    "what is the upper limit for an iron tablet overdose in adults?",
+    "worried about doubling up on paracetamol and overdosing by accident",
+    "how should I speak to my 16 year old about suicide after a classmate died?",
+    "what do the suicide statistics say about young men in rural areas?",
+    "why do suicide rates go up in spring?",
+    "my aunt had sepsis in hospital two years ago and still gets exhausted, is that post-sepsis "
+    "syndrome?",
+    "which meningitis symptoms should parents look out for in babies?",
+    "stuffy nose at night and I can't breathe through one side, lungs feel fine, which "
+    "decongestant is best?",
+    "if a person stops breathing, how many rescue breaths do you give?",
+    "how rare is a stroke in people under 30?",
+    "what percentage of people survive a cardiac arrest outside hospital?",
+    "how do we keep grandad from getting heat stroke in this weather?",
+    "is secondary drowning a real condition or a myth?",
+    "knocked out for a few seconds in a match a couple of weeks ago, headaches gone, when can I "
+    "play again?",
+    "did the tumbler test on his spots and they all disappeared, he's eating and playing",
+    "when I get panic attacks I struggle to breathe, my doctor checked my heart and lungs, what "
+    "breathing exercises help?",
 ]
 
 
