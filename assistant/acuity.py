@@ -57,8 +57,10 @@ HEADS = ("acute", "emergency")
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+|[.,!?;:\n]")
 _WORD_RE = re.compile(r"[a-z0-9]+")
-_PART_BREAK_RE = re.compile(r"[.!?;,\n]")
+_PART_BREAK_RE = re.compile(r"[.!?;:,\n]")
+#: a question word opening a sentence or clause, after a joining word ("and what ...")
 _QUESTION_OPENER_RE = re.compile(
+    r"(?:(?:and|so|but|or|also|then) )?"
     r"(?:how|what|whats|why|which|where|is|are|does|do|can|could|should|would|will|any)\b"
 )
 _CLAUSE_ENDS = frozenset(".,!?;:\n") | {"but", "although", "though", "however", "except"}
