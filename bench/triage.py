@@ -7,7 +7,9 @@ Messages: our triage, intent and vignette sets, plus the external consumer quest
 through what the pipeline runs between anonymization and the LLM, in its order:
 ``Triage.assess`` on the text and, when no red flag fired, ``Embedder.encode_one``, the acuity
 fallback (``AcuityModel.assess``, on the same vector; counted as triage) and, when it did not
-fire either, ``RuleBook.match`` with that vector, in one thread as the pipeline does. ``total`` is wall
+fire either, ``RuleBook.match`` with that vector; when an emergency flag fired on a short
+question, the embedding and the acuity model's general-question check, and the rules when
+the flag stands down, in one thread as the pipeline does. ``total`` is wall
 time; ``total_cpu`` is the same work in this thread's CPU time and ``total_proc`` in the
 process's (tokenizer threads included), which a busy shared machine inflates far less:
 there, wall-clock p95 mostly measures waiting for a core. The baseline is the same stack
@@ -89,7 +91,21 @@ def run(backend: str, texts: list[str], rounds: int) -> dict[str, np.ndarray]:
             flagged = triage.assess(text)
             t1 = time.perf_counter()
             stages["triage"].append((t1 - t0) * 1000)
-            if flagged is None:  # as in the pipeline: a triaged message is not embedded
+            if flagged is not None and acuity.may_be_general_question(
+                flagged, text, triage.self_harm_category, triage.reader.says_now
+            ):  # as in the pipeline: a short question's flag may stand down
+                vector = embedder.encode_one(text)
+                t2 = time.perf_counter()
+                stood_down = acuity.general_question(
+                    flagged, text, vector, triage.self_harm_category, triage.reader.says_now
+                )
+                t3 = time.perf_counter()
+                stages["embed"].append((t2 - t1) * 1000)
+                stages["acuity"].append((t3 - t2) * 1000)
+                if stood_down:
+                    rules.match(text, vector)
+                    stages["rules"].append((time.perf_counter() - t3) * 1000)
+            elif flagged is None:  # as in the pipeline: a triaged message is not embedded
                 vector = embedder.encode_one(text)
                 t2 = time.perf_counter()
                 acute = acuity.assess(text, vector)
