@@ -123,6 +123,54 @@ def test_our_held_out_rounds(triage: Triage) -> None:
 # -- the red flags the issue names, in our own words ----------------------------------------
 
 REQUIRED = [
+    # round 21 missed emergencies, in other words: a heavy or pressing chest spreading to the
+    # arm or jaw, tablets saved up with a set day or goodbye letters, a red painful eye with
+    # halos while asking about hay fever drops, bowel obstruction told as "not opened his
+    # bowels", a rider hit by a vehicle with neck pain and tingling hands, and a staggered
+    # paracetamol overdose with sickness or right-sided pain
+    (
+        "for half an hour my chest feels heavy like a big rock and it is going down my left arm",
+        "emergency",
+        "cardiac",
+    ),
+    (
+        "dad says his heart is pressing and it moves up into his jaw, he is grey",
+        "emergency",
+        "cardiac",
+    ),
+    (
+        "she has been stockpiling her sleeping pills for weeks and said her goodbyes to us",
+        "emergency",
+        "self_harm",
+    ),
+    (
+        "i have saved up all my antidepressants, tomorrow is the day, wrote letters to my family",
+        "emergency",
+        "self_harm",
+    ),
+    (
+        "my right eye is throbbing and red, there are coloured halos around the street lights and"
+        " i threw up, can i use my hay fever eye drops",
+        "emergency",
+        "eye",
+    ),
+    (
+        "grandad hasnt opened his bowels or passed any wind in 3 days, tummy is bloated and tight"
+        " and he is bringing up green stuff",
+        "emergency",
+        "severe_abdominal_pain",
+    ),
+    (
+        "knocked off my scooter by a van, my neck is really sore and my fingers are numb",
+        "emergency",
+        "major_trauma",
+    ),
+    (
+        "had 12 co codamol and some lemsip since yesterday for my back, now i feel sick and my"
+        " right side hurts",
+        "emergency",
+        "overdose_poisoning",
+    ),
     # rounds 19 and 20 missed emergencies, in other words: self-harm with the means at hand,
     # arterial bleeding, ectopic, bowel obstruction, cauda equina (also told with a hedge),
     # a caustic in the eye, carbon monoxide, a swallowed coin cell, coffee-ground vomit and
@@ -421,6 +469,21 @@ def test_required_red_flags(triage: Triage, text: str, level: str, category: str
 # NHS 111 "get help today" presentations (added after the vignettes showed urgent cases
 # going to the rules or the LLM), and one-eye sight loss that came back (TIA: call 999).
 GET_HELP_TODAY = [
+    # round 21 and 22 missed urgent cases, in other words: exertional chest tightness that
+    # settled with rest (NICE CG95) and recent unprotected sex (emergency contraception)
+    (
+        "while jogging this morning my chest went tight for a few minutes and settled when i"
+        " stopped, fine now",
+        "urgent",
+    ),
+    (
+        "the condom came off halfway through last night, can i still get the morning after pill",
+        "urgent",
+    ),
+    (
+        "we had unprotected sex on saturday, is it too late to get something from the pharmacy",
+        "urgent",
+    ),
     (
         "coughing awake every night this week with my asthma, using the puffer about 5 times a day",
         "urgent",
@@ -493,6 +556,7 @@ GET_HELP_TODAY = [
 # after held-out rounds 7 and 8: haematemesis, GCS, a low systolic pressure, a glucose
 # reading, apnoea, urticaria and angioedema, peritonism, a vice-like chest).
 CLINICAL_WORDING = [
+    "he was hit by the bus on his bike, back pain and both legs weak",
     "Pulsatile bleeding from a forearm laceration",
     "Suspected ingestion of a button battery by a 2 year old",
     "calf puffy after a long haul flight, blood streaked sputum and it hurts when I breathe in",
@@ -597,6 +661,20 @@ def test_get_help_today_and_warning_signs(triage: Triage, text: str, level: str)
 
 
 NOT_NOW = [
+    # near misses of the round 21 and 22 widenings: a heavy heart in grief, desk-work neck
+    # pain with tingling, tablets kept safe and school letters, emergency contraception
+    # already taken, normal paracetamol doses or a dose question, old or muscular chest
+    # pain at the gym, long-standing constipation, hay fever eyes
+    "my heart feels heavy since my dad died and i keep going to his grave",
+    "my neck hurts and my hands tingle when i type at my desk all day",
+    "i keep my tablets in a drawer so the kids cant reach them, tonight i will write the school letters",
+    "the condom broke two weeks ago and i already took the morning after pill, my period came today",
+    "i took 2 paracetamol this morning for a headache and feel a bit sick",
+    "how many paracetamol can i take in a day? i have a pack of 16 tablets",
+    "i had chest tightness at the gym years ago, cardiology said it was fine, do i need to worry",
+    "i get a stitch in my chest when running which goes when i stop",
+    "my constipation is normal for me, havent had a poo in 3 days, belly a bit bloated",
+    "i pulled a muscle in my chest at the gym, it hurts when i lift my arms",
     # near misses of the rounds 19 and 20 widenings: carbon monoxide alarms fitted or asked
     # about, places and tiredness, fluid that is not blood, a covid test, reflux, an
     # upbringing, saddle numbness from cycling, small or sunburn blisters, stored batteries
