@@ -107,6 +107,37 @@ CASES = [
     ("whats the cut off for an iron overdose?", "overdose", False, False, True, False),
     ("can you overdose on it? I took 30 an hour ago", "overdose", False, False, False, False),
     ("she had sepsis last year, which left her tired", "sepsis", False, True, False, True),
+    # after rounds 21-22: general questions, and the same with a report after them
+    ("why do some people get sepsis after a minor graze?", "sepsis", False, False, True, False),
+    ("why do some people get sepsis, my dad has it now", "sepsis", False, False, False, False),
+    (
+        "how do you turn someone who is unresponsive onto their side?",
+        "unresponsive",
+        False,
+        False,
+        True,
+        False,
+    ),
+    (
+        "how do you help someone unresponsive, please help",
+        "unresponsive",
+        False,
+        False,
+        False,
+        False,
+    ),
+    ("stroke vs tia, are they the same thing?", "stroke", False, False, True, False),
+    ("stroke vs tia, are they the same thing?", "tia", False, False, True, False),
+    ("what would make you suspect meningitis?", "meningitis", False, False, True, False),
+    ("which mushrooms are poisonous to dogs?", "poisonous", False, False, True, False),
+    (
+        "which mushrooms are poisonous, my son has eaten some",
+        "poisonous",
+        False,
+        False,
+        False,
+        False,
+    ),
 ]
 
 

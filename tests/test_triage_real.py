@@ -456,6 +456,87 @@ REQUIRED = [
         "head_injury",
     ),
     ("how do I stop her getting worse, her lips are blue", "emergency", "breathing"),
+    # after rounds 21-22: a past knock is still an emergency on a hard floor, from a height,
+    # in a very young baby, with a blood thinner or with any warning sign
+    (
+        "yesterday my baby fell off the sofa onto the wooden floor, seems fine today, what "
+        "should I watch for?",
+        "emergency",
+        "head_injury",
+    ),
+    (
+        "my 9 month old fell off the changing table yesterday, seems fine since, anything to "
+        "watch?",
+        "emergency",
+        "head_injury",
+    ),
+    (
+        "my 6 week old rolled off the sofa last night onto the carpet, seems fine since",
+        "emergency",
+        "head_injury",
+    ),
+    (
+        "my 11 month old slipped off the settee onto the rug last night and seemed fine, but "
+        "this morning she has vomited twice",
+        "emergency",
+        "head_injury",
+    ),
+    (
+        "my 11 month old bumped her head on the coffee table yesterday, seems fine since, but "
+        "she has a big lump",
+        "emergency",
+        "head_injury",
+    ),
+    (
+        "my 8 month old fell off the bed yesterday onto carpet, back to normal, he is on "
+        "heparin though",
+        "emergency",
+        "head_injury",
+    ),
+    # ... panic that comes with anxiety is not silenced when there is a sign or it is now
+    (
+        "whenever anxiety hits I feel like I cant breathe and my lips go blue",
+        "emergency",
+        "breathing",
+    ),
+    (
+        "I have anxiety but right now I can't breathe and my chest is tight",
+        "emergency",
+        "breathing",
+    ),
+    # ... general questions ("why do people", "how do you ... someone", "vs", "what would
+    # make you suspect", "which ... are toxic") with a report after them stay emergencies
+    (
+        "why do some people get meningitis and others don't? my son has a rash that doesn't fade",
+        "emergency",
+        "meningitis",
+    ),
+    (
+        "how do you help someone who's unresponsive, my husband is unresponsive on the floor",
+        "emergency",
+        "unconscious",
+    ),
+    (
+        "how to roll someone who is unconscious onto their side? my mum just collapsed and is "
+        "unconscious",
+        "emergency",
+        "unconscious",
+    ),
+    (
+        "heart attack vs cardiac arrest, are they different? my dad is clutching his chest",
+        "emergency",
+        "cardiac",
+    ),
+    (
+        "what would make you suspect poisoning, my son drank some bleach",
+        "emergency",
+        "overdose_poisoning",
+    ),
+    (
+        "what cleaning products are toxic if swallowed? my son just swallowed some bleach",
+        "emergency",
+        "overdose_poisoning",
+    ),
 ]
 
 
@@ -814,6 +895,20 @@ NOT_NOW = [
     "did the tumbler test on his spots and they all disappeared, he's eating and playing",
     "when I get panic attacks I struggle to breathe, my doctor checked my heart and lungs, what "
     "breathing exercises help?",
+    # after rounds 21-22: a minor knock in the past, well since, no warning sign (NHS head
+    # injury: care at home)
+    "my 10 month old rolled off the bed onto the rug last night, cried for a minute and has "
+    "been her normal self since, what should we look out for?",
+    "my 2 year old fell from the sofa last night, has been fine since, no vomiting, no "
+    "drowsiness, what signs should I watch for?",
+    # ... panic that comes with anxiety, already checked; and general questions
+    "every time I get anxious I can't breathe properly, my GP says panic disorder, any tips?",
+    "why do people get blood poisoning from a small scratch?",
+    "which berries are poisonous if a child eats them?",
+    "how do you turn someone who is unresponsive onto their side for the recovery position?",
+    "stroke vs TIA, are they the same thing?",
+    "heart attack versus cardiac arrest, what's the difference",
+    "what would make you suspect sepsis in an elderly relative?",
 ]
 
 
