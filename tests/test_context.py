@@ -138,6 +138,13 @@ CASES = [
         False,
         False,
     ),
+    # the older cues stop where a report follows in the sentence
+    ("can people die of sepsis?", "sepsis", False, False, True, False),
+    ("can people die of sepsis, my dad has it now", "sepsis", False, False, False, False),
+    ("what causes a seizure?", "seizure", False, False, True, False),
+    ("what causes a seizure, he is shaking all over", "seizure", False, False, False, False),
+    ("what if it is a stroke?", "stroke", False, False, True, False),
+    ("what if it is a stroke, her face has dropped", "stroke", False, False, False, False),
 ]
 
 

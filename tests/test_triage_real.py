@@ -537,6 +537,30 @@ REQUIRED = [
         "emergency",
         "overdose_poisoning",
     ),
+    # the older general-question cues ("can you die from", "what causes", "how do you tell",
+    # "what if") stop where a report follows in the same sentence
+    (
+        "can you die from sepsis, my mum has it and is confused with mottled skin",
+        "emergency",
+        "sepsis",
+    ),
+    (
+        "what causes a stroke, my grandads face has dropped and he cant lift his arm",
+        "emergency",
+        "stroke",
+    ),
+    (
+        "how do you tell if it is meningitis, my daughter has a rash that wont fade under a glass",
+        "emergency",
+        "meningitis",
+    ),
+    ("what if its a heart attack, my husband has crushing chest pain", "emergency", "cardiac"),
+    (
+        "do people get sepsis from a cat scratch, my son has a red hot arm and is shivering and "
+        "confused",
+        "emergency",
+        "sepsis",
+    ),
 ]
 
 
@@ -909,6 +933,13 @@ NOT_NOW = [
     "stroke vs TIA, are they the same thing?",
     "heart attack versus cardiac arrest, what's the difference",
     "what would make you suspect sepsis in an elderly relative?",
+    # the older general-question cues with no report after them
+    "can you die from sepsis if it isnt treated?",
+    "what causes a stroke in young people?",
+    "how do you tell if a rash is meningitis?",
+    "what if I ever have a heart attack when I'm alone?",
+    "how do you prevent a stroke when you have high blood pressure, my dad has it",
+    "can you get a heart attack from stress? my dad had one last year",
 ]
 
 
