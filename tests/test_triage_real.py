@@ -561,6 +561,29 @@ REQUIRED = [
         "emergency",
         "sepsis",
     ),
+    # a plant, berries or leaves eaten or chewed, with signs of poisoning (NHS poisoning),
+    # also when the plant is named only in a question before it
+    (
+        "my son ate some red berries off a bush in the park and now he is really drowsy",
+        "emergency",
+        "overdose_poisoning",
+    ),
+    (
+        "my 3 year old chewed a leaf from the peace lily and her lips are swollen",
+        "emergency",
+        "overdose_poisoning",
+    ),
+    ("my daughter nibbled a daffodil bulb and keeps being sick", "emergency", "overdose_poisoning"),
+    (
+        "what berries are toxic to children, my daughter ate some and has been sick twice",
+        "emergency",
+        "overdose_poisoning",
+    ),
+    (
+        "are foxgloves dangerous? my grandson has chewed one of them and is drooling a lot",
+        "emergency",
+        "overdose_poisoning",
+    ),
 ]
 
 
@@ -940,6 +963,13 @@ NOT_NOW = [
     "what if I ever have a heart attack when I'm alone?",
     "how do you prevent a stroke when you have high blood pressure, my dad has it",
     "can you get a heart attack from stress? my dad had one last year",
+    # a plant eaten with no sign of poisoning, a pet, food leaves, a general question
+    "my toddler ate a few blueberries and is fine",
+    "my son chewed a leaf but he is fine",
+    "which plants are poisonous to dogs? mine chewed one and is drooling",
+    "I feel sick after eating lettuce leaves",
+    "is holly poisonous to children?",
+    "my son ate some leaves in the garden yesterday, no symptoms, is that ok?",
 ]
 
 
