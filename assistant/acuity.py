@@ -168,25 +168,25 @@ class AcuityModel(ABC):
         text: str,
         vector: np.ndarray | None,
         self_harm: str,
-        says_now: Callable[[str], bool],
+        reports_now: Callable[[str], bool],
     ) -> bool:
         """Whether the emergency red ``flag`` that fired on ``text`` (anonymized question)
         should stand down: the text is short, asks a question (a sentence or clause opens
-        with how, what, why, is, can ...), has no time word that places it now
-        (``says_now``: "right now", "an hour ago", "still"), and the model reads it as acute
-        with a probability below ``general_question_below``. "How common is sudden cardiac arrest in young
-        footballers" is such a question; a report of someone ill now reads as acute. Two
-        readers must agree, so a flag stands down only where both see a general question.
+        with how, what, why, is, can ...), neither places it now nor reports someone ill
+        (``reports_now``: "right now", "an hour ago", "my daughter has", "she is"), and the
+        model reads it as acute with a probability below ``general_question_below``. "How
+        common is sudden cardiac arrest in young footballers" is such a question. Two readers
+        must agree, so a flag stands down only where both see a general question.
         Self-harm (category ``self_harm``) never stands down: its flags count hypotheticals
         on purpose."""
-        if not self.may_be_general_question(flag, text, self_harm, says_now):
+        if not self.may_be_general_question(flag, text, self_harm, reports_now):
             return False
         acute, _ = self._probabilities(self.prepare(text), self._vector(text, vector))
         below = self.settings.general_question_below
         return below is not None and acute < below
 
     def may_be_general_question(
-        self, flag: TriageResult, text: str, self_harm: str, says_now: Callable[[str], bool]
+        self, flag: TriageResult, text: str, self_harm: str, reports_now: Callable[[str], bool]
     ) -> bool:
         """The checks of :meth:`general_question` that need no vector: the caller embeds
         only when they pass, so that an emergency reply does not wait for a vector."""
@@ -196,7 +196,7 @@ class AcuityModel(ABC):
         prepared = self.prepare(text)
         words = len(prepared.split())
         short = 0 < words <= self.settings.general_question_max_words
-        return short and asks_a_question(prepared) and not says_now(prepared)
+        return short and asks_a_question(prepared) and not reports_now(prepared)
 
     def probabilities(self, text: str, vector: np.ndarray | None) -> tuple[float, float]:
         """(acute, emergency) for ``text``, for the evaluation and tests."""

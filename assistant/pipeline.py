@@ -295,7 +295,7 @@ class Assistant:
             return False
         try:
             return self.acuity.may_be_general_question(
-                flag, question, self.triage.self_harm_category, self.triage.reader.says_now
+                flag, question, self.triage.self_harm_category, self.triage.reader.reports_now
             )
         except Exception as exc:
             log.error("acuity model failed: %s", type(exc).__name__)
@@ -311,7 +311,7 @@ class Assistant:
                 embedded.text,
                 embedded.vector,
                 triage.self_harm_category,
-                triage.reader.says_now,
+                triage.reader.reports_now,
             )
         except Exception as exc:
             log.error("acuity model failed: %s", type(exc).__name__)

@@ -112,6 +112,8 @@ GENERAL = "how common is a heart attack in women under 50?"
         (CARDIAC, GENERAL + " and" * 60, 0.1, 0.2, False),
         # a time word places it now
         (CARDIAC, "is it normal to have chest pain like this right now?", 0.1, 0.2, False),
+        # a report of someone ill
+        (CARDIAC, "what causes chest pain like this? my dad has it", 0.1, 0.2, False),
         # self-harm never stands down; nor does an urgent flag (it is not an emergency reply)
         (
             TriageResult(category="self_harm", flag_id="suicidal_intent"),
@@ -131,7 +133,7 @@ def test_an_emergency_flag_stands_down_only_for_a_short_general_question_read_as
     settings = AcuitySettings(general_question_below=below)
     model = FixedAcuity(settings, normalise, acute)
     reader = ContextReader.from_file(DATA_DIR / "context.yaml")
-    assert model.general_question(flag, text, None, "self_harm", reader.says_now) is stands_down
+    assert model.general_question(flag, text, None, "self_harm", reader.reports_now) is stands_down
 
 
 def test_tfidf_is_unit_length_over_known_features() -> None:
@@ -320,6 +322,8 @@ def test_short_messages_are_read_for_acuity_not_for_their_words(
         ("my baby is floppy and wont wake up, what should i do?", False),
         ("can a stroke make your face droop like my mums is doing right now?", False),
         ("is it bad that i took 30 paracetamol an hour ago?", False),
+        # the model reads this one as far from acute (P 0.03): the report keeps the flag
+        ("how do you tell if it is meningitis, my daughter has a rash that wont fade", False),
     ],
 )
 def test_the_shipped_model_tells_general_questions_from_emergencies_asked_as_questions(
@@ -328,8 +332,8 @@ def test_the_shipped_model_tells_general_questions_from_emergencies_asked_as_que
     flag = TriageResult(category="cardiac", flag_id="cardiac_chest_pain")
     question = question_part(normalize_text(text))
     vector = embedder.encode_one(question)
-    says_now = triage.reader.says_now
-    assert acuity.general_question(flag, question, vector, "self_harm", says_now) is stands_down
+    reports_now = triage.reader.reports_now
+    assert acuity.general_question(flag, question, vector, "self_harm", reports_now) is stands_down
 
 
 def test_with_the_red_flags_fresh_rounds_reach_the_bar(
