@@ -196,10 +196,8 @@ class Assistant:
         question = question_part(safe_text)
         embedded: Embedded | None = None
         safety_net = ""
-        if flag is not None and self.acuity is not None and self._may_stand_down(flag, question):
-            embedded = await self._embed(question, timer)
-            with timer.stage(Stage.TRIAGE):
-                stands_down = self._stands_down(self.acuity, flag, embedded)
+        if flag is not None and self.acuity is not None:
+            stands_down, embedded = await self._stands_down(self.acuity, flag, question, timer)
             if stands_down:
                 log.info("red flag %s stood down for a general question", flag.flag_id)
                 safety_net = self.triage.safety_net(self.settings.triage.emergency_number)
@@ -211,6 +209,7 @@ class Assistant:
         if embedded is None:
             embedded = await self._embed(question, timer)
 
+        # a question that stood down was just read as far from acute: no second reading
         if self.acuity is not None and not safety_net:
             with timer.stage(Stage.TRIAGE):
                 flag = self._acuity_triage(self.acuity, embedded)
@@ -290,32 +289,32 @@ class Assistant:
             unanswered=grounded.unanswered,
         )
 
-    def _may_stand_down(self, flag: TriageResult, question: str) -> bool:
-        if self.acuity is None:
-            return False
-        try:
-            return self.acuity.may_be_general_question(
-                flag, question, self.triage.self_harm_category, self.triage.reader.reports_now
-            )
-        except Exception as exc:
-            log.error("acuity model failed: %s", type(exc).__name__)
-            return False
-
-    def _stands_down(self, acuity: AcuityModel, flag: TriageResult, embedded: Embedded) -> bool:
-        """Whether the acuity model stands ``flag`` down for a general question; a failure
+    async def _stands_down(
+        self, acuity: AcuityModel, flag: TriageResult, question: str, timer: _Timer
+    ) -> tuple[bool, Embedded | None]:
+        """Whether the acuity model stands ``flag`` down for a general question, and the
+        question's embedding when the checks that need no vector passed (only then is it
+        embedded, so that an emergency reply to a report never waits for a vector). A failure
         keeps the flag (the emergency reply), logged."""
+        triage = self.triage
+        embedded = None
         try:
-            triage = self.triage
-            return acuity.general_question(
-                flag,
-                embedded.text,
-                embedded.vector,
-                triage.self_harm_category,
-                triage.reader.reports_now,
-            )
+            if acuity.may_be_general_question(
+                flag, question, triage.self_harm_category, triage.reader.reports_now
+            ):
+                embedded = await self._embed(question, timer)
+                with timer.stage(Stage.TRIAGE):
+                    stands_down = acuity.general_question(
+                        flag,
+                        question,
+                        embedded.vector,
+                        triage.self_harm_category,
+                        triage.reader.reports_now,
+                    )
+                return stands_down, embedded
         except Exception as exc:
             log.error("acuity model failed: %s", type(exc).__name__)
-            return False
+        return False, embedded
 
     @staticmethod
     def _acuity_triage(acuity: AcuityModel, embedded: Embedded) -> TriageResult | None:
