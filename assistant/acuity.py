@@ -63,6 +63,13 @@ _QUESTION_OPENER_RE = re.compile(
     r"(?:(?:and|so|but|or|also|then) )?"
     r"(?:how|what|whats|why|which|where|is|are|does|do|can|could|should|would|will|any)\b"
 )
+#: where a message breaks into parts that are read on their own: after a sentence's end, and
+#: at a comma before a clause that opens with its subject ("..., my daughter has a rash")
+_PART_SPLIT_RE = re.compile(
+    r"(?<=[.!?;\n])\s+|,\s*(?=(?:my|our|his|her|their|i|im|ive|he|hes|she|shes|we|they|it|its)\b)",
+    re.IGNORECASE,
+)
+_MIN_PART_WORDS = 3
 _CLAUSE_ENDS = frozenset(".,!?;:\n") | {"but", "although", "though", "however", "except"}
 #: words that negate what follows in their clause ("no fever", "denies chest pain")
 _NEGATIONS = frozenset({"no", "not", "denies", "denied", "without", "never", "nor", "negative"})
@@ -113,6 +120,15 @@ def asks_a_question(prepared: str) -> bool:
     return any(_QUESTION_OPENER_RE.match(part.strip()) for part in _PART_BREAK_RE.split(prepared))
 
 
+def message_parts(text: str) -> list[str]:
+    """The sentences of ``text`` and its comma clauses that open with their own subject, each
+    of at least three words ("how do you tell if it is meningitis" | "my daughter has a rash
+    that won't fade"); the whole text when it has no such parts."""
+    parts = [part.strip() for part in _PART_SPLIT_RE.split(text)]
+    parts = [part for part in parts if len(part.split()) >= _MIN_PART_WORDS]
+    return parts or [text]
+
+
 def tfidf(counts: Mapping[str, int], idf: Mapping[str, float]) -> dict[str, float]:
     """Sublinear tf-idf over the known features, scaled to unit length."""
     values = {term: (1.0 + math.log(n)) * idf[term] for term, n in counts.items() if term in idf}
@@ -133,6 +149,9 @@ class AcuityModel(ABC):
         #: the model's own embedder when the caller's vectors are another model's (set by
         #: :meth:`use_embedder`); None: the caller's vector is of the model's kind
         self.embedder: Embedder | None = None
+        #: an embedder of the model's vectors' kind (its own or the caller's), for the parts
+        #: of a message read on their own (:meth:`general_question`); None: not given
+        self.encoder: Embedder | None = None
 
     def use_embedder(self, embedder: Embedder) -> None:
         """Encode messages with ``embedder`` (loaded) instead of reading the caller's
@@ -144,6 +163,7 @@ class AcuityModel(ABC):
                 "(assistant/data/build/train_acuity.py)"
             )
         self.embedder = embedder
+        self.encoder = embedder
 
     @property
     @abstractmethod
@@ -168,25 +188,33 @@ class AcuityModel(ABC):
         text: str,
         vector: np.ndarray | None,
         self_harm: str,
-        reports_now: Callable[[str], bool],
+        happening_now: Callable[[str], bool],
     ) -> bool:
         """Whether the emergency red ``flag`` that fired on ``text`` (anonymized question)
         should stand down: the text is short, asks a question (a sentence or clause opens
-        with how, what, why, is, can ...), neither places it now nor reports someone ill
-        (``reports_now``: "right now", "an hour ago", "my daughter has", "she is"), and the
-        model reads it as acute with a probability below ``general_question_below``. "How
-        common is sudden cardiac arrest in young footballers" is such a question. Two readers
-        must agree, so a flag stands down only where both see a general question.
-        Self-harm (category ``self_harm``) never stands down: its flags count hypotheticals
-        on purpose."""
-        if not self.may_be_general_question(flag, text, self_harm, reports_now):
+        with how, what, why, is, can ...), has no time word that places it now
+        (``happening_now``: "right now", "an hour ago", "tonight"), and the model reads the
+        whole message, and each of its parts on its own (:func:`message_parts`), as acute
+        with a probability below ``general_question_below``. "How common is sudden cardiac
+        arrest in young footballers" is such a question; in "how do you tell if it is
+        meningitis, my daughter has a rash that won't fade" the second part reads as acute,
+        so the flag stands. Self-harm (category ``self_harm``) never stands down: its flags
+        count hypotheticals on purpose. Without an encoder of its vectors' kind for the
+        parts, a model that reads vectors keeps the flag."""
+        if not self.may_be_general_question(flag, text, self_harm, happening_now):
             return False
-        acute, _ = self._probabilities(self.prepare(text), self._vector(text, vector))
         below = self.settings.general_question_below
-        return below is not None and acute < below
+        if below is None or self._acute(text, self._vector(text, vector)) >= below:
+            return False
+        parts = message_parts(text)
+        if len(parts) < 2:
+            return True
+        if self.embedder_fingerprint and self.encoder is None:
+            return False
+        return all(self._acute(part, self._encode(part)) < below for part in parts)
 
     def may_be_general_question(
-        self, flag: TriageResult, text: str, self_harm: str, reports_now: Callable[[str], bool]
+        self, flag: TriageResult, text: str, self_harm: str, happening_now: Callable[[str], bool]
     ) -> bool:
         """The checks of :meth:`general_question` that need no vector: the caller embeds
         only when they pass, so that an emergency reply does not wait for a vector."""
@@ -196,7 +224,16 @@ class AcuityModel(ABC):
         prepared = self.prepare(text)
         words = len(prepared.split())
         short = 0 < words <= self.settings.general_question_max_words
-        return short and asks_a_question(prepared) and not reports_now(prepared)
+        return short and asks_a_question(prepared) and not happening_now(prepared)
+
+    def _acute(self, text: str, vector: np.ndarray | None) -> float:
+        return self._probabilities(self.prepare(text), vector)[0]
+
+    def _encode(self, text: str) -> np.ndarray | None:
+        """``text``'s vector of the model's kind (None when it reads none)."""
+        if not self.embedder_fingerprint or self.encoder is None:
+            return None
+        return self.encoder.encode_one(text)
 
     def probabilities(self, text: str, vector: np.ndarray | None) -> tuple[float, float]:
         """(acute, emergency) for ``text``, for the evaluation and tests."""
@@ -371,7 +408,9 @@ def create_acuity_model(
     wanted = model.embedder_fingerprint
     if wanted and embedder is not None:
         embedder.load()
-        if embedder.fingerprint != wanted:
+        if embedder.fingerprint == wanted:
+            model.encoder = embedder
+        else:
             own = create_embedder(EmbeddingSettings())
             own.load()
             model.use_embedder(own)

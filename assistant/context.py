@@ -101,9 +101,9 @@ class ContextRules:
     clause_breaks: re.Pattern[str]
     list_breaks: re.Pattern[str]
     recent: re.Pattern[str]
-    #: words that report someone ill now ("my dad has", "she is"); read only by
-    #: :meth:`ContextReader.reports_now`
-    reports: re.Pattern[str]
+    #: time words that place a message now ("right now", "an hour ago"); read only by
+    #: :meth:`ContextReader.happening_now`
+    now: re.Pattern[str]
     #: misspelt or variant word -> the word the patterns are written for
     spelling: Mapping[str, str]
 
@@ -129,7 +129,7 @@ class ContextRules:
             clause_breaks=alternation(data.get("clause_breaks"), f"{where}: clause_breaks"),
             list_breaks=alternation(data.get("list_breaks"), f"{where}: list_breaks"),
             recent=alternation(data.get("recent"), f"{where}: recent"),
-            reports=alternation(data.get("reports"), f"{where}: reports"),
+            now=alternation(data.get("now"), f"{where}: now"),
             spelling=_load_spelling(data.get("spelling"), f"{where}: spelling"),
         )
 
@@ -270,14 +270,10 @@ class ContextReader:
             else None
         )
 
-    def reports_now(self, prepared: str) -> bool:
+    def happening_now(self, prepared: str) -> bool:
         """Whether an already prepared text has a time word that places it now ("right
-        now", "an hour ago", "tonight", "still") or words that report someone ill ("my
-        daughter has", "she is", "I'm")."""
-        rules = self.rules
-        return (
-            rules.recent.search(prepared) is not None or rules.reports.search(prepared) is not None
-        )
+        now", "an hour ago", "tonight", "since this morning")."""
+        return self.rules.now.search(prepared) is not None
 
     def prepare(self, text: str) -> str:
         """:func:`normalise`, then common misspellings folded ("breath" stays, "brething" ->

@@ -300,16 +300,18 @@ class Assistant:
         embedded = None
         try:
             if acuity.may_be_general_question(
-                flag, question, triage.self_harm_category, triage.reader.reports_now
+                flag, question, triage.self_harm_category, triage.reader.happening_now
             ):
                 embedded = await self._embed(question, timer)
                 with timer.stage(Stage.TRIAGE):
-                    stands_down = acuity.general_question(
+                    # in a thread: it may embed the question's parts
+                    stands_down = await asyncio.to_thread(
+                        acuity.general_question,
                         flag,
                         question,
                         embedded.vector,
                         triage.self_harm_category,
-                        triage.reader.reports_now,
+                        triage.reader.happening_now,
                     )
                 return stands_down, embedded
         except Exception as exc:

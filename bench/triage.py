@@ -92,12 +92,12 @@ def run(backend: str, texts: list[str], rounds: int) -> dict[str, np.ndarray]:
             t1 = time.perf_counter()
             stages["triage"].append((t1 - t0) * 1000)
             if flagged is not None and acuity.may_be_general_question(
-                flagged, text, triage.self_harm_category, triage.reader.reports_now
+                flagged, text, triage.self_harm_category, triage.reader.happening_now
             ):  # as in the pipeline: a short question's flag may stand down
                 vector = embedder.encode_one(text)
                 t2 = time.perf_counter()
                 stood_down = acuity.general_question(
-                    flagged, text, vector, triage.self_harm_category, triage.reader.reports_now
+                    flagged, text, vector, triage.self_harm_category, triage.reader.happening_now
                 )
                 t3 = time.perf_counter()
                 stages["embed"].append((t2 - t1) * 1000)

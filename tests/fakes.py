@@ -34,7 +34,7 @@ import dataclasses
 import re
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -324,8 +324,8 @@ class CountingEmbedder(Embedder):
 
 
 class FixedAcuity(AcuityModel):
-    """An acuity model whose probabilities (acute, emergency) are set by the test; ``fail``
-    raises instead."""
+    """An acuity model whose probabilities (acute, emergency) are set by the test, per text
+    with ``parts``; ``fail`` raises instead."""
 
     name = "fixed"
 
@@ -337,9 +337,12 @@ class FixedAcuity(AcuityModel):
         *,
         emergency: float = 0.0,
         fail: bool = False,
+        parts: Mapping[str, float] | None = None,
     ) -> None:
         super().__init__(settings, prepare)
         self.fixed = probability
+        #: prepared text -> its own acute probability (a part of a message read on its own)
+        self.parts = dict(parts or {})
         self.emergency = emergency
         self.fail = fail
         self.texts: list[str] = []
@@ -352,4 +355,4 @@ class FixedAcuity(AcuityModel):
         self.texts.append(prepared)
         if self.fail:
             raise RuntimeError("acuity model failed on cue")
-        return self.fixed, self.emergency
+        return self.parts.get(prepared, self.fixed), self.emergency

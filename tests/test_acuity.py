@@ -20,6 +20,7 @@ from assistant.acuity import (
     create_acuity_model,
     features,
     file_sha256,
+    message_parts,
     tfidf,
 )
 from assistant.context import ContextReader, normalise
@@ -112,8 +113,8 @@ GENERAL = "how common is a heart attack in women under 50?"
         (CARDIAC, GENERAL + " and" * 60, 0.1, 0.2, False),
         # a time word places it now
         (CARDIAC, "is it normal to have chest pain like this right now?", 0.1, 0.2, False),
-        # a report of someone ill
-        (CARDIAC, "what causes chest pain like this? my dad has it", 0.1, 0.2, False),
+        # "today" places it now
+        (CARDIAC, "is chest pain like this after a cold normal today?", 0.1, 0.2, False),
         # self-harm never stands down; nor does an urgent flag (it is not an emergency reply)
         (
             TriageResult(category="self_harm", flag_id="suicidal_intent"),
@@ -133,7 +134,49 @@ def test_an_emergency_flag_stands_down_only_for_a_short_general_question_read_as
     settings = AcuitySettings(general_question_below=below)
     model = FixedAcuity(settings, normalise, acute)
     reader = ContextReader.from_file(DATA_DIR / "context.yaml")
-    assert model.general_question(flag, text, None, "self_harm", reader.reports_now) is stands_down
+    assert (
+        model.general_question(flag, text, None, "self_harm", reader.happening_now) is stands_down
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "part_acute", "stands_down"),
+    [
+        # a report inside a general question reads as acute on its own: the flag stands
+        ("what causes chest pain like this? my dad is grey and sweaty", 0.9, False),
+        ("how do you tell a heart attack from wind, my dad is grey and sweaty", 0.9, False),
+        # every part reads as general: it stands down
+        ("what causes chest pain like this? my dad is grey and sweaty", 0.1, True),
+    ],
+)
+def test_each_part_of_a_general_question_must_read_as_not_acute(
+    text: str, part_acute: float, stands_down: bool
+) -> None:
+    settings = AcuitySettings(general_question_below=0.2)
+    model = FixedAcuity(settings, normalise, 0.05, parts={"my dad is grey and sweaty": part_acute})
+    reader = ContextReader.from_file(DATA_DIR / "context.yaml")
+    got = model.general_question(CARDIAC, text, None, "self_harm", reader.happening_now)
+    assert got is stands_down
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("how common is it? my dad has it.", ["how common is it?", "my dad has it."]),
+        (
+            "how do you tell if it is meningitis, my daughter has a rash",
+            ["how do you tell if it is meningitis", "my daughter has a rash"],
+        ),
+        # a comma inside a list is no break; a part under three words joins none
+        ("chest, arm and jaw pain, is it serious", ["chest, arm and jaw pain, is it serious"]),
+        ("is it bad? yes. ok", ["is it bad?"]),
+        ("hi", ["hi"]),
+    ],
+)
+def test_message_parts_are_sentences_and_clauses_with_their_own_subject(
+    text: str, parts: list[str]
+) -> None:
+    assert message_parts(text) == parts
 
 
 def test_tfidf_is_unit_length_over_known_features() -> None:
@@ -256,8 +299,8 @@ OWN_SETS = (
 
 @pytest.fixture(scope="module")
 def acuity(triage: Triage, embedder: Embedder) -> AcuityModel:
-    model = create_acuity_model(AcuitySettings(), triage.reader.prepare)
-    assert embedder.fingerprint == model.embedder_fingerprint  # the pipeline's own vector
+    model = create_acuity_model(AcuitySettings(), triage.reader.prepare, embedder)
+    assert model.encoder is embedder  # the pipeline's own vector, for the parts too
     return model
 
 
@@ -322,8 +365,14 @@ def test_short_messages_are_read_for_acuity_not_for_their_words(
         ("my baby is floppy and wont wake up, what should i do?", False),
         ("can a stroke make your face droop like my mums is doing right now?", False),
         ("is it bad that i took 30 paracetamol an hour ago?", False),
-        # the model reads this one as far from acute (P 0.03): the report keeps the flag
+        # the whole reads as far from acute (P 0.02); its second part, on its own, does not
         ("how do you tell if it is meningitis, my daughter has a rash that wont fade", False),
+        (
+            "what are the signs of a heart attack? my chest feels tight and my left arm is numb",
+            False,
+        ),
+        # general questions that name a person, with words that once kept the flag
+        ("my mum is 84, how do i stop her getting heatstroke in the heatwave?", True),
     ],
 )
 def test_the_shipped_model_tells_general_questions_from_emergencies_asked_as_questions(
@@ -332,8 +381,10 @@ def test_the_shipped_model_tells_general_questions_from_emergencies_asked_as_que
     flag = TriageResult(category="cardiac", flag_id="cardiac_chest_pain")
     question = question_part(normalize_text(text))
     vector = embedder.encode_one(question)
-    reports_now = triage.reader.reports_now
-    assert acuity.general_question(flag, question, vector, "self_harm", reports_now) is stands_down
+    happening_now = triage.reader.happening_now
+    assert (
+        acuity.general_question(flag, question, vector, "self_harm", happening_now) is stands_down
+    )
 
 
 def test_with_the_red_flags_fresh_rounds_reach_the_bar(

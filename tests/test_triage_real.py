@@ -102,7 +102,7 @@ def test_our_vignettes_emergent_get_emergency_or_urgent(triage: Triage) -> None:
 def test_our_patient_messages_emergencies_and_near_misses(triage: Triage) -> None:
     cases = load_jsonl(LABEL_DIR / "triage_patient_messages.jsonl")
     score = score_levels(cases, _levels(triage, cases))
-    assert score.emergencies >= 50
+    assert score.emergencies >= 49
     assert score.recall >= EMERGENCY_RECALL_BAR, score.missed
     for case in (c for c in cases if c.get("category") == "self_harm"):
         result = triage.assess(normalize_text(case["text"]))
@@ -646,6 +646,14 @@ GET_HELP_TODAY = [
     ("stepped on a rusty nail, deep puncture, not sure my tetanus is up to date", "urgent"),
     ("I was bitten on my ankle yesterday evening by a stray dog", "urgent"),
     ("flashes of light and then floaters appeared in my left eye today", "urgent"),
+    # a baby under 3 months with a temperature and no sign of serious illness: same day (NHS
+    # fever page; NICE NG143 red, seen within 2 hours); with such a sign, 999
+    ("my 7 week old feels hot, thermometer says 38.4, feeding and alert", "urgent"),
+    ("newborn has a temp of 38 tonight but is feeding well, do we go to a and e?", "urgent"),
+    ("my 6 week old has a temp of 38.6 and is floppy and wont feed", "emergency"),
+    ("our 5 week old is 38.3 and much sleepier than normal, feeding less", "emergency"),
+    ("breastfeeding my 6 week old, my breast is hot and red and i feel shivery", "urgent"),
+    ("baby is 2 months old, temperature 39 and a rash that doesnt fade under a glass", "emergency"),
     # after round 14
     ("I am 24 weeks pregnant and was cuddling my niece who now has chickenpox", "urgent"),
     ("woke up with muffled hearing in one ear and a ringing", "urgent"),
