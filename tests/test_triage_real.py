@@ -978,7 +978,39 @@ NOT_NOW = [
     "I feel sick after eating lettuce leaves",
     "is holly poisonous to children?",
     "my son ate some leaves in the garden yesterday, no symptoms, is that ok?",
+    # after rounds 23-26: black poo on iron tablets; a nosebleed on a blood thinner that stopped
+    # in minutes; a CO alarm that went off, fixed, nobody ill; sepsis in recovery, in general
+    # or named in passing; a youthful overdose long ago; a diagnosis a hospital gave; a year
+    # after the event; banter
+    "started ferrous sulphate last week and now my poos are black, is that normal?",
+    "I take apixaban, had a nose bleed this morning, pinched it and it stopped within 5 mins",
+    "the co alarm went off on sunday, engineer fixed the boiler, no one has had any symptoms",
+    "dad was in icu with sepsis in march, how long does the tiredness last?",
+    "the practice nurse mentioned sepsis, what should I look out for with my mum's catheter?",
+    "read that sepsis kills more people than some cancers, is that true?",
+    "back when I was 16 I took an overdose, does it show up on my medical record?",
+    "my son had a fit when he was poorly last year and the hospital said febrile convulsion",
+    "on aspirin and ticagrelor since my heart attack 2021, can I take ibuprofen for my back?",
+    "omg the ending of that film, i cant breathe lol",
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after rounds 23-26: the near misses of the widened exceptions still get 999
+        "on iron tablets but my poo is black and I keep nearly fainting",
+        "on warfarin and my nosebleed has not stopped for 30 minutes",
+        "the co alarm is going off and we all have thumping headaches and feel sick",
+        "I think my dad has sepsis, he is cold, confused and breathing fast",
+        "I took an overdose of my sleeping tablets an hour ago",
+    ],
+)
+def test_near_misses_of_the_round_23_26_exceptions_are_emergencies(
+    triage: Triage, text: str
+) -> None:
+    result = triage.assess(normalize_text(text))
+    assert result is not None and result.level == "emergency", result
 
 
 @pytest.mark.parametrize("text", NOT_NOW)
