@@ -781,6 +781,30 @@ CLINICAL_WORDING = [
     # after rounds 19-20: a prevention question with a current report after it
     "how do I stop my mum getting heatstroke? she's very hot and confused now",
     "how likely is it that I am having a heart attack now with this crushing chest pain",
+    # after rounds 23-26: a self-harm cut deeper than usual that keeps bleeding
+    "I self harmed and went too deep this time, the blood won't stop",
+    "cut my leg way deeper than usual and it keeps bleeding through the towels",
+    "my cuts are deeper than normal and still bleeding after an hour",
+    "my sister cutted herself again more deep than normal and blood is not stop",
+    # after rounds 23-26: a suicide plan with a set day, letters or goodbyes
+    "I know exactly how I'm going to do it and it's happening tonight, this is goodbye",
+    "made my plan, doing it this weekend, wrote notes for my mum and sister",
+    "my son has written letters to us and says he knows how he is going to do it tomorrow",
+    "i have wrote letter for my family and i know how i will do it, goodbye everyone",
+    # after rounds 23-26: a household chemical in the eye or eyeball
+    "squirted toilet cleaner straight into my eyeball by accident, burning and can't see properly",
+    "bleach went to my eye when cleaning, it burns and vision is cloudy",
+    "my eyes are burning after a splash of bleach hit my face",
+    "bleach splash to left eye, burning",
+    # after rounds 23-26: a baby who goes without breathing and then starts again
+    "my 3 month old keeps forgetting to breathe for about 15 seconds then gasps",
+    "my 5 week old son doesn't breathe for ages and then takes a big gasp",
+    "our 2 month old goes completely still with no breath for 20 seconds",
+    # after rounds 23-26: paracetamol more often than every 4 hours, or with cold remedies
+    "I've been taking two paracetamol every two hours since yesterday for my back",
+    "pt on paracetamol 1g every 2 hours for 2 days",
+    "for my flu I've had paracetamol four times a day plus Night Nurse and Lemsip too",
+    "my mum has taken paracetamol 8 a day with Lemsip sachets for a week",
 ]
 
 
@@ -788,6 +812,46 @@ CLINICAL_WORDING = [
 def test_clinical_wording_of_emergencies(triage: Triage, text: str) -> None:
     result = triage.assess(normalize_text(text))
     assert result is not None and result.level == "emergency", (text, result)
+
+
+# after rounds 23-26: near misses of the widenings above (past, negated, a general question,
+# an accident, everyday plans, normal doses) must not be emergencies
+NOT_EMERGENCY_AFTER_ROUNDS_23_26 = [
+    "I used to cut deeper than normal when I was at school, the scars are fading now",
+    "the new knife cut way deeper than I wanted while cooking",
+    "I don't care if it doesn't work, I'll try the cream anyway",
+    "I sorted out how I'm going to do it, the proposal is happening tomorrow at the beach",
+    "we finally sold the house, it's happening tomorrow, saying goodbye to the old place",
+    "I wrote letters to my family from camp, saying bye to my friends tomorrow",
+    "got shampoo in my eyeball and it stung for a minute",
+    "bleach splashed on my hand, my eye is fine",
+    "what should I do if bleach gets in my eye",
+    "is it normal for newborns to have short pauses in breathing? mine has none",
+    "my 2 year old holds her breath when she has a tantrum",
+    "our baby used to have pauses in her breathing in special care but has been fine for months",
+    "can I take 2 paracetamol every 3 hours?",
+    "I take 2 paracetamol every 4 to 6 hours, no more than 8 in a day",
+    "can I take Lemsip with paracetamol?",
+    "I had paracetamol for a week then switched to Lemsip instead",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EMERGENCY_AFTER_ROUNDS_23_26)
+def test_near_misses_after_rounds_23_26(triage: Triage, text: str) -> None:
+    result = triage.assess(normalize_text(text))
+    assert result is None or result.level != "emergency", (text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my cuts are deeper than normal and still bleeding after an hour",
+        "made my plan, doing it this weekend, wrote notes for my mum and sister",
+    ],
+)
+def test_self_harm_widenings_keep_the_crisis_line(triage: Triage, text: str) -> None:
+    result = triage.assess(normalize_text(text))
+    assert result is not None and result.category == "self_harm", (text, result)
 
 
 @pytest.mark.parametrize(("text", "level"), GET_HELP_TODAY)
