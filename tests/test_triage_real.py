@@ -584,6 +584,116 @@ REQUIRED = [
         "emergency",
         "overdose_poisoning",
     ),
+    # after rounds 23-26: a part of a finger or toe cut off; an open fracture (bone or something
+    # white through the skin); heaviness at the breastbone creeping to the jaw or arm; a head that
+    # exploded or was struck in seconds with sickness, a stiff neck or light hurting; saddle
+    # numbness when wiping or a dribble of urine with both legs weak; a shadow or curtain over one eye
+    (
+        "the tip of my thumb got sliced off on the mandolin and it wont stop bleeding",
+        "emergency",
+        "bleeding",
+    ),
+    (
+        "my dad caught his hand in the wood chipper and two of his fingertips are gone, cut clean off",
+        "emergency",
+        "major_trauma",
+    ),
+    (
+        "chopped the top of my index finger off with the axe, I have the piece wrapped in a cloth",
+        "emergency",
+        "major_trauma",
+    ),
+    ("his toe was severed by the lawnmower blade", "emergency", "major_trauma"),
+    (
+        "broke my arm falling off the ladder and the bone is poking out of the skin",
+        "emergency",
+        "major_trauma",
+    ),
+    (
+        "my son landed badly on the trampoline, his forearm is bent and I can see bone",
+        "emergency",
+        "major_trauma",
+    ),
+    (
+        "fell down the stairs, theres a white sharp bit sticking out of the skin on my ankle",
+        "emergency",
+        "major_trauma",
+    ),
+    (
+        "tackled at football, lower leg is at a weird angle and something hard has come through the skin",
+        "emergency",
+        "major_trauma",
+    ),
+    (
+        "feels like a brick sitting on my breastbone and it is going up into my neck, I'm clammy",
+        "emergency",
+        "cardiac",
+    ),
+    (
+        "pressure behind my sternum for 40 minutes, it's crept into my left arm and I'm dripping with sweat",
+        "emergency",
+        "cardiac",
+    ),
+    (
+        "heaviness in the middle of my chest spreading along my arm to my fingers and I feel sick",
+        "emergency",
+        "cardiac",
+    ),
+    (
+        "he says theres a heavy weight on his chest that is creeping into his teeth and jaw",
+        "emergency",
+        "cardiac",
+    ),
+    (
+        "my head felt like it burst at the back, 0 to 10 in seconds, and I've been throwing up since",
+        "emergency",
+        "stroke",
+    ),
+    (
+        "lifting the shopping the back of my head exploded out of nowhere, cant bear the lights now",
+        "emergency",
+        "stroke",
+    ),
+    (
+        "pain hit the base of my skull like a hammer, all of a sudden, now she is confused and vomiting",
+        "emergency",
+        "stroke",
+    ),
+    (
+        "it was like being struck by lightning in my head, instant agony, my neck is stiff",
+        "emergency",
+        "stroke",
+    ),
+    (
+        "numb between my legs since last night and I can only pee a trickle, my back is killing me",
+        "emergency",
+        "cauda_equina",
+    ),
+    (
+        "when i wipe my bottom i cant properly feel the paper, i also cant wee properly, sciatica for months",
+        "emergency",
+        "cauda_equina",
+    ),
+    (
+        "my husband has had back pain for years, today both his legs feel heavy and he can barely pass water",
+        "emergency",
+        "cauda_equina",
+    ),
+    (
+        "a grey shadow has moved across my left eye this afternoon and it is spreading",
+        "emergency",
+        "stroke",
+    ),
+    (
+        "I can barely see out of my right eye since this morning, it's like a veil came over it",
+        "emergency",
+        "stroke",
+    ),
+    (
+        "its as if a blind was pulled down over my vision in one eye half an hour ago",
+        "emergency",
+        "stroke",
+    ),
 ]
 
 
@@ -592,6 +702,42 @@ def test_required_red_flags(triage: Triage, text: str, level: str, category: str
     result = triage.assess(normalize_text(text))
     assert result is not None, text
     assert (result.level, result.category) == (level, category), result
+
+
+# after rounds 23-26: near misses of the flags above (a lost nail or plaster, past injuries and
+# illnesses, negations, first-aid and general questions), which must not be emergencies
+NOT_NOW_ROUNDS_23_26 = [
+    "my nail came off after I shut my finger in the car door last month",
+    "the plaster on my finger came off in the bath",
+    "what is the first aid for a finger that has been cut off?",
+    "my grandad had two toes amputated years ago because of his diabetes",
+    "my uncle had his foot amputated because of diabetes, am I at risk too?",
+    "the band on my finger cut off the circulation for a bit, it's fine now",
+    "I broke my leg as a kid and the bone came through the skin, it healed well",
+    "what should you do if a bone is sticking out of the skin?",
+    "my wrist is bent and swollen after I fell on it",
+    "no pressure in my chest and nothing going into my arm, just a sore jaw from the dentist",
+    "back in 2019 I had a heavy weight on my breastbone going up into my jaw, it was angina and I had a stent fitted",
+    "what does a heart attack feel like, is it like a weight on your chest going to your arm?",
+    "my migraines always come on out of nowhere and feel like being hit with a hammer, usually with vomiting",
+    "last year I had a headache that exploded out of nowhere and I was sick, scans were all clear",
+    "what are the signs of a brain bleed, is it sudden like being hit on the head?",
+    "my head is pounding after a night out and I threw up this morning",
+    "after cycling 50 miles I cant really feel my bum, it always comes back after an hour",
+    "I had cauda equina surgery in 2020, I still cant feel my bottom properly when I wipe, is that normal?",
+    "what are the warning signs of cauda equina, like numbness between your legs?",
+    "no numbness between my legs and i can pee fine, just lower back pain",
+    "I had a detached retina last year, it felt like a curtain came down over my eye",
+    "what does it mean when a shadow comes over your eye like a curtain?",
+    "no shadow or curtain over my eye, just a few floaters I have had for years",
+    "my glasses are so scratched I can barely see out of them",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NOW_ROUNDS_23_26)
+def test_rounds_23_26_near_misses_are_not_emergencies(triage: Triage, text: str) -> None:
+    result = triage.assess(normalize_text(text))
+    assert result is None or result.level != "emergency", result
 
 
 # NHS 111 "get help today" presentations (added after the vignettes showed urgent cases
