@@ -111,6 +111,7 @@ class ContextRules:
     def from_file(cls, path: Path) -> ContextRules:
         data = load_mapping(path, "context")
         where = path.name
+        terms = load_terms(data.get("terms"), f"{where}: terms")
         cues_raw = require_mapping(data.get("cues"), f"{where}: cues")
         cues: dict[tuple[str, str], re.Pattern[str]] = {}
         for kind, by_direction in cues_raw.items():
@@ -122,7 +123,9 @@ class ContextRules:
                     raise ConfigError(
                         f"{where}: cues.{kind}.{direction} is not one of {list(DIRECTIONS)}"
                     )
-                cues[(kind, direction)] = alternation(sources, f"{where}: cues.{kind}.{direction}")
+                cues[(kind, direction)] = alternation(
+                    sources, f"{where}: cues.{kind}.{direction}", terms
+                )
         return cls(
             cues=cues,
             pseudo=alternation(data.get("pseudo"), f"{where}: pseudo"),
@@ -308,13 +311,22 @@ def _load_spelling(raw: object, where: str) -> dict[str, str]:
     return spelling
 
 
-def alternation(sources: object, where: str) -> re.Pattern[str]:
-    """A list of regexes joined into one ``(?:a)|(?:b)`` pattern."""
+def alternation(
+    sources: object, where: str, terms: Mapping[str, str] | None = None
+) -> re.Pattern[str]:
+    """A list of regexes joined into one ``(?:a)|(?:b)`` pattern, ``{{name}}`` expanded from
+    ``terms``."""
     if not isinstance(sources, list) or not sources:
         raise ConfigError(f"{where} must be a non-empty list of regular expressions")
-    for index, source in enumerate(sources):
+    expanded = [
+        expand_terms(source, terms or {}, f"{where}[{index}]")
+        if isinstance(source, str)
+        else source
+        for index, source in enumerate(sources)
+    ]
+    for index, source in enumerate(expanded):
         compile_regex(source, f"{where}[{index}]")
-    return re.compile("|".join(f"(?:{source})" for source in sources))
+    return re.compile("|".join(f"(?:{source})" for source in expanded))
 
 
 def expand_terms(source: str, terms: Mapping[str, str], where: str) -> str:

@@ -183,8 +183,19 @@ def test_common_misspellings_are_folded(reader: ContextReader, variant: str, usu
     assert usual in reader.prepare(variant)
 
 
-def test_a_broken_cue_file_names_the_key(tmp_path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        ("cues: {negated: {sideways: ['x']}}\n", r"ctx\.yaml: cues\.negated\.sideways"),
+        # a cue naming a term the file does not define
+        (
+            "cues: {negated: {forward: ['no(?!{{later}})']}}\n",
+            r"ctx\.yaml: cues\.negated\.forward\[0\]: unknown term \{\{later\}\}",
+        ),
+    ],
+)
+def test_a_broken_cue_file_names_the_key(tmp_path, content: str, key: str) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "ctx.yaml"
-    path.write_text("cues: {negated: {sideways: ['x']}}\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"ctx\.yaml: cues\.negated\.sideways"):
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=key):
         ContextReader.from_file(path)
