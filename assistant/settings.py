@@ -105,7 +105,7 @@ class AcuitySettings(StrictModel):
     threshold: float = Field(0.88, gt=0, lt=1)
     #: ... and its probability that an acute message is an emergency from which it gets the
     #: emergency reply instead; null: the fallback never says emergency
-    emergency_threshold: float | None = Field(0.86, gt=0, lt=1)
+    emergency_threshold: float | None = Field(0.88, gt=0, lt=1)
     #: shorter messages ("help", "hi there") are left to the other stages
     min_words: int = Field(4, ge=1)
     #: an emergency red flag (not self-harm) stands down for a general question of at most
