@@ -371,6 +371,8 @@ def test_short_messages_are_read_for_acuity_not_for_their_words(
             "what are the signs of a heart attack? my chest feels tight and my left arm is numb",
             False,
         ),
+        # a report put as a general "your" question: the present-tense change keeps the flag
+        ("what does it mean when your throat is closing up after eating peanuts", False),
         # general questions that name a person, with words that once kept the flag
         ("my mum is 84, how do i stop her getting heatstroke in the heatwave?", True),
     ],
