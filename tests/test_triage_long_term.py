@@ -118,6 +118,7 @@ CASES: list[tuple[str, str]] = [
     ("my inr is 5.5 on warfarin, no bruises, what do i do tonight", "urgent"),
     ("warfarin, inr 2.6 today, in range", "none"),
     ("on warfarin, target 2 to 3, when is my next test due", "none"),
+    ("warfarin for af, inr 2.4 (target 2 to 3), carry on same dose", "none"),
     # same day: heart failure weight gain over days
     ("heart failure, weight up 2.5kg since monday and ankles bigger", "urgent"),
     ("on furosemide, scales say ive put on 5 pounds in 3 days", "urgent"),
