@@ -1,0 +1,173 @@
+"""Red flags for mental health, drink and drugs (round 28 kinds), in our own words.
+
+Each kind has wordings that must get the intended level and near misses that must not.
+Guidance: NHS help for suicidal thoughts, NHS where to get urgent help for mental health,
+NICE NG225 (self-harm), NHS alcohol poisoning, NHS diazepam (do not stop suddenly).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.normalize import normalize_text
+from assistant.settings import DATA_DIR
+from assistant.triage import Triage
+
+
+@pytest.fixture(scope="module")
+def triage() -> Triage:
+    return Triage.from_file(DATA_DIR / "red_flags.yaml")
+
+
+def _level(triage: Triage, text: str) -> str | None:
+    result = triage.assess(normalize_text(text))
+    return None if result is None else result.level
+
+
+def _category(triage: Triage, text: str) -> str | None:
+    result = triage.assess(normalize_text(text))
+    return None if result is None else result.category
+
+
+EMERGENCY = [
+    # tablets put by with a will sorted or a quiet time picked (NICE NG225: preparations)
+    "i have been setting my pills aside for weeks and i have updated the will",
+    "kept the tablets to one side, the plan is for when the flat is empty on saturday",
+    "got my meds put away in a drawer, sorted out the will last week, nobody knows",
+    # at a height, not trusting themselves (NHS help for suicidal thoughts)
+    "standing on the bridge over the river and i cant trust myself right now",
+    "sat on the multi storey car park roof and i am scared of what i might do",
+    "im up on the cliff top, i do not feel safe",
+    # a day chosen and things left in order for the family
+    "ive chosen the date. the insurance will pay out for my children, it is all arranged",
+    "set a day for it. everything is sorted and in order for my wife",
+    "decided on sunday night, my affairs are in order now",
+    # a goodbye-like message and a person who cannot be reached
+    "my brother texted sorry for everything and now his phone is off",
+    "got a text from my friend saying i love you all, she isnt answering her door",
+    "my son sent a last goodbye and has locked himself in the bathroom, no reply",
+    # means in hand and the wish to act now
+    "sitting here with a razor blade, i want to do it now",
+    "i have got the pills in my hand and nobody would notice if i was gone",
+    "been holding the rope, im ready to go through with it tonight",
+    # a large handful of medicine taken, said with a size word
+    "my son swallowed a huge handful of ibuprofen an hour ago after a fight",
+    "she took one big handful of her antidepressants this afternoon",
+    "he has taken large handfuls of painkillers tonight",
+    # someone else who cannot be woken after drink or drugs (NHS alcohol poisoning)
+    "my husband drank a whole bottle of vodka and i cant wake him",
+    "teenager came home off her face and we cannot wake her up at all",
+    "friend took something at the club and i cant wake my friend now",
+]
+
+NOT_EMERGENCY = [
+    # near misses for the kinds above
+    "i keep my tablets aside in a box so the kids cant reach them",
+    "standing on the bridge taking photos of the river, lovely day",
+    "picked friday for the party, everything is in place for the kids",
+    "my colleague said thanks for everything at her leaving do, she isnt answering emails now",
+    "sat holding a knife chopping veg for tea, want to do it now before the kids get home",
+    "took a handful of grapes and felt fine",
+    "my mum said goodbye at the station and isnt answering her phone",
+    "i cant wake up in the mornings for work",
+    "my teenager is impossible to get up for school",
+    # another's suicide long ago, talked about in grief
+    "my uncle took his own life when i was little, how do i explain it to my kids?",
+    "her best friend took her own life last spring and she is grieving, what helps?",
+    "it is ten years since my cousin took his own life, is there a memorial walk?",
+]
+
+URGENT = [
+    # thoughts with no plan, passive wishes, hopeless remarks: help today (NHS 111 option 2)
+    "new tablets and now i get thoughts of ending it out of nowhere. no plan at all",
+    "getting thoughts about not being here since the new tablets, no plan though",
+    "lately it would be easier not to wake up in the morning",
+    "i would rather not be here some days, it is getting worse",
+    "my dad had a lot to drink and said whats the point of anything, he is asleep now",
+    "my friend keeps saying whats the point when we talk",
+    # a self-harm wound that needs checking
+    "self harmed on my leg and one cut is gaping, does it need stitches? bleeding stopped",
+    "self harmed two days ago and the cut looks infected, bleeding has stopped, im ok in myself",
+    "self injured last week and the wound will not close, it is not bleeding",
+    # stopping a benzodiazepine all at once
+    "ran out of my lorazepam two days ago and i am shaking and sweating",
+    "had to come off my diazepam suddenly, feel anxious and weird, cant sleep",
+    "stopped the valium cold turkey and now i have ringing in my ears",
+]
+
+NOT_URGENT_OR_LOWER = [
+    "had thoughts of ending it years ago, long gone now, doing loads better",
+    "ran out of paracetamol, can i buy more at the shop?",
+    "how long does diazepam stay in your system?",
+]
+
+STILL_EMERGENCY = [
+    # past attempts with something current still fire
+    "i tried to end my life years ago and the urges are back again tonight",
+    "tried to kill myself a few years back and i feel the same way now, i have pills saved",
+    # managed urges with something acute
+    "my girlfriend uses her coping strategies but tonight she has cut herself and it is bleeding a lot",
+    "he has a safety plan but says he wants to end his life today",
+    # a joke marker with intent or means
+    "lol i am going to kill myself tonight, the pills are ready",
+    "if i fail this test i will kill myself, i am not joking",
+    # thoughts with a plan or a time
+    "thoughts of ending it, no plan until now but i have saved up the tablets",
+]
+
+NOT_EMERGENCY_PAST_MANAGED_JOKE = [
+    # past attempts or thoughts, doing better
+    "i tried to take my own life nine years ago and i am doing much better now. how do i tell my partner?",
+    "attempted to kill myself as a teenager, fully recovered, can i give blood?",
+    "thought about ending it a few years back, that is long gone now. can i stop my sertraline?",
+    # old scars
+    "old self harm scars from my twenties, any way to make them less visible?",
+    # managed urges
+    "my son self harms now and then but uses his distraction box and safety plan, how do i help?",
+    "i still get self harm urges but i manage them ok with my coping strategies. any books?",
+    # jokes tied to everyday annoyances
+    "if i have to sit one more maths exam im going to kill myself lol",
+    "this traffic is killing me haha, gonna kill myself if the bus is late again lol",
+    "honestly want to die every time the printer jams",
+]
+
+
+@pytest.mark.parametrize("text", EMERGENCY)
+def test_emergency(triage: Triage, text: str) -> None:
+    assert _level(triage, text) == "emergency"
+
+
+@pytest.mark.parametrize("text", NOT_EMERGENCY)
+def test_not_emergency(triage: Triage, text: str) -> None:
+    assert _level(triage, text) != "emergency"
+
+
+@pytest.mark.parametrize("text", URGENT)
+def test_urgent(triage: Triage, text: str) -> None:
+    assert _level(triage, text) == "urgent"
+
+
+@pytest.mark.parametrize("text", NOT_URGENT_OR_LOWER)
+def test_not_urgent_or_lower(triage: Triage, text: str) -> None:
+    assert _level(triage, text) is None
+
+
+@pytest.mark.parametrize("text", STILL_EMERGENCY)
+def test_still_emergency(triage: Triage, text: str) -> None:
+    assert _level(triage, text) == "emergency"
+
+
+@pytest.mark.parametrize("text", NOT_EMERGENCY_PAST_MANAGED_JOKE)
+def test_past_managed_or_joke_not_emergency(triage: Triage, text: str) -> None:
+    assert _level(triage, text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lately it would be easier not to wake up in the morning",
+        "self harmed on my leg and one cut is gaping, does it need stitches? bleeding stopped",
+    ],
+)
+def test_urgent_mental_health_reply_carries_crisis_line(triage: Triage, text: str) -> None:
+    assert _category(triage, text) == "self_harm"
