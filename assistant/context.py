@@ -40,6 +40,9 @@ _SPACES_RE = re.compile(r"[ \t\r\f\v]+")
 _SENTENCE_END_RE = re.compile(r"[!?;\n]+|\.(?!\d)|(?<=[a-z]) - (?=[a-z])")
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _OR_RE = re.compile(r"\b(?:or|nor)\b")
+_ITEM_BREAK_RE = re.compile(r",|\b(?:or|nor)\b")
+#: items a denied list may hold ("denies fever, neck stiffness, rash, ... or vomiting")
+_LIST_ITEMS = 10
 
 KINDS = ("negated", "historical", "hypothetical", "other")
 DIRECTIONS = ("forward", "backward")
@@ -104,6 +107,9 @@ class ContextRules:
     #: time words that place a message now ("right now", "an hour ago"); read only by
     #: :meth:`ContextReader.happening_now`
     now: re.Pattern[str]
+    #: negation cues that open a list of denied items ("denies", "no", "nil", "without"):
+    #: they reach every short item of a list that "or"/"nor" closes, however long
+    list_openers: re.Pattern[str] | None
     #: misspelt or variant word -> the word the patterns are written for
     spelling: Mapping[str, str]
 
@@ -133,6 +139,11 @@ class ContextRules:
             list_breaks=alternation(data.get("list_breaks"), f"{where}: list_breaks"),
             recent=alternation(data.get("recent"), f"{where}: recent"),
             now=alternation(data.get("now"), f"{where}: now"),
+            list_openers=(
+                alternation(data["list_openers"], f"{where}: list_openers", terms)
+                if data.get("list_openers") is not None
+                else None
+            ),
             spelling=_load_spelling(data.get("spelling"), f"{where}: spelling"),
         )
 
@@ -152,7 +163,7 @@ class _Scanner:
 class Reading:
     """One normalised text with its sentences, clause breaks and cues found once."""
 
-    __slots__ = ("_breaks", "_cues", "_list_breaks", "_recent", "_sentences", "text")
+    __slots__ = ("_breaks", "_cues", "_list_breaks", "_openers", "_recent", "_sentences", "text")
 
     def __init__(self, text: str, scanner: _Scanner, words: WordIndex | None = None) -> None:
         self.text = text
@@ -174,6 +185,15 @@ class Reading:
             for m in scan(indexed)
         ]
         self._cues = sorted(cues, key=lambda cue: cue.start)
+        openers = scanner.rules.list_openers
+        self._openers = frozenset(
+            (cue.start, cue.end)
+            for cue in self._cues
+            if cue.kind == "negated"
+            and cue.direction == "forward"
+            and openers is not None
+            and openers.fullmatch(text, cue.start, cue.end)
+        )
 
     def sentence(self, position: int) -> tuple[int, int]:
         index = bisect_right(self._sentences, position) - 1
@@ -210,6 +230,7 @@ class Reading:
                         scope.or_lists
                         and self._negates_or_list(cue, start, end, l_low, l_high, scope.window)
                     )
+                    or self._negates_denied_list(cue, start, end, l_low, l_high, scope.window)
                 ):
                     negated = True
                 continue
@@ -252,9 +273,48 @@ class Reading:
         it ("no dizziness, chest pain or breathlessness")."""
         if cue.direction != "forward" or not self._negates(cue, start, end, low, high, window):
             return False
+        if (cue.start, cue.end) not in self._openers and "," in self.text[cue.end : start]:
+            # a verb's own negation is no list ("not eating, stiff neck or rash": the neck and
+            # the rash are there)
+            first = _WORD_RE.search(self.text, cue.end, start)
+            if first is not None and first.group().endswith("ing"):
+                return False
         after = list(islice(_WORD_RE.finditer(self.text, end, high), 2))
         stop = after[-1].end() if after else end
         return _OR_RE.search(self.text, cue.end, stop) is not None
+
+    def _negates_denied_list(
+        self, cue: _Cue, start: int, end: int, low: int, high: int, item_words: int
+    ) -> bool:
+        """A denial that opens a list of short items which "or"/"nor" closes reaches every
+        item, however long the list ("denies fever, neck stiffness, rash, vision change,
+        vomiting or sudden onset"; "no thoughts of self-harm or suicide"). Each item before
+        the mention has at most ``item_words`` words; after the mention, within at most one
+        word, the list goes on in short comma-separated items to its "or". A longer phrase
+        ends the list ("no fever, chest pain spreading to my arm or jaw" keeps the pain)."""
+        if (cue.start, cue.end) not in self._openers or not (low <= cue.start and cue.end <= start):
+            return False
+        before = _ITEM_BREAK_RE.split(self.text[cue.end : start])
+        if len(before) > _LIST_ITEMS or any(
+            len(_WORD_RE.findall(item)) > item_words for item in before
+        ):
+            return False
+        # the mention is the item that an "or" before it opens ("... self-harm or suicide")
+        ors = list(_OR_RE.finditer(self.text, cue.end, start))
+        closed = bool(ors) and "," not in self.text[ors[-1].end() : start]
+        pieces = self.text[end:high].split(",")
+        for index, piece in enumerate(pieces[: _LIST_ITEMS + 1]):
+            words = _WORD_RE.findall(piece)
+            if "or" in words or "nor" in words:
+                position = words.index("or") if "or" in words else words.index("nor")
+                # the closing item: a short one, or the mention's own item going on to "or"
+                limit = 2 if index == 0 else item_words
+                return position <= limit and len(words) - position - 1 <= item_words
+            if index == 0 and len(words) > 1:
+                return closed
+            if index > 0 and (not words or len(words) > item_words):
+                return closed
+        return closed
 
     def _recent_in(self, low: int, high: int) -> bool:
         return any(low <= position < high for position in self._recent)

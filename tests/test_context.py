@@ -170,9 +170,16 @@ def test_mentions_are_read_in_context(
 
 
 def test_a_negation_reaches_across_a_list_for_the_rules_only(reader: ContextReader) -> None:
-    text = "denies fever, cough, weight loss or back pain"
+    text = "denies fever, cough, weight loss and back pain"
     assert _assess(reader, text, "back pain", RULE_SCOPE).negated
     assert not _assess(reader, text, "back pain", TRIAGE_SCOPE).negated
+
+
+def test_a_denial_reaches_a_list_that_or_closes_for_triage_too(reader: ContextReader) -> None:
+    text = "denies fever, cough, weight loss or back pain"
+    assert _assess(reader, text, "back pain", RULE_SCOPE).negated
+    assert _assess(reader, text, "back pain", TRIAGE_SCOPE).negated
+    assert _assess(reader, text, "cough", TRIAGE_SCOPE).negated
 
 
 @pytest.mark.parametrize(
