@@ -171,3 +171,94 @@ def test_past_managed_or_joke_not_emergency(triage: Triage, text: str) -> None:
 )
 def test_urgent_mental_health_reply_carries_crisis_line(triage: Triage, text: str) -> None:
     assert _category(triage, text) == "self_harm"
+
+
+# Round 34 kinds (fix34h): (text, level expected from the red flags; None: no flag).
+ROUND34_KINDS: list[tuple[str, str | None]] = [
+    # a joke about an everyday annoyance with the laughing word first (NHS help for suicidal
+    # thoughts: no intent expressed) ...
+    (
+        "haha if i have to redo this spreadsheet again im going to kill myself. how do i fix a sore wrist",
+        None,
+    ),
+    ("lmao im gonna kill myself if the train is late again, anyway what helps hay fever", None),
+    ("lol every time my boss emails at 6pm i want to kill myself. best cream for dry hands?", None),
+    # ... and near misses: meant, or with a method, still fire
+    ("lol not joking, im going to kill myself tonight", "emergency"),
+    ("haha whatever, im going to kill myself with the pills i saved", "emergency"),
+    ("i am going to kill myself", "emergency"),
+    # grief for someone else's suicide (NHS bereavement) ...
+    (
+        "we lost my best friend to suicide three years ago, how do i support her mum at christmas",
+        None,
+    ),
+    ("it is the anniversary of my dads suicide next week, any tips for sleeping better", None),
+    ("my sister was bereaved by suicide last spring and wants to find a support group", None),
+    # ... and near misses: one's own attempt or a current wish still fire
+    ("since my suicide attempt last week i keep feeling i should try again", "emergency"),
+    ("after my brothers suicide i want to die too", "emergency"),
+    # suicide as a subject of study or prevention work (NHS suicide: signs to look out for) ...
+    (
+        "doing a presentation about suicide for my nursing module, which risk factors matter most",
+        None,
+    ),
+    ("for my dissertation on youth suicide what are good sources", None),
+    ("our school runs a suicide prevention programme, what should parents learn from it", None),
+    # ... and near misses: personal suicidal talk still fires
+    ("i keep thinking about suicide", "emergency"),
+    ("suicide feels like the only option left", "emergency"),
+    # suicidal thoughts only in the past, with help and recovery since (NICE NG225) ...
+    (
+        "a couple of years ago i had thoughts of ending it but i am much better now. can i drink on sertraline",
+        None,
+    ),
+    (
+        "last year i had thoughts of killing myself, had counselling, and have not had them for months. is it ok to exercise",
+        None,
+    ),
+    (
+        "i was thinking about ending it about a year ago, feeling loads better now, should i reduce my dose",
+        None,
+    ),
+    # ... and near misses: the thoughts are back now
+    ("last year i had thoughts of ending it and now they are back", "emergency"),
+    (
+        "i was feeling much better but the thoughts of ending it have come back this week",
+        "emergency",
+    ),
+    # a heavy ache in the upper back with clamminess and breathlessness or sickness
+    # (NHS heart attack: not always chest pain) ...
+    (
+        "my mum is 72 with diabetes, she has a heavy pain between her shoulder blades, is sweaty and feels sick",
+        "emergency",
+    ),
+    (
+        "dull ache across my upper back since an hour, cold sweat and out of breath walking to the door",
+        "emergency",
+    ),
+    ("pressure between the shoulder blades, clammy, feeling faint and nauseous", "emergency"),
+    # ... and near misses: a pulled muscle or gallbladder
+    (
+        "pulled something lifting boxes, ache between my shoulder blades, sweaty from the gym and a bit sick",
+        None,
+    ),
+    (
+        "pain between my shoulder blades after fatty food, feel sick and sweaty, gallstones again?",
+        None,
+    ),
+    # a limb that went cold, pale and weak over hours (NICE CG147 acute limb ischaemia) ...
+    (
+        "since lunchtime his left leg is cold and white, it hurts a lot and he can barely move his toes",
+        "emergency",
+    ),
+    ("my foot went icy and pale earlier today, its going dead and really painful", "emergency"),
+    ("since about 3pm her arm has been cold and blue, she cant lift it and it aches", "emergency"),
+    # ... and near misses: Raynaud's or a leg gone to sleep
+    ("my hand goes white and numb in the cold since this morning, its raynauds isnt it", None),
+    ("sat cross legged since lunch and my foot went cold, numb and tingly", None),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND34_KINDS)
+def test_round34_kinds(triage: Triage, text: str, level: str | None) -> None:
+    assert _level(triage, text) == level
