@@ -392,7 +392,7 @@ def test_the_shipped_model_tells_general_questions_from_emergencies_asked_as_que
 def test_with_the_red_flags_fresh_rounds_reach_the_bar(
     triage: Triage, acuity: AcuityModel, embedder: Embedder
 ) -> None:
-    """Rounds 12 to 18 as the pipeline reads them: the flags first, then the model. Their
+    """Rounds 12 to 34 as the pipeline reads them: the flags first, then the model. Their
     first runs (before any fix) are in TRIAGE_LABELS.md."""
     cases = load_jsonl(LABEL_DIR / "triage_fresh_rounds.jsonl")
     levels: dict[str, str | None] = {}
