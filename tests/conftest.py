@@ -14,8 +14,11 @@ from adapters.registry import SPECS
 from assistant.anonymizer import Anonymizer
 from assistant.embeddings import Embedder, create_embedder
 from assistant.llm.base import LLMBackend
+from assistant.normalize import normalize_text
 from assistant.pipeline import Assistant
+from assistant.settings import DATA_DIR
 from assistant.storage import Store
+from assistant.triage import Triage
 from bot import evaluation
 from bot.app import build_assistant
 from bot.config import AppConfig, load_config
@@ -151,3 +154,16 @@ async def emulator() -> AsyncIterator[BotAPIEmulator]:
     await emu.start()
     yield emu
     await emu.close()
+
+
+@pytest.fixture(scope="session")
+def triage() -> Triage:
+    """The shipped red flags, for the table-driven triage test files (a module may define its
+    own)."""
+    return Triage.from_file(DATA_DIR / "red_flags.yaml")
+
+
+def flag_level(triage: Triage, text: str) -> str | None:
+    """The level the red flags alone give ``text`` after normalisation (None: no flag)."""
+    result = triage.assess(normalize_text(text))
+    return None if result is None else result.level

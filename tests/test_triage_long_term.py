@@ -10,20 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.normalize import normalize_text
-from assistant.settings import DATA_DIR
 from assistant.triage import Triage
-
-
-@pytest.fixture(scope="module")
-def triage() -> Triage:
-    return Triage.from_file(DATA_DIR / "red_flags.yaml")
-
-
-def level_of(triage: Triage, text: str) -> str:
-    match = triage.assess(normalize_text(text))
-    return match.level if match is not None else "none"
-
+from tests.conftest import flag_level
 
 CASES: list[tuple[str, str]] = [
     # adrenal crisis: steroid tablets brought back up, spinning room, legs giving way
@@ -142,7 +130,7 @@ CASES: list[tuple[str, str]] = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_long_term_levels(triage: Triage, text: str, expected: str) -> None:
-    assert level_of(triage, text) == expected
+    assert (flag_level(triage, text) or "none") == expected
 
 
 MORE: list[tuple[str, str]] = [
@@ -157,4 +145,4 @@ MORE: list[tuple[str, str]] = [
 
 @pytest.mark.parametrize(("text", "expected"), MORE)
 def test_long_term_boundaries(triage: Triage, text: str, expected: str) -> None:
-    assert level_of(triage, text) == expected
+    assert (flag_level(triage, text) or "none") == expected

@@ -10,18 +10,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.normalize import normalize_text
-from assistant.settings import DATA_DIR
 from assistant.triage import Triage
-
-
-@pytest.fixture(scope="module")
-def triage() -> Triage:
-    return Triage.from_file(DATA_DIR / "red_flags.yaml")
-
-
-def _level(triage: Triage, text: str) -> str | None:
-    result = triage.assess(normalize_text(text))
-    return None if result is None else result.level
+from tests.conftest import flag_level
 
 
 def _category(triage: Triage, text: str) -> str | None:
@@ -134,32 +124,32 @@ NOT_EMERGENCY_PAST_MANAGED_JOKE = [
 
 @pytest.mark.parametrize("text", EMERGENCY)
 def test_emergency(triage: Triage, text: str) -> None:
-    assert _level(triage, text) == "emergency"
+    assert flag_level(triage, text) == "emergency"
 
 
 @pytest.mark.parametrize("text", NOT_EMERGENCY)
 def test_not_emergency(triage: Triage, text: str) -> None:
-    assert _level(triage, text) != "emergency"
+    assert flag_level(triage, text) != "emergency"
 
 
 @pytest.mark.parametrize("text", URGENT)
 def test_urgent(triage: Triage, text: str) -> None:
-    assert _level(triage, text) == "urgent"
+    assert flag_level(triage, text) == "urgent"
 
 
 @pytest.mark.parametrize("text", NOT_URGENT_OR_LOWER)
 def test_not_urgent_or_lower(triage: Triage, text: str) -> None:
-    assert _level(triage, text) is None
+    assert flag_level(triage, text) is None
 
 
 @pytest.mark.parametrize("text", STILL_EMERGENCY)
 def test_still_emergency(triage: Triage, text: str) -> None:
-    assert _level(triage, text) == "emergency"
+    assert flag_level(triage, text) == "emergency"
 
 
 @pytest.mark.parametrize("text", NOT_EMERGENCY_PAST_MANAGED_JOKE)
 def test_past_managed_or_joke_not_emergency(triage: Triage, text: str) -> None:
-    assert _level(triage, text) != "emergency"
+    assert flag_level(triage, text) != "emergency"
 
 
 @pytest.mark.parametrize(
@@ -261,4 +251,4 @@ ROUND34_KINDS: list[tuple[str, str | None]] = [
 
 @pytest.mark.parametrize(("text", "level"), ROUND34_KINDS)
 def test_round34_kinds(triage: Triage, text: str, level: str | None) -> None:
-    assert _level(triage, text) == level
+    assert flag_level(triage, text) == level

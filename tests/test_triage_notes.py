@@ -5,20 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.normalize import normalize_text
-from assistant.settings import DATA_DIR
 from assistant.triage import Triage
-
-
-@pytest.fixture(scope="module")
-def triage() -> Triage:
-    return Triage.from_file(DATA_DIR / "red_flags.yaml")
-
-
-def _level(triage: Triage, text: str) -> str | None:
-    result = triage.assess(normalize_text(text))
-    return result.level if result is not None else None
-
+from tests.conftest import flag_level
 
 # a denial that opens a list of short items closed by "or" reaches every item
 DENIED_LISTS = [
@@ -47,12 +35,12 @@ NOT_DENIED = [
 
 @pytest.mark.parametrize("text", DENIED_LISTS)
 def test_denied_list_stands_down(triage: Triage, text: str) -> None:
-    assert _level(triage, text) is None
+    assert flag_level(triage, text) is None
 
 
 @pytest.mark.parametrize(("text", "level"), NOT_DENIED)
 def test_list_not_denied_still_fires(triage: Triage, text: str, level: str) -> None:
-    assert _level(triage, text) == level
+    assert flag_level(triage, text) == level
 
 
 EMERGENCIES = [
@@ -97,9 +85,9 @@ NOT_EMERGENCIES = [
 
 @pytest.mark.parametrize("text", EMERGENCIES)
 def test_emergency_wordings(triage: Triage, text: str) -> None:
-    assert _level(triage, text) == "emergency"
+    assert flag_level(triage, text) == "emergency"
 
 
 @pytest.mark.parametrize("text", NOT_EMERGENCIES)
 def test_not_emergency_wordings(triage: Triage, text: str) -> None:
-    assert _level(triage, text) != "emergency"
+    assert flag_level(triage, text) != "emergency"

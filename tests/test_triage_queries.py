@@ -5,20 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.normalize import normalize_text
-from assistant.settings import DATA_DIR
 from assistant.triage import Triage
-
-
-@pytest.fixture(scope="module")
-def triage() -> Triage:
-    return Triage.from_file(DATA_DIR / "red_flags.yaml")
-
-
-def _level(triage: Triage, text: str) -> str | None:
-    result = triage.assess(normalize_text(text))
-    return result.level if result is not None else None
-
+from tests.conftest import flag_level
 
 # (text, level the flags must give: "emergency", "urgent" or None)
 CASES: list[tuple[str, str | None]] = [
@@ -106,4 +94,4 @@ CASES: list[tuple[str, str | None]] = [
 
 @pytest.mark.parametrize(("text", "level"), CASES)
 def test_query_level(triage: Triage, text: str, level: str | None) -> None:
-    assert _level(triage, text) == level
+    assert flag_level(triage, text) == level
