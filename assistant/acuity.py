@@ -201,8 +201,14 @@ class AcuityModel(ABC):
         so the flag stands. Self-harm (category ``self_harm``) never stands down: its flags
         count hypotheticals on purpose. Without an encoder of its vectors' kind for the
         parts, a model that reads vectors keeps the flag."""
-        if not self.may_be_general_question(flag, text, self_harm, happening_now):
-            return False
+        return self.may_be_general_question(
+            flag, text, self_harm, happening_now
+        ) and self.reads_as_general(text, vector)
+
+    def reads_as_general(self, text: str, vector: np.ndarray | None) -> bool:
+        """The model's half of :meth:`general_question`, for a caller that has run
+        :meth:`may_be_general_question` already: the whole text and each of its parts read
+        as acute below ``general_question_below``."""
         below = self.settings.general_question_below
         if below is None or self._acute(text, self._vector(text, vector)) >= below:
             return False

@@ -306,12 +306,7 @@ class Assistant:
                 with timer.stage(Stage.TRIAGE):
                     # in a thread: it may embed the question's parts
                     stands_down = await asyncio.to_thread(
-                        acuity.general_question,
-                        flag,
-                        question,
-                        embedded.vector,
-                        triage.self_harm_category,
-                        triage.reader.happening_now,
+                        acuity.reads_as_general, question, embedded.vector
                     )
                 return stands_down, embedded
         except Exception as exc:

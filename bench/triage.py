@@ -96,9 +96,7 @@ def run(backend: str, texts: list[str], rounds: int) -> dict[str, np.ndarray]:
             ):  # as in the pipeline: a short question's flag may stand down
                 vector = embedder.encode_one(text)
                 t2 = time.perf_counter()
-                stood_down = acuity.general_question(
-                    flagged, text, vector, triage.self_harm_category, triage.reader.happening_now
-                )
+                stood_down = acuity.reads_as_general(text, vector)
                 t3 = time.perf_counter()
                 stages["embed"].append((t2 - t1) * 1000)
                 stages["acuity"].append((t3 - t2) * 1000)
