@@ -75,6 +75,11 @@ URGENT = [
     "i would rather not be here some days, it is getting worse",
     "my dad had a lot to drink and said whats the point of anything, he is asleep now",
     "my friend keeps saying whats the point when we talk",
+    # hopelessness said alone, with no plan, means or time
+    "he said there's no point any more",
+    "i dont see the point anymore, been like this for weeks",
+    "honestly there is no point in anything lately",
+    "I feel suicidal but I have no plans",
     # a self-harm wound that needs checking
     "self harmed on my leg and one cut is gaping, does it need stitches? bleeding stopped",
     "self harmed two days ago and the cut looks infected, bleeding has stopped, im ok in myself",
@@ -87,6 +92,10 @@ URGENT = [
 
 NOT_URGENT_OR_LOWER = [
     "had thoughts of ending it years ago, long gone now, doing loads better",
+    # suicidal thoughts told only as past, with the person well now
+    "last year I had suicidal thoughts, I'm fine now, is it normal to still worry?",
+    "I had suicidal thoughts in 2019 but I'm well now",
+    "was suicidal back in 2015, she is happy these days, can she join the army?",
     "ran out of paracetamol, can i buy more at the shop?",
     "how long does diazepam stay in your system?",
 ]
@@ -103,6 +112,10 @@ STILL_EMERGENCY = [
     "if i fail this test i will kill myself, i am not joking",
     # thoughts with a plan or a time
     "thoughts of ending it, no plan until now but i have saved up the tablets",
+    # hopelessness with means, or past thoughts back now
+    "i dont see the point anymore and ive got pills saved up",
+    "I had suicidal thoughts in 2019 and they're back tonight, I have the tablets",
+    "there is no point any more, i have written notes for my kids and saved my tablets",
 ]
 
 NOT_EMERGENCY_PAST_MANAGED_JOKE = [
