@@ -19,7 +19,8 @@ level) and a subclass implements :meth:`~AcuityModel._probabilities` only. Model
   word to the word the bank spelt right) and its static sentence vector, trained by
   ``assistant/data/build/train_acuity.py`` on our own labelled example bank
   (``assistant/data/triage_examples.jsonl``) and shipped as plain weights. Dictionary lookups
-  and one dot product: well under a millisecond.
+  and one dot product: well under a millisecond. The features are built by
+  :mod:`assistant.acuity_features`, shared with the training script.
 """
 
 from __future__ import annotations
@@ -29,15 +30,14 @@ import json
 import math
 import re
 from abc import ABC, abstractmethod
-from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 
+from assistant.acuity_features import CharGramScorer, features, tfidf
 from assistant.embeddings import Embedder, create_embedder
 from assistant.errors import ConfigError
 from assistant.plugins import load_entry
@@ -55,8 +55,6 @@ _ACUITY_MODELS: dict[str, str] = {"linear": "assistant.acuity:LinearAcuity"}
 #: what the linear model's heads say: acute (emergency or urgent) and emergency
 HEADS = ("acute", "emergency")
 
-_TOKEN_RE = re.compile(r"[a-z0-9]+|[.,!?;:\n]")
-_WORD_RE = re.compile(r"[a-z0-9]+")
 _PART_BREAK_RE = re.compile(r"[.!?;:,\n]")
 #: a question word opening a sentence or clause, after a joining word ("and what ...")
 _QUESTION_OPENER_RE = re.compile(
@@ -70,48 +68,6 @@ _PART_SPLIT_RE = re.compile(
     re.IGNORECASE,
 )
 _MIN_PART_WORDS = 3
-_CLAUSE_ENDS = frozenset(".,!?;:\n") | {"but", "although", "though", "however", "except"}
-#: words that negate what follows in their clause ("no fever", "denies chest pain")
-_NEGATIONS = frozenset({"no", "not", "denies", "denied", "without", "never", "nor", "negative"})
-_NEGATION_REACH = 5
-
-
-def features(prepared: str) -> Counter[str]:
-    """Counts of the words and adjacent word pairs of an already prepared (normalised, folded)
-    text. A word inside a negation's reach in its clause is marked ``~word``, so that "no
-    chest pain" and "chest pain" differ. Shared by training and inference."""
-    tokens = _TOKEN_RE.findall(prepared)
-    words: list[str | None] = []  # None marks a clause end: no pair spans it
-    reach = 0
-    for token in tokens:
-        if token in _CLAUSE_ENDS:
-            words.append(None)
-            reach = 0
-        elif token in _NEGATIONS:
-            words.append(token)
-            reach = _NEGATION_REACH
-        else:
-            words.append(f"~{token}" if reach > 0 else token)
-            reach = max(reach - 1, 0)
-    counts: Counter[str] = Counter(word for word in words if word is not None)
-    for first, second in pairwise(words):
-        if first is not None and second is not None:
-            counts[f"{first} {second}"] += 1
-    return counts
-
-
-def char_ngrams(prepared: str, sizes: tuple[int, int]) -> Counter[str]:
-    """Counts of the character n-grams (``sizes`` = shortest, longest) of each word of an
-    already prepared text, the word marked at both ends (``<chest>``), each keyed ``#gram``
-    so that no word feature shares its name. Shared by training and inference."""
-    shortest, longest = sizes
-    counts: Counter[str] = Counter()
-    for word, times in Counter(_WORD_RE.findall(prepared)).items():
-        marked = f"<{word}>"
-        for size in range(shortest, longest + 1):
-            for start in range(len(marked) - size + 1):
-                counts["#" + marked[start : start + size]] += times
-    return counts
 
 
 def asks_a_question(prepared: str) -> bool:
@@ -127,13 +83,6 @@ def message_parts(text: str) -> list[str]:
     parts = [part.strip() for part in _PART_SPLIT_RE.split(text)]
     parts = [part for part in parts if len(part.split()) >= _MIN_PART_WORDS]
     return parts or [text]
-
-
-def tfidf(counts: Mapping[str, int], idf: Mapping[str, float]) -> dict[str, float]:
-    """Sublinear tf-idf over the known features, scaled to unit length."""
-    values = {term: (1.0 + math.log(n)) * idf[term] for term, n in counts.items() if term in idf}
-    norm = math.sqrt(sum(v * v for v in values.values()))
-    return {term: v / norm for term, v in values.items()} if norm > 0 else {}
 
 
 class AcuityModel(ABC):
@@ -277,58 +226,6 @@ def _sigmoid(score: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
 
 
-class _CharGramScorer:
-    """Every head's log-odds from the character n-grams, as :func:`tfidf` over
-    :func:`char_ngrams` would give them, computed with arrays: a long message has thousands of
-    n-grams, and a dictionary walk over them cost 2 ms at p95 (``bench/triage.py``). Each
-    word's known n-gram columns are remembered (bounded, as the embedder's word cache)."""
-
-    max_cached_words: ClassVar[int] = 50_000
-
-    def __init__(
-        self, sizes: tuple[int, int], idf: Mapping[str, float], heads: Mapping[str, _Head]
-    ) -> None:
-        self.sizes = sizes
-        terms = sorted(term for term in idf if term.startswith("#"))
-        self._column = {term: i for i, term in enumerate(terms)}
-        self._idf = np.asarray([idf[term] for term in terms], dtype=np.float64)
-        self._weights = np.asarray(
-            [[heads[head].word_weights.get(term, 0.0) for term in terms] for head in HEADS],
-            dtype=np.float64,
-        )
-        self._word_columns: dict[str, np.ndarray] = {}
-
-    def scores(self, prepared: str) -> np.ndarray:
-        """Each head's (in :data:`HEADS` order) log-odds contribution."""
-        columns = [self._columns(word) for word in _WORD_RE.findall(prepared)]
-        if not columns:
-            return np.zeros(len(HEADS))
-        found, counts = np.unique(np.concatenate(columns), return_counts=True)
-        if not found.size:
-            return np.zeros(len(HEADS))
-        values = (1.0 + np.log(counts)) * self._idf[found]
-        values /= math.sqrt(float(values @ values))
-        return np.asarray(self._weights[:, found] @ values)
-
-    def _columns(self, word: str) -> np.ndarray:
-        known = self._word_columns.get(word)
-        if known is None:
-            if len(self._word_columns) >= self.max_cached_words:
-                self._word_columns.clear()
-            grams = char_ngrams(word, self.sizes)
-            known = np.asarray(
-                [
-                    self._column[gram]
-                    for gram in grams
-                    for _ in range(grams[gram])
-                    if gram in self._column
-                ],
-                dtype=np.int64,
-            )
-            self._word_columns[word] = known
-        return known
-
-
 class LinearAcuity(AcuityModel):
     """Two logistic regressions (acute; emergency) over tf-idf word features, tf-idf
     character n-grams (each group scaled to unit length on its own) and the static sentence
@@ -345,7 +242,11 @@ class LinearAcuity(AcuityModel):
         self.char_sizes: tuple[int, int] | None = (int(sizes[0]), int(sizes[1])) if sizes else None
         self.heads = {name: _head(data["heads"][name]) for name in HEADS}
         self._grams = (
-            _CharGramScorer(self.char_sizes, self.idf, self.heads) if self.char_sizes else None
+            CharGramScorer(
+                self.char_sizes, self.idf, [self.heads[head].word_weights for head in HEADS]
+            )
+            if self.char_sizes
+            else None
         )
         self._fingerprint = str(data.get("embedder", ""))
         #: the example bank the weights were trained on (tests check it is the shipped one)

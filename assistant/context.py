@@ -24,15 +24,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any
 
+from assistant.context_terms import alternation, load_terms
 from assistant.errors import ConfigError
 from assistant.prefilter import IndexedRegex, WordIndex
-from assistant.yaml_data import compile_regex, load_mapping, require_mapping
+from assistant.yaml_data import load_mapping, require_mapping
 
 _APOSTROPHES_RE = re.compile(r"['’‘`´ʼ]")
 _OTHER_CHARS_RE = re.compile(r"[^a-z0-9.,!?;:\n ]+")
@@ -281,7 +281,7 @@ class Reading:
                 return False
         after = list(islice(_WORD_RE.finditer(self.text, end, high), 2))
         stop = after[-1].end() if after else end
-        return _OR_RE.search(self.text, cue.end, stop) is not None
+        return self._closing_or(cue.end, stop) is not None
 
     def _negates_denied_list(
         self, cue: _Cue, start: int, end: int, low: int, high: int, item_words: int
@@ -300,8 +300,8 @@ class Reading:
         ):
             return False
         # the mention is the item that an "or" before it opens ("... self-harm or suicide")
-        ors = list(_OR_RE.finditer(self.text, cue.end, start))
-        closed = bool(ors) and "," not in self.text[ors[-1].end() : start]
+        last = self._closing_or(cue.end, start)
+        closed = last is not None and "," not in self.text[last.end() : start]
         pieces = self.text[end:high].split(",")
         for index, piece in enumerate(pieces[: _LIST_ITEMS + 1]):
             words = _WORD_RE.findall(piece)
@@ -315,6 +315,12 @@ class Reading:
             if index > 0 and (not words or len(words) > item_words):
                 return closed
         return closed
+
+    def _closing_or(self, low: int, high: int) -> re.Match[str] | None:
+        """The last "or"/"nor" in ``text[low:high]``, the word that closes a negated list
+        (:meth:`_negates_or_list`, :meth:`_negates_denied_list`); None when there is none."""
+        ors = list(_OR_RE.finditer(self.text, low, high))
+        return ors[-1] if ors else None
 
     def _recent_in(self, low: int, high: int) -> bool:
         return any(low <= position < high for position in self._recent)
@@ -369,49 +375,3 @@ def _load_spelling(raw: object, where: str) -> dict[str, str]:
         for variant in variants:
             spelling[normalise(variant)] = normalise(canonical)
     return spelling
-
-
-def alternation(
-    sources: object, where: str, terms: Mapping[str, str] | None = None
-) -> re.Pattern[str]:
-    """A list of regexes joined into one ``(?:a)|(?:b)`` pattern, ``{{name}}`` expanded from
-    ``terms``."""
-    if not isinstance(sources, list) or not sources:
-        raise ConfigError(f"{where} must be a non-empty list of regular expressions")
-    expanded = [
-        expand_terms(source, terms or {}, f"{where}[{index}]")
-        if isinstance(source, str)
-        else source
-        for index, source in enumerate(sources)
-    ]
-    for index, source in enumerate(expanded):
-        compile_regex(source, f"{where}[{index}]")
-    return re.compile("|".join(f"(?:{source})" for source in expanded))
-
-
-def expand_terms(source: str, terms: Mapping[str, str], where: str) -> str:
-    """Replace ``{{name}}`` in a regex with the named term's alternation (a group)."""
-
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in terms:
-            raise ConfigError(f"{where}: unknown term {{{{{name}}}}}; known: {sorted(terms)}")
-        return f"(?:{terms[name]})"
-
-    return re.sub(r"\{\{(\w+)\}\}", replace, source)
-
-
-def load_terms(raw: object, where: str) -> dict[str, str]:
-    """``terms:`` maps a name to a list of regexes; later terms may use earlier ones."""
-    if raw is None:
-        return {}
-    data: Mapping[str, Any] = require_mapping(raw, where)
-    terms: dict[str, str] = {}
-    for name, sources in data.items():
-        if not isinstance(sources, list) or not sources:
-            raise ConfigError(f"{where}.{name} must be a non-empty list of regular expressions")
-        expanded: Sequence[str] = [
-            expand_terms(source, terms, f"{where}.{name}[{i}]") for i, source in enumerate(sources)
-        ]
-        terms[str(name)] = alternation(list(expanded), f"{where}.{name}").pattern
-    return terms

@@ -26,14 +26,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from assistant.context import (
-    ContextReader,
-    Reading,
-    Scope,
-    expand_terms,
-    load_terms,
-    normalise,
-)
+from assistant.context import ContextReader, Reading, Scope, normalise
+from assistant.context_terms import expand_terms, load_terms
 from assistant.errors import ConfigError
 from assistant.prefilter import IndexedRegex, WordIndex, gate_of
 from assistant.settings import DATA_DIR

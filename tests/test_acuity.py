@@ -16,13 +16,11 @@ from assistant.acuity import (
     HEADS,
     AcuityModel,
     LinearAcuity,
-    char_ngrams,
     create_acuity_model,
-    features,
     file_sha256,
     message_parts,
-    tfidf,
 )
+from assistant.acuity_features import char_ngrams, features, tfidf
 from assistant.context import ContextReader, normalise
 from assistant.courtesy import question_part
 from assistant.embeddings import Embedder

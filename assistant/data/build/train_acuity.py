@@ -36,7 +36,8 @@ from scipy.sparse import csr_matrix, hstack
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
-from assistant.acuity import HEADS, char_ngrams, features, file_sha256, tfidf  # noqa: E402
+from assistant.acuity import HEADS, file_sha256  # noqa: E402
+from assistant.acuity_features import char_ngrams, features, tfidf  # noqa: E402
 from assistant.context import ContextReader  # noqa: E402
 from assistant.embeddings import create_embedder  # noqa: E402
 from assistant.settings import DATA_DIR, EmbeddingSettings  # noqa: E402

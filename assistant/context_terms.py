@@ -1,0 +1,58 @@
+"""The term helpers of the YAML pattern files (``assistant/data/context.yaml``,
+``red_flags.yaml``): lists of regexes joined into one alternation, ``{{name}}`` expanded
+from a file's ``terms:``. Shared by :mod:`assistant.context` and :mod:`assistant.triage`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from assistant.errors import ConfigError
+from assistant.yaml_data import compile_regex, require_mapping
+
+
+def alternation(
+    sources: object, where: str, terms: Mapping[str, str] | None = None
+) -> re.Pattern[str]:
+    """A list of regexes joined into one ``(?:a)|(?:b)`` pattern, ``{{name}}`` expanded from
+    ``terms``."""
+    if not isinstance(sources, list) or not sources:
+        raise ConfigError(f"{where} must be a non-empty list of regular expressions")
+    expanded = [
+        expand_terms(source, terms or {}, f"{where}[{index}]")
+        if isinstance(source, str)
+        else source
+        for index, source in enumerate(sources)
+    ]
+    for index, source in enumerate(expanded):
+        compile_regex(source, f"{where}[{index}]")
+    return re.compile("|".join(f"(?:{source})" for source in expanded))
+
+
+def expand_terms(source: str, terms: Mapping[str, str], where: str) -> str:
+    """Replace ``{{name}}`` in a regex with the named term's alternation (a group)."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in terms:
+            raise ConfigError(f"{where}: unknown term {{{{{name}}}}}; known: {sorted(terms)}")
+        return f"(?:{terms[name]})"
+
+    return re.sub(r"\{\{(\w+)\}\}", replace, source)
+
+
+def load_terms(raw: object, where: str) -> dict[str, str]:
+    """``terms:`` maps a name to a list of regexes; later terms may use earlier ones."""
+    if raw is None:
+        return {}
+    data: Mapping[str, Any] = require_mapping(raw, where)
+    terms: dict[str, str] = {}
+    for name, sources in data.items():
+        if not isinstance(sources, list) or not sources:
+            raise ConfigError(f"{where}.{name} must be a non-empty list of regular expressions")
+        expanded: Sequence[str] = [
+            expand_terms(source, terms, f"{where}.{name}[{i}]") for i, source in enumerate(sources)
+        ]
+        terms[str(name)] = alternation(list(expanded), f"{where}.{name}").pattern
+    return terms
