@@ -34,7 +34,8 @@ CASES: list[tuple[str, str]] = [
     ("methotrexate makes me feel a bit sick the day after, is that normal", "none"),
     ("i accidentally took my methotrexate twice this week", "urgent"),
     ("took an extra dose of methotrexate by mistake yesterday", "urgent"),
-    ("realised ive been taking methotrexate every day instead of weekly by mistake", "urgent"),
+    # taken daily for days instead of weekly is an emergency (test_triage_medicines.py)
+    ("realised ive been taking methotrexate every day instead of weekly by mistake", "emergency"),
     ("i take my methotrexate on monday and folic acid on the other days", "none"),
     ("forgot my methotrexate this week, can i take it tomorrow instead", "none"),
     ("every sip of water i take comes straight back up, since last night", "urgent"),
