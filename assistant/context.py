@@ -41,6 +41,12 @@ _SENTENCE_END_RE = re.compile(r"[!?;\n]+|\.(?!\d)|(?<=[a-z]) - (?=[a-z])")
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _OR_RE = re.compile(r"\b(?:or|nor)\b")
 _ITEM_BREAK_RE = re.compile(r",|\b(?:or|nor)\b")
+#: words that may report something as present inside a denied list with no "or" ("denies
+#: fever, reports rash", "denies fever, cough and back pain": the last may be a new clause)
+_PRESENT_RE = re.compile(
+    r"\b(?:reports?|reported|c o|complains?|complaining|admits?|confirms?|has|have|had|with|"
+    r"and|plus|yes|positive|but|except|apart from|ongoing|still|now)\b"
+)
 #: items a denied list may hold ("denies fever, neck stiffness, rash, ... or vomiting")
 _LIST_ITEMS = 10
 
@@ -110,6 +116,9 @@ class ContextRules:
     #: negation cues that open a list of denied items ("denies", "no", "nil", "without"):
     #: they reach every short item of a list that "or"/"nor" closes, however long
     list_openers: re.Pattern[str] | None
+    #: the clinician's denials among them ("denies", "nil"): their list needs no closing
+    #: "or" when it runs to the end of its sentence ("Denies dysphagia, weight loss, melaena.")
+    denial_openers: re.Pattern[str] | None
     #: misspelt or variant word -> the word the patterns are written for
     spelling: Mapping[str, str]
 
@@ -144,6 +153,11 @@ class ContextRules:
                 if data.get("list_openers") is not None
                 else None
             ),
+            denial_openers=(
+                alternation(data["denial_openers"], f"{where}: denial_openers", terms)
+                if data.get("denial_openers") is not None
+                else None
+            ),
             spelling=_load_spelling(data.get("spelling"), f"{where}: spelling"),
         )
 
@@ -163,7 +177,16 @@ class _Scanner:
 class Reading:
     """One normalised text with its sentences, clause breaks and cues found once."""
 
-    __slots__ = ("_breaks", "_cues", "_list_breaks", "_openers", "_recent", "_sentences", "text")
+    __slots__ = (
+        "_breaks",
+        "_cues",
+        "_denials",
+        "_list_breaks",
+        "_openers",
+        "_recent",
+        "_sentences",
+        "text",
+    )
 
     def __init__(self, text: str, scanner: _Scanner, words: WordIndex | None = None) -> None:
         self.text = text
@@ -193,6 +216,12 @@ class Reading:
             and cue.direction == "forward"
             and openers is not None
             and openers.fullmatch(text, cue.start, cue.end)
+        )
+        denials = scanner.rules.denial_openers
+        self._denials = frozenset(
+            span
+            for span in self._openers
+            if denials is not None and denials.fullmatch(text, span[0], span[1])
         )
 
     def sentence(self, position: int) -> tuple[int, int]:
@@ -302,6 +331,18 @@ class Reading:
         # the mention is the item that an "or" before it opens ("... self-harm or suicide")
         last = self._closing_or(cue.end, start)
         closed = last is not None and "," not in self.text[last.end() : start]
+        # a clinician's denial ("denies ...", "nil ...") whose list of short items, separated
+        # by commas only, runs to the end of its sentence needs no "or" ("Denies dysphagia,
+        # weight loss, black stools."), unless a word in it may report an item as present
+        if not closed and (cue.start, cue.end) in self._denials:
+            _, sentence_end = self.sentence(start)
+            tail = self.text[end:high]
+            closed = (
+                high == sentence_end
+                and _PRESENT_RE.search(self.text, cue.end, high) is None
+                and tail.count(",") <= _LIST_ITEMS
+                and all(len(_WORD_RE.findall(item)) <= item_words for item in tail.split(","))
+            )
         pieces = self.text[end:high].split(",")
         for index, piece in enumerate(pieces[: _LIST_ITEMS + 1]):
             words = _WORD_RE.findall(piece)
