@@ -131,6 +131,18 @@ class AcuityModel(ABC):
         level: Level = "emergency" if bar is not None and emergency >= bar else "urgent"
         return TriageResult(category=ACUITY_CATEGORY, flag_id=ACUITY_FLAG_ID, level=level)
 
+    def raises_urgent_flag(
+        self, flag: TriageResult, text: str, vector: np.ndarray | None, self_harm: str
+    ) -> TriageResult | None:
+        """The model's emergency reading of ``text`` when an urgent red ``flag`` fired on it,
+        else None: an urgent flag is a floor, and must not hide a description the model
+        reads as an emergency (a vomiting flag on a picture of shock). Self-harm keeps its
+        own flag, whose reply carries the crisis line."""
+        if flag.level != "urgent" or flag.category == self_harm:
+            return None
+        reading = self.assess(text, vector)
+        return reading if reading is not None and reading.level == "emergency" else None
+
     def general_question(
         self,
         flag: TriageResult,

@@ -202,6 +202,10 @@ class Assistant:
                 log.info("red flag %s stood down for a general question", flag.flag_id)
                 safety_net = self.triage.safety_net(self.settings.triage.emergency_number)
                 flag = None
+        if flag is not None and flag.level == "urgent" and self.acuity is not None:
+            embedded = embedded or await self._embed(question, timer)
+            with timer.stage(Stage.TRIAGE):
+                flag = self._raised(self.acuity, flag, embedded)
         if flag is not None:
             reply = self._triage_reply(flag, safe_text)
             self.memory.append(key, safe_text, reply.text)
@@ -312,6 +316,21 @@ class Assistant:
         except Exception as exc:
             log.error("acuity model failed: %s", type(exc).__name__)
         return False, embedded
+
+    def _raised(self, acuity: AcuityModel, flag: TriageResult, embedded: Embedded) -> TriageResult:
+        """The urgent ``flag``, or the model's emergency reading that raises it; a failure
+        keeps the flag, logged."""
+        try:
+            raised = acuity.raises_urgent_flag(
+                flag, embedded.text, embedded.vector, self.triage.self_harm_category
+            )
+        except Exception as exc:  # the flag's own reply still goes out
+            log.error("acuity model failed: %s", type(exc).__name__)
+            return flag
+        if raised is None:
+            return flag
+        log.info("urgent red flag %s raised to emergency by the acuity model", flag.flag_id)
+        return raised
 
     @staticmethod
     def _acuity_triage(acuity: AcuityModel, embedded: Embedded) -> TriageResult | None:

@@ -9,7 +9,8 @@ through what the pipeline runs between anonymization and the LLM, in its order:
 fallback (``AcuityModel.assess``, on the same vector; counted as triage) and, when it did not
 fire either, ``RuleBook.match`` with that vector; when an emergency flag fired on a short
 question, the embedding and the acuity model's general-question check, and the rules when
-the flag stands down, in one thread as the pipeline does. ``total`` is wall
+the flag stands down; when an urgent flag fired, the embedding and the model's reading that
+may raise it to an emergency; in one thread as the pipeline does. ``total`` is wall
 time; ``total_cpu`` is the same work in this thread's CPU time and ``total_proc`` in the
 process's (tokenizer threads included), which a busy shared machine inflates far less:
 there, wall-clock p95 mostly measures waiting for a core. The baseline is the same stack
@@ -103,7 +104,14 @@ def run(backend: str, texts: list[str], rounds: int) -> dict[str, np.ndarray]:
                 if stood_down:
                     rules.match(text, vector)
                     stages["rules"].append((time.perf_counter() - t3) * 1000)
-            elif flagged is None:  # as in the pipeline: a triaged message is not embedded
+            elif flagged is not None and flagged.level == "urgent":
+                # as in the pipeline: the model may raise an urgent flag to an emergency
+                vector = embedder.encode_one(text)
+                t2 = time.perf_counter()
+                acuity.raises_urgent_flag(flagged, text, vector, triage.self_harm_category)
+                stages["embed"].append((t2 - t1) * 1000)
+                stages["acuity"].append((time.perf_counter() - t2) * 1000)
+            elif flagged is None:  # as in the pipeline: an emergency reply is not embedded
                 vector = embedder.encode_one(text)
                 t2 = time.perf_counter()
                 acute = acuity.assess(text, vector)

@@ -390,16 +390,19 @@ def test_the_shipped_model_tells_general_questions_from_emergencies_asked_as_que
 def test_with_the_red_flags_fresh_rounds_reach_the_bar(
     triage: Triage, acuity: AcuityModel, embedder: Embedder
 ) -> None:
-    """Rounds 12 to 34 as the pipeline reads them: the flags first, then the model. Their
-    first runs (before any fix) are in TRIAGE_LABELS.md."""
+    """Rounds 12 to 48 as the pipeline reads them: the flags first, then the model (which may
+    also raise an urgent flag). Their first runs (before any fix) are in TRIAGE_LABELS.md."""
     cases = load_jsonl(LABEL_DIR / "triage_fresh_rounds.jsonl")
     levels: dict[str, str | None] = {}
     for case in cases:
         text = normalize_text(case["text"])
         flag = triage.assess(text)
+        question = question_part(text)
         if flag is None:
-            question = question_part(text)
             flag = acuity.assess(question, embedder.encode_one(question))
+        elif flag.level == "urgent":
+            vector = embedder.encode_one(question)
+            flag = acuity.raises_urgent_flag(flag, question, vector, "self_harm") or flag
         levels[case["id"]] = flag.level if flag else None
     emergent = [c["id"] for c in cases if c["level"] == "emergency"]
     missed = [case_id for case_id in emergent if levels[case_id] is None]

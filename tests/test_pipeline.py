@@ -76,8 +76,9 @@ async def test_urgent_gets_fixed_guidance_with_the_urgent_contact_and_never_the_
     assert app_config.triage.emergency_number in reply.text  # what to do if it gets worse
     assert reply.text.endswith(app_config.disclaimer.text)
     assert backend.history == []
-    # triage answered: the embedding and the rules never ran
-    assert "rules" not in reply.timings_ms and "embed" not in reply.timings_ms
+    # triage answered: the rules never ran (the question is embedded for the acuity model,
+    # which may raise an urgent flag to an emergency)
+    assert "rules" not in reply.timings_ms and "embed" in reply.timings_ms
 
 
 async def test_emergency_reply_carries_its_level(make_chat: MakeChat) -> None:
@@ -293,3 +294,39 @@ async def test_below_its_threshold_or_failing_the_acuity_model_lets_the_message_
         chat.assistant.acuity = model
         reply = await chat.ask(_message("What are the symptoms of flu?"))
         assert reply.source is Source.RULE and reply.intent == "flu_symptoms"
+
+
+_VOMITING = "every sip of water comes straight back up since this morning"
+_PASSIVE_WISH = "lately it would be easier not to wake up in the morning"
+
+
+@pytest.mark.parametrize(
+    ("text", "emergency", "fail", "level", "category"),
+    [
+        # a model reading the picture as an emergency raises the urgent flag
+        (_VOMITING, 0.99, False, "emergency", ACUITY_CATEGORY),
+        # below its emergency threshold, or failing, the flag's own reply goes out
+        (_VOMITING, 0.5, False, "urgent", "dehydration"),
+        (_VOMITING, 0.99, True, "urgent", "dehydration"),
+        # self-harm keeps its own reply, with the crisis line
+        (_PASSIVE_WISH, 0.99, False, "urgent", "self_harm"),
+    ],
+)
+async def test_an_urgent_flag_is_a_floor_the_acuity_model_can_raise(
+    make_chat: MakeChat,
+    app_config: AppConfig,
+    text: str,
+    emergency: float,
+    fail: bool,
+    level: str,
+    category: str,
+) -> None:
+    chat = await make_chat()
+    prepare = chat.assistant.triage.reader.prepare
+    flag = chat.assistant.triage.assess(text)
+    assert flag is not None and flag.level == "urgent"
+    model = FixedAcuity(app_config.triage.acuity, prepare, 0.99, emergency=emergency, fail=fail)
+    chat.assistant.acuity = model
+    reply = await chat.ask(_message(text))
+    assert reply.level == level and reply.category == category
+    assert reply.text.endswith(app_config.disclaimer.text)
