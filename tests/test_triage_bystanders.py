@@ -6,20 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.normalize import normalize_text
-from assistant.settings import DATA_DIR
 from assistant.triage import Triage
-
-
-@pytest.fixture(scope="module")
-def triage() -> Triage:
-    return Triage.from_file(DATA_DIR / "red_flags.yaml")
-
-
-def level(triage: Triage, text: str) -> str | None:
-    result = triage.assess(normalize_text(text))
-    return None if result is None else result.level
-
+from tests.conftest import flag_level
 
 CASES: list[tuple[str, str | None]] = [
     # -- a symptom that "doesn't wake me" says the writer sleeps through it ---------------------
@@ -99,4 +87,4 @@ CASES: list[tuple[str, str | None]] = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_bystander_kinds(triage: Triage, text: str, expected: str | None) -> None:
-    assert level(triage, text) == expected
+    assert flag_level(triage, text) == expected

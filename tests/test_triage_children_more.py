@@ -15,7 +15,6 @@ from __future__ import annotations
 import pytest
 
 from assistant.normalize import normalize_text
-from assistant.settings import DATA_DIR
 from assistant.triage import Triage
 
 CASES: list[tuple[str, str]] = [
@@ -131,11 +130,6 @@ CASES: list[tuple[str, str]] = [
     ("had a tummy bug, keeping fluids down now and weeing normally", "none"),
     ("tummy bug yesterday, today just a bit tired and drinking ok", "none"),
 ]
-
-
-@pytest.fixture(scope="module")
-def triage() -> Triage:
-    return Triage.from_file(DATA_DIR / "red_flags.yaml")
 
 
 @pytest.mark.parametrize(("text", "level"), CASES)

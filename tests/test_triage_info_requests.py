@@ -6,20 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.normalize import normalize_text
-from assistant.settings import DATA_DIR
 from assistant.triage import Triage
-
-
-@pytest.fixture(scope="module")
-def triage() -> Triage:
-    return Triage.from_file(DATA_DIR / "red_flags.yaml")
-
-
-def _level(triage: Triage, text: str) -> str | None:
-    result = triage.assess(normalize_text(text))
-    return None if result is None else result.level
-
+from tests.conftest import flag_level
 
 # (text, level the flags must give: "emergency", "urgent" or None)
 CASES: list[tuple[str, str | None]] = [
@@ -94,4 +82,4 @@ CASES: list[tuple[str, str | None]] = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_info_request_kinds(triage: Triage, text: str, expected: str | None) -> None:
-    assert _level(triage, text) == expected
+    assert flag_level(triage, text) == expected

@@ -4,21 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.normalize import normalize_text
 from assistant.triage import Triage
-
-from .conftest import DATA_DIR
-
-
-@pytest.fixture(scope="module")
-def triage() -> Triage:
-    return Triage.from_file(DATA_DIR / "red_flags.yaml")
-
-
-def _level(triage: Triage, text: str) -> str | None:
-    result = triage.assess(normalize_text(text))
-    return None if result is None else result.level
-
+from tests.conftest import flag_level
 
 CASES = [
     # puffy hands or fingers in late pregnancy while on a regular medicine: not anaphylaxis
@@ -121,4 +108,4 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "level"), CASES)
 def test_level(triage: Triage, text: str, level: str | None) -> None:
-    assert _level(triage, text) == level
+    assert flag_level(triage, text) == level

@@ -5,20 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.normalize import normalize_text
-from assistant.settings import DATA_DIR
 from assistant.triage import Triage
-
-
-@pytest.fixture(scope="module")
-def triage() -> Triage:
-    return Triage.from_file(DATA_DIR / "red_flags.yaml")
-
-
-def _level(triage: Triage, text: str) -> str | None:
-    result = triage.assess(normalize_text(text))
-    return None if result is None else result.level
-
+from tests.conftest import flag_level
 
 EMERGENCY = [
     # anaphylaxis: swelling in lay words with airway signs, or after a new medicine
@@ -100,9 +88,9 @@ NOT_EMERGENCY = [
 
 @pytest.mark.parametrize("text", EMERGENCY)
 def test_emergency_kinds(triage: Triage, text: str) -> None:
-    assert _level(triage, text) == "emergency"
+    assert flag_level(triage, text) == "emergency"
 
 
 @pytest.mark.parametrize("text", NOT_EMERGENCY)
 def test_near_misses_not_emergency(triage: Triage, text: str) -> None:
-    assert _level(triage, text) != "emergency"
+    assert flag_level(triage, text) != "emergency"

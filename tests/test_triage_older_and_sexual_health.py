@@ -15,7 +15,6 @@ from __future__ import annotations
 import pytest
 
 from assistant.normalize import normalize_text
-from assistant.settings import DATA_DIR
 from assistant.triage import Triage
 
 CASES: list[tuple[str, str]] = [
@@ -104,11 +103,6 @@ CASES: list[tuple[str, str]] = [
     ("the dog was a bit jumpy but didnt touch me, no marks at all", "none"),
     ("our dog is a bit nervous around kids, how do we train him", "none"),
 ]
-
-
-@pytest.fixture(scope="module")
-def triage() -> Triage:
-    return Triage.from_file(DATA_DIR / "red_flags.yaml")
 
 
 @pytest.mark.parametrize(("text", "level"), CASES)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import pytest
 
 from assistant.normalize import normalize_text
-from assistant.settings import DATA_DIR
 from assistant.triage import Triage
 
 CASES: list[tuple[str, str]] = [
@@ -86,11 +85,6 @@ CASES: list[tuple[str, str]] = [
     ("on keppra, can you sort my repeat before i run out next week", "none"),
     ("taking sinemet for parkinsons, i have a few days left, how do i reorder", "none"),
 ]
-
-
-@pytest.fixture(scope="module")
-def triage() -> Triage:
-    return Triage.from_file(DATA_DIR / "red_flags.yaml")
 
 
 @pytest.mark.parametrize(("text", "level"), CASES)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import pytest
 
 from assistant.normalize import normalize_text
-from assistant.settings import DATA_DIR
 from assistant.triage import Triage
 
 CASES: list[tuple[str, str]] = [
@@ -124,11 +123,6 @@ CASES: list[tuple[str, str]] = [
     ),
     ("i think i have sepsis", "emergency"),
 ]
-
-
-@pytest.fixture(scope="module")
-def triage() -> Triage:
-    return Triage.from_file(DATA_DIR / "red_flags.yaml")
 
 
 @pytest.mark.parametrize(("text", "level"), CASES)
