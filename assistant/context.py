@@ -218,10 +218,10 @@ class Reading:
             and openers.fullmatch(text, cue.start, cue.end)
         )
         denials = scanner.rules.denial_openers
-        self._denials = frozenset(
-            span
-            for span in self._openers
-            if denials is not None and denials.fullmatch(text, span[0], span[1])
+        self._denials = (
+            frozenset(span for span in self._openers if denials.fullmatch(text, *span))
+            if denials is not None
+            else frozenset()
         )
 
     def sentence(self, position: int) -> tuple[int, int]:
@@ -334,16 +334,15 @@ class Reading:
         # a clinician's denial ("denies ...", "nil ...") whose list of short items, separated
         # by commas only, runs to the end of its sentence needs no "or" ("Denies dysphagia,
         # weight loss, black stools."), unless a word in it may report an item as present
+        pieces = self.text[end:high].split(",")
         if not closed and (cue.start, cue.end) in self._denials:
             _, sentence_end = self.sentence(start)
-            tail = self.text[end:high]
             closed = (
                 high == sentence_end
                 and _PRESENT_RE.search(self.text, cue.end, high) is None
-                and tail.count(",") <= _LIST_ITEMS
-                and all(len(_WORD_RE.findall(item)) <= item_words for item in tail.split(","))
+                and len(pieces) - 1 <= _LIST_ITEMS
+                and all(len(_WORD_RE.findall(item)) <= item_words for item in pieces)
             )
-        pieces = self.text[end:high].split(",")
         for index, piece in enumerate(pieces[: _LIST_ITEMS + 1]):
             words = _WORD_RE.findall(piece)
             if "or" in words or "nor" in words:

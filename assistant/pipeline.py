@@ -203,7 +203,8 @@ class Assistant:
                 safety_net = self.triage.safety_net(self.settings.triage.emergency_number)
                 flag = None
         if flag is not None and flag.level == "urgent" and self.acuity is not None:
-            embedded = embedded or await self._embed(question, timer)
+            # not embedded yet: only an emergency flag is checked for a general question
+            embedded = await self._embed(question, timer)
             with timer.stage(Stage.TRIAGE):
                 flag = self._raised(self.acuity, flag, embedded)
         if flag is not None:

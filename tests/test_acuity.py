@@ -402,7 +402,8 @@ def test_with_the_red_flags_fresh_rounds_reach_the_bar(
             flag = acuity.assess(question, embedder.encode_one(question))
         elif flag.level == "urgent":
             vector = embedder.encode_one(question)
-            flag = acuity.raises_urgent_flag(flag, question, vector, "self_harm") or flag
+            raised = acuity.raises_urgent_flag(flag, question, vector, triage.self_harm_category)
+            flag = raised or flag
         levels[case["id"]] = flag.level if flag else None
     emergent = [c["id"] for c in cases if c["level"] == "emergency"]
     missed = [case_id for case_id in emergent if levels[case_id] is None]
