@@ -159,8 +159,10 @@ class AcuityModel(ABC):
         with a probability below ``general_question_below``. "How common is sudden cardiac
         arrest in young footballers" is such a question; in "how do you tell if it is
         meningitis, my daughter has a rash that won't fade" the second part reads as acute,
-        so the flag stands. Self-harm (category ``self_harm``) never stands down: its flags
-        count hypotheticals on purpose. Without an encoder of its vectors' kind for the
+        so the flag stands. A longer message (over ``general_question_max_words``) that asks
+        a question is read as a history told before it (:meth:`reads_as_general`): "I had a
+        clot in my lung two years ago ... do I need flight socks?" Self-harm (category
+        ``self_harm``) never stands down: its flags count hypotheticals on purpose. Without an encoder of its vectors' kind for the
         parts, a model that reads vectors keeps the flag."""
         return self.may_be_general_question(
             flag, text, self_harm, happening_now
@@ -169,15 +171,22 @@ class AcuityModel(ABC):
     def reads_as_general(self, text: str, vector: np.ndarray | None) -> bool:
         """The model's half of :meth:`general_question`, for a caller that has run
         :meth:`may_be_general_question` already: the whole text and each of its parts read
-        as acute below ``general_question_below``."""
-        below = self.settings.general_question_below
+        as acute below ``general_question_below``. A longer text is a history told in order,
+        the present last: the whole reads below ``history_below`` and each part of its second
+        half below ``history_recent_below`` (the past event's own sentence may read as acute;
+        the present may not), and one with no parts keeps the flag."""
+        settings = self.settings
+        short = self._short(text)
+        below = settings.general_question_below if short else settings.history_below
         if below is None or self._acute(text, self._vector(text, vector)) >= below:
             return False
         parts = message_parts(text)
         if len(parts) < 2:
-            return True
+            return short
         if self.embedder_fingerprint and self.encoder is None:
             return False
+        if not short:
+            parts, below = parts[len(parts) // 2 :], settings.history_recent_below
         return all(self._acute(part, self._encode(part)) < below for part in parts)
 
     def may_be_general_question(
@@ -185,13 +194,17 @@ class AcuityModel(ABC):
     ) -> bool:
         """The checks of :meth:`general_question` that need no vector: the caller embeds
         only when they pass, so that an emergency reply does not wait for a vector."""
-        below = self.settings.general_question_below
-        if below is None or flag.level != "emergency" or flag.category == self_harm:
+        settings = self.settings
+        if flag.level != "emergency" or flag.category == self_harm:
             return False
         prepared = self.prepare(text)
-        words = len(prepared.split())
-        short = 0 < words <= self.settings.general_question_max_words
-        return short and asks_a_question(prepared) and not happening_now(prepared)
+        below = settings.general_question_below if self._short(text) else settings.history_below
+        return below is not None and asks_a_question(prepared) and not happening_now(prepared)
+
+    def _short(self, text: str) -> bool:
+        """Whether ``text`` is short enough to be read as a general question, part by part;
+        a longer one is read as a history, whole (``history_below``)."""
+        return len(self.prepare(text).split()) <= self.settings.general_question_max_words
 
     def _acute(self, text: str, vector: np.ndarray | None) -> float:
         return self._probabilities(self.prepare(text), vector)[0]

@@ -107,7 +107,7 @@ GENERAL = "how common is a heart attack in women under 50?"
         (CARDIAC, GENERAL, 0.3, 0.2, False),
         # no question: a report
         (CARDIAC, "my dad has chest pain and is grey and sweaty", 0.1, 0.2, False),
-        # too long for a general question
+        # too long for a general question: read as a history, against history_below (0.08)
         (CARDIAC, GENERAL + " and" * 60, 0.1, 0.2, False),
         # a time word places it now
         (CARDIAC, "is it normal to have chest pain like this right now?", 0.1, 0.2, False),
@@ -134,6 +134,57 @@ def test_an_emergency_flag_stands_down_only_for_a_short_general_question_read_as
     reader = ContextReader.from_file(DATA_DIR / "context.yaml")
     assert (
         model.general_question(flag, text, None, "self_harm", reader.happening_now) is stands_down
+    )
+
+
+PE = TriageResult(category="pe_dvt", flag_id="pulmonary_embolism")
+#: our own words: a past clot told first, the present (well) and the question last
+HISTORY = (
+    "Three years ago I was admitted with a clot in my lung after a long flight. "
+    "I had six months of blood thinners and the follow-up scan showed it had cleared. "
+    "I have been well since and I walk the dog every day without any trouble. "
+    "Next spring we are visiting family overseas, which means two long flights each way. "
+    "Do I need stockings or an injection before I fly?"
+)
+PAST_EVENT = "Three years ago I was admitted with a clot in my lung after a long flight."
+PRESENT = "I have been well since and I walk the dog every day without any trouble."
+
+
+@pytest.mark.parametrize(
+    ("whole", "parts", "history_below", "stands_down"),
+    [
+        # read whole as far from acute, and so is its recent half: it stands down
+        (0.02, {}, 0.08, True),
+        # the past event's own sentence reads as acute: it is in the first half
+        (0.02, {PAST_EVENT: 0.95}, 0.08, True),
+        # a part of the second half reads as acute: the present may be the emergency
+        (0.02, {PRESENT: 0.9}, 0.08, False),
+        # the whole reads as acute enough
+        (0.1, {}, 0.08, False),
+        # switched off
+        (0.02, {}, None, False),
+    ],
+)
+def test_a_long_history_stands_down_only_when_it_and_its_recent_half_read_as_not_acute(
+    whole: float, parts: dict[str, float], history_below: float | None, stands_down: bool
+) -> None:
+    assert len(HISTORY.split()) > AcuitySettings().general_question_max_words
+    settings = AcuitySettings(history_below=history_below)
+    by_prepared = {normalise(part): acute for part, acute in parts.items()}
+    model = FixedAcuity(settings, normalise, whole, parts=by_prepared)
+    reader = ContextReader.from_file(DATA_DIR / "context.yaml")
+    assert model.general_question(PE, HISTORY, None, "self_harm", reader.happening_now) is (
+        stands_down
+    )
+
+
+def test_a_long_history_without_sentences_keeps_the_flag() -> None:
+    """With no parts to read, the present cannot be told from the past."""
+    run_on = HISTORY.replace(". ", " and ").replace("?", "")
+    model = FixedAcuity(AcuitySettings(), normalise, 0.01)
+    reader = ContextReader.from_file(DATA_DIR / "context.yaml")
+    assert not model.general_question(
+        PE, run_on + " do i need stockings", None, "self_harm", reader.happening_now
     )
 
 
@@ -373,6 +424,22 @@ def test_short_messages_are_read_for_acuity_not_for_their_words(
         ("what does it mean when your throat is closing up after eating peanuts", False),
         # general questions that name a person, with words that once kept the flag
         ("my mum is 84, how do i stop her getting heatstroke in the heatwave?", True),
+        # a long history: a past overdose, then a routine question about it (round 53's kind)
+        (
+            "My son took an overdose of his antidepressants when he was fifteen and spent a week "
+            "in hospital. He had therapy afterwards and is now at university and doing really "
+            "well. He has asked me whether the overdose could have damaged his heart, because he "
+            "gets palpitations after a lot of coffee. Should he ask his GP for a heart tracing?",
+            True,
+        ),
+        # the same kind of history with the emergency now, told last
+        (
+            "Three years ago I was admitted with a clot in my lung after a long flight. I had six "
+            "months of blood thinners and the follow-up scan showed it had cleared. I have been "
+            "well since, but since this afternoon I get a stabbing pain in my chest when I breathe "
+            "in and I am coughing up blood. Could the clot have come back?",
+            False,
+        ),
     ],
 )
 def test_the_shipped_model_tells_general_questions_from_emergencies_asked_as_questions(
