@@ -50,6 +50,19 @@ _PRESENT_RE = re.compile(
 #: items a denied list may hold ("denies fever, neck stiffness, rash, ... or vomiting")
 _LIST_ITEMS = 10
 
+#: how far before a mention its back-reference may start ("since that awful ")
+_BACK_REACH = 30
+#: the first words of a mention that may name the event told earlier ("the clot in her leg")
+_HEAD_WORDS = 3
+_HEAD_MIN = 3
+#: words too common to name an event
+_NOT_HEADS = frozenset(
+    {"the", "and", "was", "were", "has", "had", "have", "his", "her", "hers", "him", "she"}
+    | {"shes", "hes", "its", "our", "their", "they", "them", "this", "that", "with", "from"}
+    | {"for", "been", "being", "into", "onto", "then", "than", "what", "when", "who", "why"}
+    | {"how", "not", "but", "are", "you", "your", "yours"}
+)
+
 KINDS = ("negated", "historical", "hypothetical", "other")
 DIRECTIONS = ("forward", "backward")
 
@@ -121,6 +134,25 @@ class ContextRules:
     denial_openers: re.Pattern[str] | None
     #: misspelt or variant word -> the word the patterns are written for
     spelling: Mapping[str, str]
+    #: a time phrase that opens a sentence and places what it tells in the past ("Two years
+    #: ago I had a cardiac arrest at the gym, I was in intensive care"): it reaches every
+    #: clause of its sentence up to :attr:`past_ends`
+    past_openers: re.Pattern[str] | None = None
+    #: where such a sentence turns to another time ("but", "now", "this week", "again")
+    past_ends: re.Pattern[str] | None = None
+    #: words just before a mention that point back to something told already ("since the",
+    #: "after that", "the"): with an earlier telling read as history, the mention is history
+    back_reference: re.Pattern[str] | None = None
+    #: a sentence that says the past event is back now ("it's happening again", "back again")
+    recurrence: re.Pattern[str] | None = None
+    #: a past event that the mention is dated by ("had a clot after the hip op", the op told
+    #: earlier as history): the words after the mention up to the event's first word
+    anchored_after: re.Pattern[str] | None = None
+    #: a past-tense verb before the mention in its clause, which such a dating needs
+    past_verb: re.Pattern[str] | None = None
+    #: words right after a mention that make it name a service or a medicine for a condition
+    #: that goes on ("the epilepsy nurse", "the clot clinic"), not the past event
+    attributive: re.Pattern[str] | None = None
 
     @classmethod
     def from_file(cls, path: Path) -> ContextRules:
@@ -159,6 +191,13 @@ class ContextRules:
                 else None
             ),
             spelling=_load_spelling(data.get("spelling"), f"{where}: spelling"),
+            past_openers=_optional(data, "past_openers", where, terms),
+            past_ends=_optional(data, "past_ends", where, terms),
+            back_reference=_optional(data, "back_reference", where, terms),
+            recurrence=_optional(data, "recurrence", where, terms),
+            attributive=_optional(data, "attributive", where, terms),
+            anchored_after=_optional(data, "anchored_after", where, terms),
+            past_verb=_optional(data, "past_verb", where, terms),
         )
 
 
@@ -183,13 +222,16 @@ class Reading:
         "_denials",
         "_list_breaks",
         "_openers",
+        "_past_spans",
         "_recent",
+        "_rules",
         "_sentences",
         "text",
     )
 
     def __init__(self, text: str, scanner: _Scanner, words: WordIndex | None = None) -> None:
         self.text = text
+        self._rules = scanner.rules
         if words is None or words.text != text:
             words = WordIndex(text)
         # a pseudo-cue is blanked (same length) so that offsets stay put
@@ -223,6 +265,7 @@ class Reading:
             if denials is not None
             else frozenset()
         )
+        self._past_spans = self._past_sentences(masked.text)
 
     def sentence(self, position: int) -> tuple[int, int]:
         index = bisect_right(self._sentences, position) - 1
@@ -244,6 +287,10 @@ class Reading:
 
     def assess(self, start: int, end: int, scope: Scope = Scope()) -> Assertion:
         """How the mention at ``[start, end)`` of :attr:`text` is meant."""
+        return self._assess(start, end, scope, carry=True)
+
+    def _assess(self, start: int, end: int, scope: Scope, *, carry: bool) -> Assertion:
+        """:meth:`assess`; ``carry``: a back-reference to a past event counts as history."""
         c_low, c_high = self.clause(start, end)
         # time and framing reach across a list ("had pneumonia and sepsis last year")
         l_low, l_high = self.clause(start, end, lists=True)
@@ -273,11 +320,84 @@ class Reading:
                 hypothetical = True
             elif cue.kind == "other":
                 other = True
+        if scope.historical and not historical:
+            historical = any(low <= start and end <= high for low, high in self._past_spans)
         if historical and self._recent_in(c_low, c_high):
             # "had a seizure an hour ago", "still has chest pain"; a time word in another
             # clause is about something else ("stabbed years ago and the scar still itches")
             historical = False
+        if (
+            carry
+            and scope.historical
+            and not (negated or historical or hypothetical)
+            and self.refers_back_to_past(start, end, scope)
+        ):
+            historical = True
         return Assertion(negated, historical, hypothetical, other)
+
+    def refers_back_to_past(self, start: int, end: int, scope: Scope = Scope()) -> bool:
+        """Whether the mention at ``[start, end)`` names again an event that the text has
+        already placed in the past ("I had sepsis two years ago ... since the sepsis I ...").
+
+        The mention follows a back-reference ("the", "since the", "after that"); one of its
+        first words was told earlier in a place read as history; and its own sentence does
+        not bring the event into the present (a time word of now, "it's happening again").
+        """
+        rules = self._rules
+        if rules.back_reference is None:
+            return False
+        s_low, s_high = self.sentence(start)
+        if self._recent_in(s_low, s_high) or rules.now.search(self.text, s_low, s_high):
+            return False
+        if rules.recurrence is not None and rules.recurrence.search(self.text, s_low, s_high):
+            return False
+        before = self.text[max(0, start - _BACK_REACH) : start]
+        named_again = rules.back_reference.search(before) is not None and not (
+            rules.attributive is not None and rules.attributive.match(self.text, end)
+        )
+        if named_again and self._told_as_history(start, end, s_low, scope):
+            return True
+        return self._dated_by_past_event(start, end, s_low, scope)
+
+    def _dated_by_past_event(self, start: int, end: int, s_low: int, scope: Scope) -> bool:
+        """ "had a small clot in her lung after the hip op", the op told earlier as history."""
+        rules = self._rules
+        if rules.anchored_after is None or rules.past_verb is None:
+            return False
+        c_low, c_high = self.clause(start, end)
+        dated = rules.anchored_after.match(self.text, end, c_high)
+        if dated is None or rules.past_verb.search(self.text, c_low, start) is None:
+            return False
+        return self._told_as_history(dated.end(), c_high, s_low, scope)
+
+    def _told_as_history(self, start: int, end: int, before: int, scope: Scope) -> bool:
+        """Whether one of the first words of ``[start, end)`` was told before ``before`` in
+        a place read as history."""
+        for word in islice(_WORD_RE.finditer(self.text, start, end), _HEAD_WORDS):
+            if len(word.group()) < _HEAD_MIN or word.group() in _NOT_HEADS:
+                continue
+            pattern = re.compile(rf"\b{re.escape(word.group())}\b")
+            for earlier in pattern.finditer(self.text, 0, before):
+                told = self._assess(earlier.start(), earlier.end(), scope, carry=False)
+                if told.historical and not told.negated:
+                    return True
+        return False
+
+    def _past_sentences(self, masked: str) -> list[tuple[int, int]]:
+        """The spans that a sentence-opening time phrase of the past reaches: from the phrase
+        to where the sentence turns to another time (:attr:`ContextRules.past_ends`)."""
+        openers, ends = self._rules.past_openers, self._rules.past_ends
+        if openers is None:
+            return []
+        spans = []
+        for low in self._sentences:
+            found = openers.match(masked, low)
+            if found is None:
+                continue
+            _, high = self.sentence(low)
+            turn = ends.search(masked, found.end(), high) if ends is not None else None
+            spans.append((found.end(), turn.start() if turn is not None else high))
+        return spans
 
     def resolved_after(self, end: int) -> bool:
         """A backward negation cue later in the same sentence ("... but it has stopped now")."""
@@ -400,6 +520,13 @@ class ContextReader:
         """Read text already passed through :func:`normalise`; ``words``, the text's word
         index when the caller has one, saves building it again."""
         return Reading(normalised, self._scanner, words)
+
+
+def _optional(
+    data: Mapping[str, object], key: str, where: str, terms: Mapping[str, str]
+) -> re.Pattern[str] | None:
+    raw = data.get(key)
+    return None if raw is None else alternation(raw, f"{where}: {key}", terms)
 
 
 def _load_spelling(raw: object, where: str) -> dict[str, str]:
