@@ -47,6 +47,12 @@ _PRESENT_RE = re.compile(
     r"\b(?:reports?|reported|c o|complains?|complaining|admits?|confirms?|has|have|had|with|"
     r"and|plus|yes|positive|but|except|apart from|ongoing|still|now)\b"
 )
+#: a past time, not a framing ("Previously well, now ..."): only such an opener reaches
+#: the whole sentence (Reading._opens_past_sentence)
+_PAST_TIME_RE = re.compile(
+    r"\b(?:(?:years?|yrs?|months?|decades?) ago|last (?:year|summer|winter|spring|autumn|fall"
+    r"|christmas)|in (?:19|20)\d\d)\b"
+)
 #: items a denied list may hold ("denies fever, neck stiffness, rash, ... or vomiting")
 _LIST_ITEMS = 10
 
@@ -311,6 +317,8 @@ class Reading:
                     negated = True
                 continue
             forward = cue.direction == "forward" and l_low <= cue.start and cue.end <= start
+            if not forward and cue.kind == "historical" and cue.direction == "forward":
+                forward = self._opens_past_sentence(cue, start)
             backward = cue.direction == "backward" and end <= cue.start and cue.end <= l_high
             if not (forward or backward):
                 continue
@@ -398,6 +406,20 @@ class Reading:
             turn = ends.search(masked, found.end(), high) if ends is not None else None
             spans.append((found.end(), turn.start() if turn is not None else high))
         return spans
+
+    def _opens_past_sentence(self, cue: _Cue, start: int) -> bool:
+        """A past time that opens the sentence ("Three years ago I had a stone, I went septic
+        and had a stent"; "Last year she had a fit, she went floppy") reaches every clause
+        of it, as ConText's scope runs to the sentence's end, until a time word of now
+        ("..., but today ...") comes between it and the mention."""
+        low, high = self.sentence(cue.start)
+        if (
+            not (cue.end <= start < high)
+            or self.text[low : cue.start].strip(" ,")
+            or _PAST_TIME_RE.search(self.text, cue.start, cue.end) is None
+        ):
+            return False
+        return not any(cue.end <= position < start for position in self._recent)
 
     def resolved_after(self, end: int) -> bool:
         """A backward negation cue later in the same sentence ("... but it has stopped now")."""
