@@ -160,10 +160,11 @@ class AcuityModel(ABC):
         arrest in young footballers" is such a question; in "how do you tell if it is
         meningitis, my daughter has a rash that won't fade" the second part reads as acute,
         so the flag stands. A longer message (over ``general_question_max_words``) that asks
-        a question is read as a history told before it (:meth:`reads_as_general`): "I had a
-        clot in my lung two years ago ... do I need flight socks?" Self-harm (category
-        ``self_harm``) never stands down: its flags count hypotheticals on purpose. Without an encoder of its vectors' kind for the
-        parts, a model that reads vectors keeps the flag."""
+        a question is read as a history told before it (:meth:`reads_as_general`), with no
+        time-word veto: "I had a clot in my lung two years ago ... do I need flight socks?"
+        Self-harm (category ``self_harm``) never stands down: its flags count hypotheticals
+        on purpose. Without an encoder of its vectors' kind for the parts, a model that reads
+        vectors keeps the flag."""
         return self.may_be_general_question(
             flag, text, self_harm, happening_now
         ) and self.reads_as_general(text, vector)
@@ -198,7 +199,11 @@ class AcuityModel(ABC):
         if flag.level != "emergency" or flag.category == self_harm:
             return False
         prepared = self.prepare(text)
-        below = settings.general_question_below if self._short(text) else settings.history_below
+        if not self._short(text):
+            # a history's present is read part by part (reads_as_general), so a time word
+            # of now ("she is well right now") does not veto it
+            return settings.history_below is not None and asks_a_question(prepared)
+        below = settings.general_question_below
         return below is not None and asks_a_question(prepared) and not happening_now(prepared)
 
     def _short(self, text: str) -> bool:

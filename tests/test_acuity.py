@@ -178,6 +178,15 @@ def test_a_long_history_stands_down_only_when_it_and_its_recent_half_read_as_not
     )
 
 
+def test_a_time_word_of_now_does_not_veto_a_long_history() -> None:
+    """Its present is read part by part instead: "I feel well right now" is no report."""
+    text = HISTORY.replace("without any trouble.", "without any trouble and I feel well right now.")
+    model = FixedAcuity(AcuitySettings(), normalise, 0.02)
+    reader = ContextReader.from_file(DATA_DIR / "context.yaml")
+    assert reader.happening_now(normalise(text))
+    assert model.general_question(PE, text, None, "self_harm", reader.happening_now)
+
+
 def test_a_long_history_without_sentences_keeps_the_flag() -> None:
     """With no parts to read, the present cannot be told from the past."""
     run_on = HISTORY.replace(". ", " and ").replace("?", "")
