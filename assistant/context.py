@@ -13,7 +13,9 @@ the mentions inside their scope.
 Forward cues act on what follows them, backward cues on what precedes them; a scope ends
 at a clause break (",", "but", "and", ...) or at the end of the sentence, and negation
 reaches at most ``window`` words. Pseudo-cues ("not sure", "no idea", "not helping") are
-blanked first so they never act. Cues live in ``assistant/data/context.yaml``.
+blanked first so they never act. Cues live in ``assistant/data/context.yaml``, read by
+:mod:`assistant.context_rules`; history that reaches past one clause ("Two years ago I had
+a stone, I went septic", "since the sepsis") is read by :mod:`assistant.context_history`.
 
 The text is read once (:meth:`ContextReader.read`); every mention is then judged from the
 precomputed cue spans, so reading costs one pass of a few compiled regexes.
@@ -24,19 +26,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from assistant.context_terms import alternation, load_terms
-from assistant.errors import ConfigError
+from assistant.context_history import (
+    opens_past_sentence,
+    past_sentence_spans,
+    refers_back_to_past,
+)
+from assistant.context_rules import ContextRules, normalise
 from assistant.prefilter import IndexedRegex, WordIndex
-from assistant.yaml_data import load_mapping, require_mapping
 
-_APOSTROPHES_RE = re.compile(r"['’‘`´ʼ]")
-_OTHER_CHARS_RE = re.compile(r"[^a-z0-9.,!?;:\n ]+")
-_SPACES_RE = re.compile(r"[ \t\r\f\v]+")
 _SENTENCE_END_RE = re.compile(r"[!?;\n]+|\.(?!\d)|(?<=[a-z]) - (?=[a-z])")
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _OR_RE = re.compile(r"\b(?:or|nor)\b")
@@ -47,42 +48,8 @@ _PRESENT_RE = re.compile(
     r"\b(?:reports?|reported|c o|complains?|complaining|admits?|confirms?|has|have|had|with|"
     r"and|plus|yes|positive|but|except|apart from|ongoing|still|now)\b"
 )
-#: a past time, not a framing ("Previously well, now ..."): only such an opener reaches
-#: the whole sentence (Reading._opens_past_sentence)
-_PAST_TIME_RE = re.compile(
-    r"\b(?:(?:years?|yrs?|months?|decades?) ago|last (?:year|summer|winter|spring|autumn|fall"
-    r"|christmas)|in (?:19|20)\d\d)\b"
-)
 #: items a denied list may hold ("denies fever, neck stiffness, rash, ... or vomiting")
 _LIST_ITEMS = 10
-
-#: how far before a mention its back-reference may start ("since that awful ")
-_BACK_REACH = 30
-#: the first words of a mention that may name the event told earlier ("the clot in her leg")
-_HEAD_WORDS = 3
-_HEAD_MIN = 3
-#: words too common to name an event
-_NOT_HEADS = frozenset(
-    {"the", "and", "was", "were", "has", "had", "have", "his", "her", "hers", "him", "she"}
-    | {"shes", "hes", "its", "our", "their", "they", "them", "this", "that", "with", "from"}
-    | {"for", "been", "being", "into", "onto", "then", "than", "what", "when", "who", "why"}
-    | {"how", "not", "but", "are", "you", "your", "yours"}
-)
-
-KINDS = ("negated", "historical", "hypothetical", "other")
-DIRECTIONS = ("forward", "backward")
-
-
-def normalise(text: str) -> str:
-    """Lower case, apostrophes dropped ("can't" -> "cant"), symbols as spaces.
-
-    Clause punctuation (. , ! ? ; :) and line breaks are kept because they bound scopes.
-    Offsets change, so every consumer matches its own patterns on this form.
-    """
-    lowered = text.casefold().replace("&", " and ")
-    lowered = _APOSTROPHES_RE.sub("", lowered)
-    lowered = _OTHER_CHARS_RE.sub(" ", lowered)
-    return _SPACES_RE.sub(" ", lowered).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,91 +87,6 @@ class _Cue:
     direction: str
     start: int
     end: int
-
-
-@dataclass(frozen=True, slots=True)
-class ContextRules:
-    cues: Mapping[tuple[str, str], re.Pattern[str]]
-    pseudo: re.Pattern[str]
-    clause_breaks: re.Pattern[str]
-    list_breaks: re.Pattern[str]
-    recent: re.Pattern[str]
-    #: time words that place a message now ("right now", "an hour ago"); read only by
-    #: :meth:`ContextReader.happening_now`
-    now: re.Pattern[str]
-    #: negation cues that open a list of denied items ("denies", "no", "nil", "without"):
-    #: they reach every short item of a list that "or"/"nor" closes, however long
-    list_openers: re.Pattern[str] | None
-    #: the clinician's denials among them ("denies", "nil"): their list needs no closing
-    #: "or" when it runs to the end of its sentence ("Denies dysphagia, weight loss, melaena.")
-    denial_openers: re.Pattern[str] | None
-    #: misspelt or variant word -> the word the patterns are written for
-    spelling: Mapping[str, str]
-    #: a time phrase that opens a sentence and places what it tells in the past ("Two years
-    #: ago I had a cardiac arrest at the gym, I was in intensive care"): it reaches every
-    #: clause of its sentence up to :attr:`past_ends`
-    past_openers: re.Pattern[str] | None = None
-    #: where such a sentence turns to another time ("but", "now", "this week", "again")
-    past_ends: re.Pattern[str] | None = None
-    #: words just before a mention that point back to something told already ("since the",
-    #: "after that", "the"): with an earlier telling read as history, the mention is history
-    back_reference: re.Pattern[str] | None = None
-    #: a sentence that says the past event is back now ("it's happening again", "back again")
-    recurrence: re.Pattern[str] | None = None
-    #: a past event that the mention is dated by ("had a clot after the hip op", the op told
-    #: earlier as history): the words after the mention up to the event's first word
-    anchored_after: re.Pattern[str] | None = None
-    #: a past-tense verb before the mention in its clause, which such a dating needs
-    past_verb: re.Pattern[str] | None = None
-    #: words right after a mention that make it name a service or a medicine for a condition
-    #: that goes on ("the epilepsy nurse", "the clot clinic"), not the past event
-    attributive: re.Pattern[str] | None = None
-
-    @classmethod
-    def from_file(cls, path: Path) -> ContextRules:
-        data = load_mapping(path, "context")
-        where = path.name
-        terms = load_terms(data.get("terms"), f"{where}: terms")
-        cues_raw = require_mapping(data.get("cues"), f"{where}: cues")
-        cues: dict[tuple[str, str], re.Pattern[str]] = {}
-        for kind, by_direction in cues_raw.items():
-            if kind not in KINDS:
-                raise ConfigError(f"{where}: cues.{kind} is not one of {list(KINDS)}")
-            by_direction = require_mapping(by_direction, f"{where}: cues.{kind}")
-            for direction, sources in by_direction.items():
-                if direction not in DIRECTIONS:
-                    raise ConfigError(
-                        f"{where}: cues.{kind}.{direction} is not one of {list(DIRECTIONS)}"
-                    )
-                cues[(kind, direction)] = alternation(
-                    sources, f"{where}: cues.{kind}.{direction}", terms
-                )
-        return cls(
-            cues=cues,
-            pseudo=alternation(data.get("pseudo"), f"{where}: pseudo"),
-            clause_breaks=alternation(data.get("clause_breaks"), f"{where}: clause_breaks"),
-            list_breaks=alternation(data.get("list_breaks"), f"{where}: list_breaks"),
-            recent=alternation(data.get("recent"), f"{where}: recent"),
-            now=alternation(data.get("now"), f"{where}: now"),
-            list_openers=(
-                alternation(data["list_openers"], f"{where}: list_openers", terms)
-                if data.get("list_openers") is not None
-                else None
-            ),
-            denial_openers=(
-                alternation(data["denial_openers"], f"{where}: denial_openers", terms)
-                if data.get("denial_openers") is not None
-                else None
-            ),
-            spelling=_load_spelling(data.get("spelling"), f"{where}: spelling"),
-            past_openers=_optional(data, "past_openers", where, terms),
-            past_ends=_optional(data, "past_ends", where, terms),
-            back_reference=_optional(data, "back_reference", where, terms),
-            recurrence=_optional(data, "recurrence", where, terms),
-            attributive=_optional(data, "attributive", where, terms),
-            anchored_after=_optional(data, "anchored_after", where, terms),
-            past_verb=_optional(data, "past_verb", where, terms),
-        )
 
 
 class _Scanner:
@@ -271,7 +153,9 @@ class Reading:
             if denials is not None
             else frozenset()
         )
-        self._past_spans = self._past_sentences(masked.text)
+        self._past_spans = past_sentence_spans(
+            masked.text, self._sentences, self.sentence, scanner.rules
+        )
 
     def sentence(self, position: int) -> tuple[int, int]:
         index = bisect_right(self._sentences, position) - 1
@@ -318,7 +202,9 @@ class Reading:
                 continue
             forward = cue.direction == "forward" and l_low <= cue.start and cue.end <= start
             if not forward and cue.kind == "historical" and cue.direction == "forward":
-                forward = self._opens_past_sentence(cue, start)
+                forward = opens_past_sentence(
+                    self.text, cue.start, cue.end, start, self.sentence, self._recent_in
+                )
             backward = cue.direction == "backward" and end <= cue.start and cue.end <= l_high
             if not (forward or backward):
                 continue
@@ -351,75 +237,21 @@ class Reading:
         first words was told earlier in a place read as history; and its own sentence does
         not bring the event into the present (a time word of now, "it's happening again").
         """
-        rules = self._rules
-        if rules.back_reference is None:
-            return False
-        s_low, s_high = self.sentence(start)
-        if self._recent_in(s_low, s_high) or rules.now.search(self.text, s_low, s_high):
-            return False
-        if rules.recurrence is not None and rules.recurrence.search(self.text, s_low, s_high):
-            return False
-        before = self.text[max(0, start - _BACK_REACH) : start]
-        named_again = rules.back_reference.search(before) is not None and not (
-            rules.attributive is not None and rules.attributive.match(self.text, end)
+
+        def is_history(low: int, high: int) -> bool:
+            told = self._assess(low, high, scope, carry=False)
+            return told.historical and not told.negated
+
+        return refers_back_to_past(
+            self.text,
+            start,
+            end,
+            self._rules,
+            sentence=self.sentence,
+            clause=self.clause,
+            recent_in=self._recent_in,
+            is_history=is_history,
         )
-        if named_again and self._told_as_history(start, end, s_low, scope):
-            return True
-        return self._dated_by_past_event(start, end, s_low, scope)
-
-    def _dated_by_past_event(self, start: int, end: int, s_low: int, scope: Scope) -> bool:
-        """ "had a small clot in her lung after the hip op", the op told earlier as history."""
-        rules = self._rules
-        if rules.anchored_after is None or rules.past_verb is None:
-            return False
-        c_low, c_high = self.clause(start, end)
-        dated = rules.anchored_after.match(self.text, end, c_high)
-        if dated is None or rules.past_verb.search(self.text, c_low, start) is None:
-            return False
-        return self._told_as_history(dated.end(), c_high, s_low, scope)
-
-    def _told_as_history(self, start: int, end: int, before: int, scope: Scope) -> bool:
-        """Whether one of the first words of ``[start, end)`` was told before ``before`` in
-        a place read as history."""
-        for word in islice(_WORD_RE.finditer(self.text, start, end), _HEAD_WORDS):
-            if len(word.group()) < _HEAD_MIN or word.group() in _NOT_HEADS:
-                continue
-            pattern = re.compile(rf"\b{re.escape(word.group())}\b")
-            for earlier in pattern.finditer(self.text, 0, before):
-                told = self._assess(earlier.start(), earlier.end(), scope, carry=False)
-                if told.historical and not told.negated:
-                    return True
-        return False
-
-    def _past_sentences(self, masked: str) -> list[tuple[int, int]]:
-        """The spans that a sentence-opening time phrase of the past reaches: from the phrase
-        to where the sentence turns to another time (:attr:`ContextRules.past_ends`)."""
-        openers, ends = self._rules.past_openers, self._rules.past_ends
-        if openers is None:
-            return []
-        spans = []
-        for low in self._sentences:
-            found = openers.match(masked, low)
-            if found is None:
-                continue
-            _, high = self.sentence(low)
-            turn = ends.search(masked, found.end(), high) if ends is not None else None
-            spans.append((found.end(), turn.start() if turn is not None else high))
-        return spans
-
-    def _opens_past_sentence(self, cue: _Cue, start: int) -> bool:
-        """A past time that opens the sentence ("Three years ago I had a stone, I went septic
-        and had a stent"; "Last year she had a fit, she went floppy") reaches every clause
-        of it, as ConText's scope runs to the sentence's end, until a time word of now
-        ("..., but today ...") comes between it and the mention."""
-        low, high = self.sentence(cue.start)
-        if (
-            not (cue.end <= start < high)
-            or self.text[low : cue.start].strip(" ,")
-            or _PAST_TIME_RE.search(self.text, cue.start, cue.end) is None
-        ):
-            return False
-        return not any(cue.end <= position < start for position in self._recent)
 
     def resolved_after(self, end: int) -> bool:
         """A backward negation cue later in the same sentence ("... but it has stopped now")."""
@@ -542,25 +374,3 @@ class ContextReader:
         """Read text already passed through :func:`normalise`; ``words``, the text's word
         index when the caller has one, saves building it again."""
         return Reading(normalised, self._scanner, words)
-
-
-def _optional(
-    data: Mapping[str, object], key: str, where: str, terms: Mapping[str, str]
-) -> re.Pattern[str] | None:
-    raw = data.get(key)
-    return None if raw is None else alternation(raw, f"{where}: {key}", terms)
-
-
-def _load_spelling(raw: object, where: str) -> dict[str, str]:
-    """``spelling:`` maps the usual spelling to a list of variants seen in patients' text."""
-    if raw is None:
-        return {}
-    data = require_mapping(raw, where)
-    spelling: dict[str, str] = {}
-    for canonical, variants in data.items():
-        ok = isinstance(variants, list) and all(isinstance(v, str) and v for v in variants)
-        if not isinstance(canonical, str) or not ok:
-            raise ConfigError(f"{where}.{canonical} must be a list of strings")
-        for variant in variants:
-            spelling[normalise(variant)] = normalise(canonical)
-    return spelling
