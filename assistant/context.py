@@ -31,7 +31,6 @@ from itertools import islice
 from pathlib import Path
 
 from assistant.context_history import (
-    opens_past_sentence,
     past_sentence_spans,
     refers_back_to_past,
 )
@@ -201,10 +200,6 @@ class Reading:
                     negated = True
                 continue
             forward = cue.direction == "forward" and l_low <= cue.start and cue.end <= start
-            if not forward and cue.kind == "historical" and cue.direction == "forward":
-                forward = opens_past_sentence(
-                    self.text, cue.start, cue.end, start, self.sentence, self._recent_in
-                )
             backward = cue.direction == "backward" and end <= cue.start and cue.end <= l_high
             if not (forward or backward):
                 continue

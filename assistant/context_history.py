@@ -4,7 +4,7 @@ A ConText cue acts within its clause; two readings carry the past further:
 
 * a time phrase of the past that opens a sentence ("Two years ago I had a cardiac arrest at
   the gym, I was in intensive care") reaches every clause of it, up to a turn to another
-  time (:func:`past_sentence_spans`, :func:`opens_past_sentence`);
+  time (:func:`past_sentence_spans`);
 * a mention that names again an event told earlier as history ("I had sepsis two years ago
   ... since the sepsis I ...") is history too, and so is one dated by such an event ("had a
   clot after the hip op") (:func:`refers_back_to_past`).
@@ -22,13 +22,6 @@ from itertools import islice
 from assistant.context_rules import ContextRules
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
-#: a past time, not a framing ("Previously well, now ..."): only such an opener reaches
-#: the whole sentence (:func:`opens_past_sentence`)
-_PAST_TIME_RE = re.compile(
-    r"\b(?:(?:years?|yrs?|months?|decades?) ago|last (?:year|summer|winter|spring|autumn|fall"
-    r"|christmas)|in (?:19|20)\d\d)\b"
-)
-
 #: how far before a mention its back-reference may start ("since that awful ")
 _BACK_REACH = 30
 #: the first words of a mention that may name the event told earlier ("the clot in her leg")
@@ -69,23 +62,6 @@ def past_sentence_spans(
         turn = ends.search(masked, found.end(), high) if ends is not None else None
         spans.append((found.end(), turn.start() if turn is not None else high))
     return spans
-
-
-def opens_past_sentence(
-    text: str, cue_start: int, cue_end: int, start: int, sentence: SentenceOf, recent_in: RecentIn
-) -> bool:
-    """A past time that opens the sentence ("Three years ago I had a stone, I went septic
-    and had a stent"; "Last year she had a fit, she went floppy") reaches every clause
-    of it, as ConText's scope runs to the sentence's end, until a time word of now
-    ("..., but today ...") comes between it and the mention."""
-    low, high = sentence(cue_start)
-    if (
-        not (cue_end <= start < high)
-        or text[low:cue_start].strip(" ,")
-        or _PAST_TIME_RE.search(text, cue_start, cue_end) is None
-    ):
-        return False
-    return not recent_in(cue_end, start)
 
 
 def refers_back_to_past(
