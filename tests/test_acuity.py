@@ -466,19 +466,25 @@ def test_the_shipped_model_tells_general_questions_from_emergencies_asked_as_que
 def test_with_the_red_flags_fresh_rounds_reach_the_bar(
     triage: Triage, acuity: AcuityModel, embedder: Embedder
 ) -> None:
-    """Rounds 12 to 48 as the pipeline reads them: the flags first, then the model (which may
-    also raise an urgent flag). Their first runs (before any fix) are in TRIAGE_LABELS.md."""
+    """Rounds 12 to 58 as the pipeline reads them: the flags first, then the model (which may
+    stand an emergency flag down for a general question or a history, and may raise an urgent
+    flag). Their first runs (before any fix) are in TRIAGE_LABELS.md."""
     cases = load_jsonl(LABEL_DIR / "triage_fresh_rounds.jsonl")
     levels: dict[str, str | None] = {}
+    self_harm, happening_now = triage.self_harm_category, triage.reader.happening_now
     for case in cases:
         text = normalize_text(case["text"])
         flag = triage.assess(text)
         question = question_part(text)
-        if flag is None:
+        if flag is not None and acuity.general_question(
+            flag, question, embedder.encode_one(question), self_harm, happening_now
+        ):
+            flag = None  # answered after a safety-net line; no second reading
+        elif flag is None:
             flag = acuity.assess(question, embedder.encode_one(question))
         elif flag.level == "urgent":
             vector = embedder.encode_one(question)
-            raised = acuity.raises_urgent_flag(flag, question, vector, triage.self_harm_category)
+            raised = acuity.raises_urgent_flag(flag, question, vector, self_harm)
             flag = raised or flag
         levels[case["id"]] = flag.level if flag else None
     emergent = [c["id"] for c in cases if c["level"] == "emergency"]
