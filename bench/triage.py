@@ -7,10 +7,10 @@ Messages: our triage, intent and vignette sets, plus the external consumer quest
 through what the pipeline runs between anonymization and the LLM, in its order:
 ``Triage.assess`` on the text and, when no red flag fired, ``Embedder.encode_one``, the acuity
 fallback (``AcuityModel.assess``, on the same vector; counted as triage) and, when it did not
-fire either, ``RuleBook.match`` with that vector; when an emergency flag fired on a short
-question, the embedding and the acuity model's general-question check, and the rules when
-the flag stands down; when an urgent flag fired, the embedding and the model's reading that
-may raise it to an emergency; in one thread as the pipeline does. ``total`` is wall
+fire either, ``RuleBook.match`` with that vector; when an emergency flag fired on a
+question, the embedding and the acuity model's check for a general question or a history,
+and the rules when the flag stands down; when an urgent flag fired, the embedding and the
+model's reading that may raise it to an emergency; in one thread as the pipeline does. ``total`` is wall
 time; ``total_cpu`` is the same work in this thread's CPU time and ``total_proc`` in the
 process's (tokenizer threads included), which a busy shared machine inflates far less:
 there, wall-clock p95 mostly measures waiting for a core. The baseline is the same stack
