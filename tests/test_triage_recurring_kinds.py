@@ -38,6 +38,7 @@ SELF_HARM_EMERGENCY = [
     "no plan, safe right now, but i have the rope ready and everyone would be better off without me",
     "i self harmed in the past, no plan before but i cut myself again tonight and it wont stop bleeding",
     "used to self harm. no plan but i want to end it today",
+    "past history of self harm, no plan, but last night i cut my leg and it needs stitching",
     "i dont want to live any more and i cant keep myself safe, no plan but i dont trust myself right now",
     "i dont have a plan, i wrote goodbye letters to my family, everyone would be better off",
     # a wish with nothing said about a plan stays at 999
