@@ -376,9 +376,9 @@ def _acute(model: AcuityModel, embedder: Embedder, text: str) -> bool:
 def test_on_its_own_it_reads_most_emergencies_and_few_routine_questions_as_acute(
     acuity: AcuityModel, embedder: Embedder
 ) -> None:
-    """Measured on the shipped model: 449 of 573 emergent cases (78%) and 3 of 318 not-urgent
-    ones (h8-n11, h11-n01, h17-n11); the bars leave room for a retrained bank, not for one that
-    fires on everything or on nothing."""
+    """Measured on the shipped model (session 26, rounds to 58): 1,442 of 1,682 emergent cases
+    (86%) and 34 of 1,763 not-urgent ones (1.9%); the bars leave room for a retrained bank, not
+    for one that fires on everything or on nothing."""
     emergent = _cases("emergency")
     routine = _cases("not_urgent")
     caught = sum(_acute(acuity, embedder, case["text"]) for case in emergent)
