@@ -40,6 +40,10 @@ URGENT = [
 
 # a plan, means, a time to act, a goodbye, or not being able to keep safe: 999
 EMERGENCY = [
+    # a stash with a set time or letters left, in hurried or second-language English
+    "im not ok. all my pills are on the table, i write letter to my kids. tonight i take them all",
+    "ive got all my pills, im going to take them all tonight",
+    "I wrote notes to my family and I am going to take all of them",
     "everyone would be better off without me. ive saved up my tablets",
     "i dont want to live anymore and im going to do it tonight",
     "no plan really but i dont think i can keep myself safe tonight, they'd be better off without me",
@@ -65,6 +69,9 @@ EMERGENCY = [
 
 # only the past, someone else's trouble, a screening question answered no, a general question
 NOT_URGENT = [
+    # taking a whole supply with no set time of one's own, or on advice
+    "my vitamins were running low so i took them all tonight",
+    "the pharmacist said i can take them all tonight if the pain is bad",
     "I had suicidal thoughts ten years ago and had therapy; I've been well for a long time. My colleague has recently been struggling and I want to support her",
     "I attempted suicide five years ago. I'm doing really well now and want to come off my antidepressants but I'm frightened of it coming back",
     "years ago I self harmed, now fully recovered. worried the urges might come back if I stop sertraline, how slowly to taper?",
