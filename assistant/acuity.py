@@ -177,9 +177,10 @@ class AcuityModel(ABC):
         half below ``history_recent_below`` (the past event's own sentence may read as acute;
         the present may not), and one with no parts keeps the flag."""
         settings = self.settings
-        short = self._short(text)
+        prepared = self.prepare(text)
+        short = self._short(prepared)
         below = settings.general_question_below if short else settings.history_below
-        if below is None or self._acute(text, self._vector(text, vector)) >= below:
+        if below is None or self._probabilities(prepared, self._vector(text, vector))[0] >= below:
             return False
         parts = message_parts(text)
         if len(parts) < 2:
@@ -199,17 +200,17 @@ class AcuityModel(ABC):
         if flag.level != "emergency" or flag.category == self_harm:
             return False
         prepared = self.prepare(text)
-        if not self._short(text):
+        if not self._short(prepared):
             # a history's present is read part by part (reads_as_general), so a time word
             # of now ("she is well right now") does not veto it
             return settings.history_below is not None and asks_a_question(prepared)
         below = settings.general_question_below
         return below is not None and asks_a_question(prepared) and not happening_now(prepared)
 
-    def _short(self, text: str) -> bool:
-        """Whether ``text`` is short enough to be read as a general question, part by part;
-        a longer one is read as a history, whole (``history_below``)."""
-        return len(self.prepare(text).split()) <= self.settings.general_question_max_words
+    def _short(self, prepared: str) -> bool:
+        """Whether an already prepared text is short enough to be read as a general question,
+        part by part; a longer one is read as a history (``history_below``)."""
+        return len(prepared.split()) <= self.settings.general_question_max_words
 
     def _acute(self, text: str, vector: np.ndarray | None) -> float:
         return self._probabilities(self.prepare(text), vector)[0]

@@ -114,8 +114,8 @@ class AcuitySettings(StrictModel):
     general_question_below: float | None = Field(0.15, gt=0, lt=1)
     general_question_max_words: int = Field(60, ge=1)
     #: ... and a longer message (a history told, then a question) stands down when the model
-    #: reads the whole of it as acute below this; its parts are not read alone, since the past
-    #: event's own sentence reads as acute; null: longer messages never stand down
+    #: reads the whole of it as acute below this; of its parts only the second half is read
+    #: alone, since the past event's own sentence reads as acute; null: never
     history_below: float | None = Field(0.08, gt=0, lt=1)
     #: ... and each part of its second half (where the present is told) below this
     history_recent_below: float = Field(0.5, gt=0, lt=1)
