@@ -162,6 +162,9 @@ class AcuityModel(ABC):
         so the flag stands. A longer message (over ``general_question_max_words``) that asks
         a question is read as a history told before it (:meth:`reads_as_general`), with no
         time-word veto: "I had a clot in my lung two years ago ... do I need flight socks?"
+        A message read whole as acute below ``question_below`` (so far from acute that no
+        labelled emergency asked as a question reads there) needs only each part of its
+        second half, where the present is told, to read below ``history_recent_below``.
         Self-harm (category ``self_harm``) never stands down: its flags count hypotheticals
         on purpose. Without an encoder of its vectors' kind for the parts, a model that reads
         vectors keeps the flag."""
@@ -171,24 +174,36 @@ class AcuityModel(ABC):
 
     def reads_as_general(self, text: str, vector: np.ndarray | None) -> bool:
         """The model's half of :meth:`general_question`, for a caller that has run
-        :meth:`may_be_general_question` already: the whole text and each of its parts read
-        as acute below ``general_question_below``. A longer text is a history told in order,
-        the present last: the whole reads below ``history_below`` and each part of its second
-        half below ``history_recent_below`` (the past event's own sentence may read as acute;
-        the present may not), and one with no parts keeps the flag."""
+        :meth:`may_be_general_question` already. A text read whole below ``question_below``
+        stands down when each part of its second half reads below ``history_recent_below``.
+        Otherwise a short text must read below ``general_question_below``, whole and part by
+        part. A longer text is a history told in order, the present last: the whole reads
+        below ``history_below`` and each part of its second half below
+        ``history_recent_below`` (the past event's own sentence may read as acute; the
+        present may not). A text with no parts is read whole, and a longer one keeps the flag."""
         settings = self.settings
         prepared = self.prepare(text)
+        acute = self._probabilities(prepared, self._vector(text, vector))[0]
+        parts = message_parts(text)
+        recent = parts[len(parts) // 2 :]
+        far = settings.question_below is not None and acute < settings.question_below
+        if far and len(parts) >= 2:
+            return self._parts_below(recent, settings.history_recent_below)
         short = self._short(prepared)
         below = settings.general_question_below if short else settings.history_below
-        if below is None or self._probabilities(prepared, self._vector(text, vector))[0] >= below:
+        if below is None or acute >= below:
             return False
-        parts = message_parts(text)
         if len(parts) < 2:
             return short
+        if short:
+            return self._parts_below(parts, below)
+        return self._parts_below(recent, settings.history_recent_below)
+
+    def _parts_below(self, parts: list[str], below: float) -> bool:
+        """Whether each of ``parts`` reads as acute below ``below``; without an encoder of
+        its vectors' kind, a model that reads vectors says no."""
         if self.embedder_fingerprint and self.encoder is None:
             return False
-        if not short:
-            parts, below = parts[len(parts) // 2 :], settings.history_recent_below
         return all(self._acute(part, self._encode(part)) < below for part in parts)
 
     def may_be_general_question(
@@ -200,12 +215,15 @@ class AcuityModel(ABC):
         if flag.level != "emergency" or flag.category == self_harm:
             return False
         prepared = self.prepare(text)
+        if not asks_a_question(prepared):
+            return False
         if not self._short(prepared):
             # a history's present is read part by part (reads_as_general), so a time word
             # of now ("she is well right now") does not veto it
-            return settings.history_below is not None and asks_a_question(prepared)
-        below = settings.general_question_below
-        return below is not None and asks_a_question(prepared) and not happening_now(prepared)
+            return settings.history_below is not None or settings.question_below is not None
+        if settings.general_question_below is None and settings.question_below is None:
+            return False
+        return not happening_now(prepared)
 
     def _short(self, prepared: str) -> bool:
         """Whether an already prepared text is short enough to be read as a general question,

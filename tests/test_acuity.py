@@ -129,7 +129,7 @@ GENERAL = "how common is a heart attack in women under 50?"
 def test_an_emergency_flag_stands_down_only_for_a_short_general_question_read_as_not_acute(
     flag: TriageResult, text: str, acute: float, below: float | None, stands_down: bool
 ) -> None:
-    settings = AcuitySettings(general_question_below=below)
+    settings = AcuitySettings(general_question_below=below, question_below=None)
     model = FixedAcuity(settings, normalise, acute)
     reader = ContextReader.from_file(DATA_DIR / "context.yaml")
     assert (
@@ -169,7 +169,7 @@ def test_a_long_history_stands_down_only_when_it_and_its_recent_half_read_as_not
     whole: float, parts: dict[str, float], history_below: float | None, stands_down: bool
 ) -> None:
     assert len(HISTORY.split()) > AcuitySettings().general_question_max_words
-    settings = AcuitySettings(history_below=history_below)
+    settings = AcuitySettings(history_below=history_below, question_below=None)
     by_prepared = {normalise(part): acute for part, acute in parts.items()}
     model = FixedAcuity(settings, normalise, whole, parts=by_prepared)
     reader = ContextReader.from_file(DATA_DIR / "context.yaml")
@@ -190,11 +190,63 @@ def test_a_time_word_of_now_does_not_veto_a_long_history() -> None:
 def test_a_long_history_without_sentences_keeps_the_flag() -> None:
     """With no parts to read, the present cannot be told from the past."""
     run_on = HISTORY.replace(". ", " and ").replace("?", "")
-    model = FixedAcuity(AcuitySettings(), normalise, 0.01)
+    model = FixedAcuity(AcuitySettings(question_below=None), normalise, 0.01)
     reader = ContextReader.from_file(DATA_DIR / "context.yaml")
     assert not model.general_question(
         PE, run_on + " do i need stockings", None, "self_harm", reader.happening_now
     )
+
+
+NOW_QUESTION = "is chest pain like this after a cold normal today?"
+TOLD_FIRST = "my dad had a heart attack last year."
+TWO_PARTS = TOLD_FIRST + " what are the early signs to look out for?"
+SIGNS = "what are the early signs to look out for?"
+RUN_ON = HISTORY.replace(". ", " and ")
+
+
+@pytest.mark.parametrize(
+    ("flag", "text", "whole", "parts", "question_below", "stands_down"),
+    [
+        # read whole as far from acute: the past told first may read as acute
+        (CARDIAC, TWO_PARTS, 0.02, {TOLD_FIRST: 0.3}, 0.04, True),
+        # ... nearer, the short reading wants every part below general_question_below
+        (CARDIAC, TWO_PARTS, 0.05, {TOLD_FIRST: 0.3}, 0.04, False),
+        # ... and the present, told in the second half, must not read as acute
+        (CARDIAC, TWO_PARTS, 0.02, {SIGNS: 0.6}, 0.04, False),
+        (PE, HISTORY, 0.02, {PRESENT: 0.9}, 0.04, False),
+        # a time word of now still vetoes a short question
+        (CARDIAC, NOW_QUESTION, 0.001, {}, 0.04, False),
+        # a long run-on message has no present to read: it keeps the flag
+        (PE, RUN_ON, 0.01, {}, 0.04, False),
+        # no question asked: a report, however the model reads it
+        (CARDIAC, "chest pain like this after a cold today", 0.01, {}, 0.04, False),
+        # self-harm never stands down
+        (
+            TriageResult(category="self_harm", flag_id="suicidal_intent"),
+            "what are the signs that someone is thinking of suicide?",
+            0.001,
+            {},
+            0.04,
+            False,
+        ),
+        # switched off
+        (CARDIAC, TWO_PARTS, 0.02, {TOLD_FIRST: 0.3}, None, False),
+    ],
+)
+def test_a_question_read_whole_as_far_from_acute_needs_only_its_present_to_read_so(
+    flag: TriageResult,
+    text: str,
+    whole: float,
+    parts: dict[str, float],
+    question_below: float | None,
+    stands_down: bool,
+) -> None:
+    settings = AcuitySettings(question_below=question_below)
+    by_prepared = {normalise(part): acute for part, acute in parts.items()}
+    model = FixedAcuity(settings, normalise, whole, parts=by_prepared)
+    reader = ContextReader.from_file(DATA_DIR / "context.yaml")
+    got = model.general_question(flag, text, None, "self_harm", reader.happening_now)
+    assert got is stands_down
 
 
 @pytest.mark.parametrize(
