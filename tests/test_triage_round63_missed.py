@@ -16,6 +16,7 @@ from tests.conftest import flag_level
 # (text, level the flags must give: "emergency", "urgent" or None)
 CASES: list[tuple[str, str | None]] = [
     # -- a chest "feeling" that spreads (NHS heart attack; NICE CG95) -----------------------
+    ("heavy sensation across my chest and I've gone cold and clammy", "emergency"),
     (
         "there's a heavy feeling in the centre of my chest and it's going down my left arm",
         "emergency",
@@ -34,6 +35,10 @@ CASES: list[tuple[str, str | None]] = [
     ("I get a fluttery feeling in my chest when I've had too much coffee", None),
     ("my chest has a tight feeling when I'm stressed before exams, nothing else", None),
     # -- a hot drink over a small child, large blistered area (NHS burns and scalds) -------
+    (
+        "my 2 yr old grabbed my coffee and it went over her chest, blistered, the size of my palm",
+        "emergency",
+    ),
     (
         "my 18 month old knocked a mug of coffee down herself, big blisters across her tummy",
         "emergency",
@@ -93,6 +98,10 @@ CASES: list[tuple[str, str | None]] = [
     ("condom broke last night but my partner is undetectable, do I need anything?", None),
     ("a condom split two months ago with a man of unknown status, should I get tested?", None),
     # -- emergency contraception, words before "without" (NHS emergency contraception) -----
+    (
+        "had sex with my partner last night without using anything, worried about pregnancy",
+        "urgent",
+    ),
     (
         "we had sex this morning without any contraception and I really can't be pregnant now",
         "urgent",
