@@ -153,7 +153,7 @@ class Reading:
             else frozenset()
         )
         self._past_spans = past_sentence_spans(
-            masked.text, self._sentences, self.sentence, scanner.rules
+            masked.text, self._sentences, self.sentence, scanner.rules, text
         )
 
     def sentence(self, position: int) -> tuple[int, int]:

@@ -4,7 +4,10 @@ A ConText cue acts within its clause; two readings carry the past further:
 
 * a time phrase of the past that opens a sentence ("Two years ago I had a cardiac arrest at
   the gym, I was in intensive care") reaches every clause of it, up to a turn to another
-  time (:func:`past_sentence_spans`);
+  time (:func:`past_sentence_spans`); one of the far past ("Last year I had a bleed on the
+  brain. I was rushed in and they coiled it."), or a far-past date inside a sentence told
+  wholly in the past tense, reaches on through the next sentences told in the past tense, up
+  to the first that turns to another time;
 * a mention that names again an event told earlier as history ("I had sepsis two years ago
   ... since the sepsis I ...") is history too, and so is one dated by such an event ("had a
   clot after the hip op") (:func:`refers_back_to_past`).
@@ -24,6 +27,8 @@ from assistant.context_rules import ContextRules
 _WORD_RE = re.compile(r"[a-z0-9]+")
 #: how far before a mention its back-reference may start ("since that awful ")
 _BACK_REACH = 30
+#: how many sentences after its opening one a story of the far past may reach
+_STORY_SENTENCES = 3
 #: the first words of a mention that may name the event told earlier ("the clot in her leg")
 _HEAD_WORDS = 3
 _HEAD_MIN = 3
@@ -46,10 +51,17 @@ IsHistory = Callable[[int, int], bool]
 
 
 def past_sentence_spans(
-    masked: str, sentence_starts: Sequence[int], sentence: SentenceOf, rules: ContextRules
+    masked: str,
+    sentence_starts: Sequence[int],
+    sentence: SentenceOf,
+    rules: ContextRules,
+    text: str | None = None,
 ) -> list[tuple[int, int]]:
     """The spans that a sentence-opening time phrase of the past reaches: from the phrase
-    to where the sentence turns to another time (:attr:`ContextRules.past_ends`)."""
+    to where the sentence turns to another time (:attr:`ContextRules.past_ends`). ``text``,
+    the text before pseudo-cues were blanked in ``masked``, is read for past-tense verbs
+    ("couldnt wake" is a pseudo-cue of negation, "couldnt" still a past tense)."""
+    told = masked if text is None else text
     openers, ends = rules.past_openers, rules.past_ends
     if openers is None:
         return []
@@ -57,10 +69,89 @@ def past_sentence_spans(
     for low in sentence_starts:
         found = openers.match(masked, low)
         if found is None:
+            spans.extend(_dated_story((masked, told), low, sentence_starts, sentence, rules))
             continue
         _, high = sentence(low)
         turn = ends.search(masked, found.end(), high) if ends is not None else None
         spans.append((found.end(), turn.start() if turn is not None else high))
+        if (
+            turn is None
+            and rules.story_openers is not None
+            and rules.story_openers.match(masked, low)
+        ):
+            spans.extend(_story_goes_on((masked, told), high, sentence_starts, sentence, rules))
+    return spans
+
+
+def _dated_story(
+    texts: tuple[str, str],
+    low: int,
+    sentence_starts: Sequence[int],
+    sentence: SentenceOf,
+    rules: ContextRules,
+) -> list[tuple[int, int]]:
+    """A sentence told wholly in the past tense with a date of the far past after its past
+    verb ("my husband had a cardiac arrest while playing football in 2023"), and the story's
+    next sentences."""
+    dates, story, ends = rules.story_dates, rules.past_story, rules.past_ends
+    masked, text = texts
+    if dates is None or story is None:
+        return []
+    _, high = sentence(low)
+    dated = dates.search(masked, low, high)
+    # the date follows the event it dates ("had a reaction to penicillin years ago"), not a
+    # date that opens what may still go on ("years ago a scan found a small aneurysm")
+    if dated is None or story.search(text, low, dated.start()) is None:
+        return []
+    if ends is not None and ends.search(masked, low, high):
+        return []
+    told = _told_in_past(texts, dated.end(), high, rules)
+    if told < high:
+        return [(low, told)]  # "had a clot in 2021, so I worry about ...": the worry is now
+    return [(low, high), *_story_goes_on(texts, high, sentence_starts, sentence, rules)]
+
+
+def _told_in_past(texts: tuple[str, str], low: int, high: int, rules: ContextRules) -> int:
+    """Where the clauses from ``low`` stop being told in the past tense: the start of the
+    first clause with words and no past-tense verb (:attr:`ContextRules.past_story`), or
+    ``high``."""
+    story = rules.past_story
+    if story is None:
+        return low
+    masked, text = texts
+    starts = [low, *(cut.end() for cut in rules.clause_breaks.finditer(masked, low, high))]
+    stops = [*(cut.start() for cut in rules.clause_breaks.finditer(masked, low, high)), high]
+    for start, stop in zip(starts, stops, strict=True):
+        if _WORD_RE.search(text, start, stop) and story.search(text, start, stop) is None:
+            return start
+    return high
+
+
+def _story_goes_on(
+    texts: tuple[str, str],
+    after: int,
+    sentence_starts: Sequence[int],
+    sentence: SentenceOf,
+    rules: ContextRules,
+) -> list[tuple[int, int]]:
+    """The next sentences of a story of the far past: each whole, while it is told in the past
+    tense (:attr:`ContextRules.past_story`) and does not turn to another time."""
+    story, ends, openers = rules.past_story, rules.past_ends, rules.past_openers
+    masked = texts[0]
+    if story is None:
+        return []
+    spans = []
+    for low in islice((start for start in sentence_starts if start >= after), _STORY_SENTENCES):
+        _, high = sentence(low)
+        if ends is not None and ends.search(masked, low, high):
+            break
+        if openers is not None and openers.match(masked, low):
+            break  # a new opener tells its own story
+        told = _told_in_past(texts, low, high, rules)
+        if told > low:
+            spans.append((low, told))
+        if told < high:
+            break
     return spans
 
 

@@ -59,6 +59,14 @@ class ContextRules:
     past_openers: re.Pattern[str] | None = None
     #: where such a sentence turns to another time ("but", "now", "this week", "again")
     past_ends: re.Pattern[str] | None = None
+    #: an opener of the far past ("last year", "when I was 6") whose story, told in the past
+    #: tense, goes on into the next sentences (:attr:`past_story`)
+    story_openers: re.Pattern[str] | None = None
+    #: a date of the far past said anywhere in a sentence ("... in 2023", "in feb"): a
+    #: sentence told wholly in the past around it starts such a story too
+    story_dates: re.Pattern[str] | None = None
+    #: a past-tense verb that a later sentence of such a story needs ("was", "called")
+    past_story: re.Pattern[str] | None = None
     #: words just before a mention that point back to something told already ("since the",
     #: "after that", "the"): with an earlier telling read as history, the mention is history
     back_reference: re.Pattern[str] | None = None
@@ -112,6 +120,9 @@ class ContextRules:
             spelling=_load_spelling(data.get("spelling"), f"{where}: spelling"),
             past_openers=_optional(data, "past_openers", where, terms),
             past_ends=_optional(data, "past_ends", where, terms),
+            story_openers=_optional(data, "story_openers", where, terms),
+            story_dates=_optional(data, "story_dates", where, terms),
+            past_story=_optional(data, "past_story", where, terms),
             back_reference=_optional(data, "back_reference", where, terms),
             recurrence=_optional(data, "recurrence", where, terms),
             attributive=_optional(data, "attributive", where, terms),
