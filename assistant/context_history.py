@@ -152,7 +152,21 @@ def _story_goes_on(
             spans.append((low, told))
         if told < high:
             break
-    return spans
+    return _up_to_outcome(texts[1], spans, sentence, rules)
+
+
+def _up_to_outcome(
+    text: str, spans: list[tuple[int, int]], sentence: SentenceOf, rules: ContextRules
+) -> list[tuple[int, int]]:
+    """The story's next sentences up to the last one whose sentence tells how the old event was
+    dealt with or ended (:attr:`ContextRules.story_outcomes`: "was in ICU", "they coiled it"): an
+    emergency told in the past tense after a past event ("Last year he had a heart attack. He
+    collapsed at dinner and wasn't breathing.") has no such ending, and stays news."""
+    outcomes = rules.story_outcomes
+    if outcomes is None:
+        return spans
+    ended = [index for index, (low, _) in enumerate(spans) if outcomes.search(text, *sentence(low))]
+    return spans[: ended[-1] + 1] if ended else []
 
 
 def refers_back_to_past(

@@ -67,6 +67,9 @@ class ContextRules:
     story_dates: re.Pattern[str] | None = None
     #: a past-tense verb that a later sentence of such a story needs ("was", "called")
     past_story: re.Pattern[str] | None = None
+    #: how the old event was dealt with or ended ("was in ICU", "they coiled it", "was fine by
+    #: the morning"): a story's next sentences reach no further than the last that says so
+    story_outcomes: re.Pattern[str] | None = None
     #: words just before a mention that point back to something told already ("since the",
     #: "after that", "the"): with an earlier telling read as history, the mention is history
     back_reference: re.Pattern[str] | None = None
@@ -123,6 +126,7 @@ class ContextRules:
             story_openers=_optional(data, "story_openers", where, terms),
             story_dates=_optional(data, "story_dates", where, terms),
             past_story=_optional(data, "past_story", where, terms),
+            story_outcomes=_optional(data, "story_outcomes", where, terms),
             back_reference=_optional(data, "back_reference", where, terms),
             recurrence=_optional(data, "recurrence", where, terms),
             attributive=_optional(data, "attributive", where, terms),

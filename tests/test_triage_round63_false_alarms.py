@@ -130,6 +130,26 @@ CASES: list[tuple[str, str | None]] = [
         "My dad had an allergic reaction to penicillin years ago. He's just taken amoxicillin and his lips are swelling.",
         "emergency",
     ),
+    # near misses: a new emergency told in the past tense, with no ending told for the old
+    # event (no care, no stay, no recovery), is news, not the story going on
+    ("Last year he had a heart attack. He collapsed at dinner and wasn't breathing.", "emergency"),
+    (
+        "Two years ago my dad had a stroke. His face dropped on one side and he couldn't lift his arm, what do I do?",
+        "emergency",
+    ),
+    (
+        "In 2022 I had a clot in my lung. I got really breathless on the stairs and coughed up blood.",
+        "emergency",
+    ),
+    (
+        "Hi, last year I had a heart attack. I got crushing chest pain going down my left arm and I was sweating.",
+        "emergency",
+    ),
+    # ... and after an ending told in the opening sentence, the next one is news too
+    (
+        "Last year I had a heart attack and was in hospital for a week. I got crushing chest pain going down my left arm and I was sweating.",
+        "emergency",
+    ),
     # -- panic that a known place or situation brings on (NHS panic disorder) --------------
     (
         "I get really anxious in lifts, my heart races and I can't breathe, can I get therapy for it?",
