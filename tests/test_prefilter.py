@@ -30,11 +30,21 @@ from bot.evaluation import LABEL_DIR, load_jsonl
         (r"\bkill(?:ing)? (?:my|him)self\b", {"kill ", "killing "}),
         (r"\b(?:[1-9]|1[0-7]) years?", set("123456789")),
         (r"\bsob\b|\bwheez", {"sob ", "wheez"}),
+        # after a look-behind for a non-word character, or at the start: a word starts there
+        (r"(?:(?<=\bno )|(?<=\bdenies ))(?:any )?thoughts? of", {"any ", "thought ", "thoughts "}),
+        (r"(?:^|(?<=[.!?;] ))(?:about )?two years ago", {"about ", "two "}),
+        # ... and with no word after it, the anchored positions themselves
+        (r"(?:^|(?<=[.!?]))(?=[^.!?]*\bmeaning\b)", {"^", "<\n", "<.", "<!", "<?"}),
+        (r"\A(?=x)", {"^"}),
+        (r"(?<=\bno )\w+", {"< "}),
         # cannot tell: a match may start inside a word, with any word, or with punctuation
         (r"pain", None),
         (r"\b\w+ pain", None),
         (r",|\bbut\b", None),
         (r"(?i)\bchest", None),
+        (r"(?<=a)(?=x)", None),  # after a word character: inside a word, maybe
+        (r"(?<=[^.])x", None),
+        (r"(?<!\bno )pain", None),  # a negative look-behind says nothing
     ],
 )
 def test_first_words(pattern: str, starts: set[str] | None) -> None:
@@ -50,11 +60,34 @@ def test_first_words(pattern: str, starts: set[str] | None) -> None:
         (r"\b(?:elephant|weight)\b(?: \w+){0,2}? on (?:my|his) chest\b", [{"on "}, {"chest "}]),
         (r"\bchest\w*pain", [{"chest"}]),  # "pain" may sit inside a word: no requirement
         (r"(?:\bend it all\b)|(?:\bkill me\b)", [{"end ", "kill "}]),
+        (r"(?:^|(?<=[.!?;] ))(?:about )?two years ago", [{"years "}, {"ago"}]),
     ],
 )
 def test_required_words(pattern: str, needs: list[set[str]]) -> None:
     found = [set(need) for need in required_words(re.compile(pattern), most=5)]
     assert all(need in found for need in needs), found
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\bwhat (?:\w+ )?(?:is|are)\b|\A(?=x)",
+        r"(?:^|(?<=\.))(?=[^.]*\bmeaning\b)",
+        # empty matches: after one, finditer first takes a longer match at the same place
+        r"(?:^|(?<=\.))(?:|\s?\w+)",
+        r"(?:^|(?<=[.?]) ?)(?:\w+ )?",
+        r"(?<=\bno )(?:\w+)?",
+    ],
+)
+@pytest.mark.parametrize(
+    "text",
+    ["", "meaning", "what is it. meaning of it? no idea.", "x. what are they.no\nmeaning. no "],
+)
+def test_an_anchored_regex_is_found_exactly(pattern: str, text: str) -> None:
+    indexed = IndexedRegex.of(re.compile(pattern))
+    assert indexed.starts is not None
+    expected = [m.span() for m in indexed.regex.finditer(text)]
+    assert [m.span() for m in WordIndex(text).finditer(indexed)] == expected
 
 
 def _our_texts() -> list[str]:
