@@ -38,11 +38,13 @@ from assistant.prefilter_syntax import (
     required_words,
 )
 
-__all__ = ["IndexedRegex", "WordIndex", "first_words", "gate_of", "required_words"]
+__all__ = ["Gates", "IndexedRegex", "WordIndex", "first_words", "gate_of", "required_words"]
 
 #: a word as ``\\b`` sees it, so that a match after ``\\b`` always starts one
 _WORD_RE = re.compile(r"\w+")
 _WORD_PAIR_RE = re.compile(r"\w\w")
+#: words whose keys are remembered (a message's words are mostly ones seen before)
+_MAX_CACHED_WORDS = 50_000
 
 
 class _Vocabulary:
@@ -53,6 +55,8 @@ class _Vocabulary:
         self.keys: set[str] = set()
         #: the keys among them that name a position, not a word (a sentence start)
         self.anchors: tuple[str, ...] = ()
+        #: a word -> its keys in :attr:`keys`; replaced (emptied) when the keys change
+        self.word_keys: dict[str, tuple[str, ...]] = {}
         self.regexes = 0
         self.lock = threading.Lock()
 
@@ -62,8 +66,16 @@ class _Vocabulary:
             for need in needs:
                 self.keys.update(need)
             self.anchors = tuple(sorted(key for key in self.keys if is_anchor(key)))
+            self.word_keys = {}  # before the count: an index that sees the count sees this
             self.regexes += 1
             return self.regexes
+
+    def of(self, word: str) -> tuple[str, ...]:
+        """The keys of ``word`` (the whole word, its prefixes) that some regex asks for."""
+        prefixes = (word[:1], word[:2], word[:3], word[:4], word[:5], word[:6])
+        keys = self.keys
+        # a short word repeats its prefixes: each key once
+        return tuple(dict.fromkeys(key for key in (word + WHOLE, *prefixes) if key in keys))
 
 
 _VOCABULARY = _Vocabulary()
@@ -72,12 +84,12 @@ _VOCABULARY = _Vocabulary()
 class WordIndex:
     """Where the words of one text start, by the prefixes and whole words regexes ask for."""
 
-    __slots__ = ("_keys", "_known", "_starts", "_words", "text")
+    __slots__ = ("_keys", "_known", "_starts", "_word_keys", "_words", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._known = _VOCABULARY.regexes
-        vocabulary = _VOCABULARY.keys
+        cache = _VOCABULARY.word_keys
         # each distinct word once: a long message repeats most of its words
         starts: dict[str, list[int]] = {}
         for match in _WORD_RE.finditer(text):
@@ -90,23 +102,22 @@ class WordIndex:
         words: dict[str, list[str]] = {}
         for word in starts:
             # the whole word and its prefixes, the ones some regex asks for
-            prefixes = (word[:1], word[:2], word[:3], word[:4], word[:5], word[:6])
-            for key in (word + WHOLE, *prefixes):
-                if key in vocabulary:
-                    found_words = words.get(key)
-                    if found_words is None:
-                        words[key] = [word]
-                    elif found_words[-1] != word:  # a short word repeats its prefixes
-                        found_words.append(word)
-        for anchor in _VOCABULARY.anchors:
-            # a position is listed as a "word" of its own: no word of \w characters is "^"
-            positions = _anchored(text, anchor)
-            if positions:
-                starts[anchor] = positions
-                words[anchor] = [anchor]
+            keys = cache.get(word)
+            if keys is None:
+                keys = _VOCABULARY.of(word)
+                if len(cache) < _MAX_CACHED_WORDS:
+                    cache[word] = keys
+            for key in keys:
+                found_words = words.get(key)
+                if found_words is None:
+                    words[key] = [word]
+                else:
+                    found_words.append(word)
         self._starts = starts
         self._words = words
-        self._keys = frozenset(words)
+        self._word_keys = frozenset(words)
+        # anchored positions (a sentence start) are found in the text searched, when asked
+        self._keys = self._word_keys | _anchor_keys(text)
 
     def blank(self, spans: Iterable[tuple[int, int]]) -> WordIndex:
         """The index of this text with ``spans`` replaced by spaces (offsets stay put).
@@ -126,9 +137,14 @@ class WordIndex:
         text = "".join([*parts, self.text[end:]])
         if any(_inside_word(self.text, p) for span in spans for p in span):
             return WordIndex(text)
+        return self._view(text)
+
+    def _view(self, text: str) -> WordIndex:
+        """This index for ``text``: the same words where they were, its own anchors."""
         view = WordIndex.__new__(WordIndex)
-        view.text, view._known, view._keys = text, self._known, self._keys
-        view._starts, view._words = self._starts, self._words
+        view.text, view._known = text, self._known
+        view._starts, view._words, view._word_keys = self._starts, self._words, self._word_keys
+        view._keys = self._word_keys | _anchor_keys(text)
         return view
 
     def may_match(self, indexed: IndexedRegex) -> bool:
@@ -151,17 +167,26 @@ class WordIndex:
         of such a text is one of the index, with the same word. ``gated``: the caller has
         checked :meth:`may_match` already.
         """
-        text = self.text if text is None else text
+        if text is not None and text != self.text:
+            yield from self._view(text).finditer(indexed)
+            return
+        text = self.text
         if not (gated or self.may_match(indexed)):
             return
         regex, prefixes = indexed.regex, indexed.starts
         if prefixes is None:
             yield from regex.finditer(text)
             return
-        words = {word for key in prefixes & self._keys for word in self._words[key]}
-        if len(words) == 1:
+        words = {word for key in prefixes & self._word_keys for word in self._words[key]}
+        starts: list[int]
+        if indexed.anchors:
+            found = {p for word in words for p in self._starts[word]}
+            for anchor in indexed.anchors & self._keys:
+                found.update(_anchored(text, anchor))
+            starts = sorted(found)
+        elif len(words) == 1:
             (word,) = words
-            starts: list[int] = self._starts[word]
+            starts = self._starts[word]
         else:
             starts = sorted(p for word in words for p in self._starts[word])
         resume = 0
@@ -203,12 +228,42 @@ class IndexedRegex:
     gate: tuple[frozenset[str], ...]
     #: its place among all indexed regexes (a text index knows those made before it)
     serial: int
+    #: the keys in ``starts`` that name a position (a sentence start), not a word
+    anchors: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, regex: re.Pattern[str]) -> IndexedRegex:
         starts, needs = first_words(regex), required_words(regex)
         gate = _smallest_first([*needs, *([starts] if starts else [])])
-        return cls(regex, starts, needs, gate, _VOCABULARY.add(starts, needs))
+        anchors = frozenset(key for key in starts or () if is_anchor(key))
+        return cls(regex, starts, needs, gate, _VOCABULARY.add(starts, needs), anchors)
+
+
+class Gates:
+    """Many gates (:attr:`IndexedRegex.gate`, :func:`gate_of`) checked at once: each is listed
+    under the keys of its smallest key set, so a text's keys find the few worth checking."""
+
+    def __init__(self, gates: Iterable[tuple[frozenset[str], ...]]) -> None:
+        self._rest: list[tuple[frozenset[str], ...]] = []
+        self._always: list[int] = []
+        self._by_key: dict[str, list[int]] = {}
+        for number, gate in enumerate(gates):
+            self._rest.append(gate[1:])
+            if not gate:
+                self._always.append(number)
+            for key in gate[0] if gate else ():
+                self._by_key.setdefault(key, []).append(number)
+
+    def met(self, words: WordIndex) -> list[int]:
+        """The numbers of the gates ``words`` meets (:meth:`WordIndex.meets`), in order."""
+        found = set(self._always)
+        by_key = self._by_key
+        for key in words._keys:
+            numbers = by_key.get(key)
+            if numbers is not None:
+                found.update(numbers)
+        rest = self._rest
+        return [number for number in sorted(found) if words.meets(rest[number])]
 
 
 def gate_of(regexes: Iterable[IndexedRegex]) -> tuple[frozenset[str], ...]:
@@ -218,6 +273,13 @@ def gate_of(regexes: Iterable[IndexedRegex]) -> tuple[frozenset[str], ...]:
 
 def _smallest_first(sets: Iterable[frozenset[str]]) -> tuple[frozenset[str], ...]:
     return tuple(sorted(set(sets), key=len))
+
+
+def _anchor_keys(text: str) -> frozenset[str]:
+    """The anchor keys some regex asks for that ``text`` has a position for."""
+    return frozenset(
+        key for key in _VOCABULARY.anchors if key == TEXT_START or key[len(AFTER) :] in text
+    )
 
 
 def _anchored(text: str, anchor: str) -> list[int]:

@@ -12,7 +12,14 @@ import pytest
 
 from assistant.embeddings import create_embedder
 from assistant.normalize import normalize_text
-from assistant.prefilter import IndexedRegex, WordIndex, first_words, required_words
+from assistant.prefilter import (
+    Gates,
+    IndexedRegex,
+    WordIndex,
+    first_words,
+    gate_of,
+    required_words,
+)
 from assistant.rules import RuleBook
 from assistant.settings import EmbeddingSettings, RulesSettings, TriageSettings
 from assistant.triage import Triage
@@ -157,3 +164,36 @@ def test_a_regex_indexed_after_the_text_is_refused() -> None:
     late = IndexedRegex.of(re.compile(r"\bchest\b"))
     with pytest.raises(RuntimeError, match="indexed after"):
         list(words.finditer(late))
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [("ab.cd", [(0, 2)]), ("no. what is it. x", [(0, 2)]), ("a b. c", [(2, 4)])],
+)
+def test_a_blanked_text_has_its_own_anchored_positions(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    # blanking makes new spaces and removes full stops: a position after either is looked
+    # up in the text searched, not in the one indexed
+    patterns = (r"(?<= )(?:\.|\w+)", r"(?:^|(?<=\.))(?=\s*\w)", r"(?:^|(?<=[.]))")
+    regexes = [IndexedRegex.of(re.compile(pattern)) for pattern in patterns]
+    words = WordIndex(text)
+    blanked = words.blank(spans)
+    for regex in regexes:
+        assert regex.anchors, regex.regex
+        expected = [m.span() for m in regex.regex.finditer(blanked.text)]
+        assert [m.span() for m in blanked.finditer(regex)] == expected
+        assert [m.span() for m in words.finditer(regex, blanked.text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "my chest hurts", "chest pain and i cant breathe", "no idea. what is sepsis?"],
+)
+def test_gates_find_exactly_the_gates_a_text_meets(text: str) -> None:
+    patterns = (r"\bchest\b", r"\b(?:im|i) (?:\w+ )?breathe?", r"\bsepsis\b|\bpain\b", r"\w+")
+    regexes = [IndexedRegex.of(re.compile(pattern)) for pattern in patterns]
+    anchored = IndexedRegex.of(re.compile(r"(?:^|(?<=[.?]))(?= ?what)"))
+    gates = [regex.gate for regex in regexes] + [gate_of(regexes[:2]), anchored.gate, ()]
+    words = WordIndex(text)
+    assert Gates(gates).met(words) == [i for i, gate in enumerate(gates) if words.meets(gate)]
