@@ -33,12 +33,21 @@ from assistant.prefilter_syntax import (
     AFTER,
     TEXT_START,
     WHOLE,
+    branch_words,
     first_words,
     is_anchor,
     required_words,
 )
 
-__all__ = ["Gates", "IndexedRegex", "WordIndex", "first_words", "gate_of", "required_words"]
+__all__ = [
+    "Gates",
+    "IndexedRegex",
+    "WordIndex",
+    "branch_words",
+    "first_words",
+    "gate_of",
+    "required_words",
+]
 
 #: a word as ``\\b`` sees it, so that a match after ``\\b`` always starts one
 _WORD_RE = re.compile(r"\w+")
@@ -173,22 +182,11 @@ class WordIndex:
         text = self.text
         if not (gated or self.may_match(indexed)):
             return
-        regex, prefixes = indexed.regex, indexed.starts
-        if prefixes is None:
+        regex = indexed.regex
+        starts = self._branch_starts(indexed) if indexed.branches else self._starts_of(indexed)
+        if starts is None:
             yield from regex.finditer(text)
             return
-        words = {word for key in prefixes & self._word_keys for word in self._words[key]}
-        starts: list[int]
-        if indexed.anchors:
-            found = {p for word in words for p in self._starts[word]}
-            for anchor in indexed.anchors & self._keys:
-                found.update(_anchored(text, anchor))
-            starts = sorted(found)
-        elif len(words) == 1:
-            (word,) = words
-            starts = self._starts[word]
-        else:
-            starts = sorted(p for word in words for p in self._starts[word])
         resume = 0
         for start in starts:
             if start < resume:
@@ -210,6 +208,39 @@ class WordIndex:
                 else:
                     resume = start + 1
 
+    def _starts_of(self, indexed: IndexedRegex) -> list[int] | None:
+        """Where a match may start, in order: the starts of the words (and positions) with
+        one of its start keys; None when it has no start keys."""
+        prefixes = indexed.starts
+        if prefixes is None:
+            return None
+        words = {word for key in prefixes & self._word_keys for word in self._words[key]}
+        if indexed.anchors:
+            found = {p for word in words for p in self._starts[word]}
+            for anchor in indexed.anchors & self._keys:
+                found.update(_anchored(self.text, anchor))
+            return sorted(found)
+        if len(words) == 1:
+            (word,) = words
+            return self._starts[word]
+        return sorted(p for word in words for p in self._starts[word])
+
+    def _branch_starts(self, indexed: IndexedRegex) -> list[int] | None:
+        """Where a match of an alternation may start: the start words of the branches the
+        text meets the gates of; None when such a branch has no start keys."""
+        found: set[int] = set()
+        for first, gate in indexed.branches:
+            if not self.meets(gate):
+                continue
+            if first is None:
+                return None
+            for key in first & self._keys:
+                if key in self._words:
+                    found.update(p for word in self._words[key] for p in self._starts[word])
+                else:
+                    found.update(_anchored(self.text, key))
+        return sorted(found)
+
     def search(self, indexed: IndexedRegex) -> bool:
         """Whether ``indexed.regex.search(self.text)`` finds anything."""
         return next(self.finditer(indexed), None) is not None
@@ -230,13 +261,25 @@ class IndexedRegex:
     serial: int
     #: the keys in ``starts`` that name a position (a sentence start), not a word
     anchors: frozenset[str] = frozenset()
+    #: for an alternation some branch of which has no start words or only positions: each
+    #: branch's start keys and gate (:func:`branch_words`), so that a branch the text has
+    #: no words for adds no candidate starts
+    branches: tuple[tuple[frozenset[str] | None, tuple[frozenset[str], ...]], ...] = ()
 
     @classmethod
     def of(cls, regex: re.Pattern[str]) -> IndexedRegex:
         starts, needs = first_words(regex), required_words(regex)
         gate = _smallest_first([*needs, *([starts] if starts else [])])
         anchors = frozenset(key for key in starts or () if is_anchor(key))
-        return cls(regex, starts, needs, gate, _VOCABULARY.add(starts, needs), anchors)
+        branches = tuple(
+            (first, _smallest_first([*more, *([first] if first else [])]))
+            for first, more in (branch_words(regex) if starts is None or anchors else ())
+        )
+        if any(first is None and not branch_gate for first, branch_gate in branches):
+            branches = ()  # a branch that may start anywhere in any text: no help
+        keys = (*needs, *(need for _, branch_gate in branches for need in branch_gate))
+        serial = _VOCABULARY.add(starts, keys)
+        return cls(regex, starts, needs, gate, serial, anchors, branches)
 
 
 class Gates:
@@ -277,20 +320,19 @@ def _smallest_first(sets: Iterable[frozenset[str]]) -> tuple[frozenset[str], ...
 
 def _anchor_keys(text: str) -> frozenset[str]:
     """The anchor keys some regex asks for that ``text`` has a position for."""
-    return frozenset(
-        key for key in _VOCABULARY.anchors if key == TEXT_START or key[len(AFTER) :] in text
-    )
+    return frozenset(key for key in _VOCABULARY.anchors if key == TEXT_START or key[1:] in text)
 
 
 def _anchored(text: str, anchor: str) -> list[int]:
-    """The positions of ``text`` an anchor key names: its start, or right after a character."""
+    """The positions of ``text`` an anchor key names: its start, right after a character
+    (:data:`AFTER`) or at it (:data:`AT`)."""
     if anchor == TEXT_START:
         return [0]
-    char = anchor[len(AFTER) :]
+    char, shift = anchor[1:], 1 if anchor[0] == AFTER else 0
     positions = []
     found = text.find(char)
     while found >= 0:
-        positions.append(found + 1)
+        positions.append(found + shift)
         found = text.find(char, found + 1)
     return positions
 

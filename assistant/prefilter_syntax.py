@@ -11,7 +11,8 @@ the text (``(?<=\\bno )thoughts``, ``(?:^|(?<=[.!?;]) )two years ago``), starts 
 its first character is a word character, so its first word gives keys as after ``\\b``. When
 no word follows (``(?:^|(?<=[.!?;\\n]))(?=...)``, a cue at a sentence start), the anchor
 itself is the key: :data:`TEXT_START` or :data:`AFTER` and the character before the match
-(``"<."``); the word index records where those positions are.
+(``"<."``). A match that opens with a non-word character (``,``, ``:`` in a clause break)
+has :data:`AT` and that character (``"@,"``). The word index finds those positions.
 """
 
 from __future__ import annotations
@@ -38,12 +39,15 @@ TEXT_START = "^"
 #: a key that starts with this and one more character: a match that can start only right
 #: after that (non-word) character ("<." after a full stop)
 AFTER = "<"
+#: ... right at that (non-word) character ("@," at a comma)
+AT = "@"
 _NON_WORD_RE = re.compile(r"\W")
 
 
 def is_anchor(key: str) -> bool:
-    """Whether ``key`` names a position (:data:`TEXT_START`, :data:`AFTER`), not a word."""
-    return key == TEXT_START or (len(key) == 2 and key[0] == AFTER)
+    """Whether ``key`` names a position (:data:`TEXT_START`, :data:`AFTER`, :data:`AT`), not
+    a word."""
+    return key == TEXT_START or (len(key) == 2 and key[0] in (AFTER, AT))
 
 
 def first_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -58,10 +62,40 @@ def first_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
         return None
     if pattern.flags & re.IGNORECASE:
         return None  # the texts are lower case already; keep it simple and sound
-    found = _sequence(list(tree), bounded=False)
+    return _first(list(tree))
+
+
+def _first(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    found = _sequence(items, bounded=False)
     if not found or any(not key.strip() for key in found):
         return None
     return frozenset(key if key.endswith(WHOLE) else key[:_MAX_PREFIX] for key in found)
+
+
+def branch_words(
+    pattern: re.Pattern[str], most: int = 3
+) -> tuple[tuple[frozenset[str] | None, tuple[frozenset[str], ...]], ...]:
+    """For a pattern that is one alternation (``a|b|c``, with what all branches share before
+    or after it): each branch's :func:`first_words` and :func:`required_words`, read as if
+    it were the pattern alone. Empty for any other pattern.
+
+    A match of the pattern is a match of one branch, so only the branches that the text
+    has the words for need their start words looked up.
+    """
+    try:
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:
+        return ()
+    items = list(tree)
+    at = [index for index, (op, _) in enumerate(items) if op is sre_constants.BRANCH]
+    if pattern.flags & re.IGNORECASE or len(at) != 1:
+        return ()
+    before, after = items[: at[0]], items[at[0] + 1 :]
+    found = []
+    for branch in items[at[0]][1][1]:
+        whole = [*before, *branch, *after]
+        found.append((_first(whole), _required(whole, most)))
+    return tuple(found)
 
 
 def _sequence(items: list[tuple[Any, Any]], *, bounded: bool, prefix: str = "") -> set[str] | None:
@@ -95,8 +129,12 @@ def _sequence(items: list[tuple[Any, Any]], *, bounded: bool, prefix: str = "") 
     rest = items[index + 1 :]
     if op is sre_constants.LITERAL:
         char = chr(av)
+        if _NON_WORD_RE.fullmatch(char):
+            if prefix:
+                return {prefix + WHOLE}  # the word ends here
+            return {AT + char}  # a match that opens with a comma, say
         if char not in _WORD_CHARS:
-            return {prefix + WHOLE} if prefix else None  # the word ends here
+            return partial  # "_" or a letter beyond a-z: a word character keys do not spell
         if not (bounded or prefix):
             return None  # the match could start inside a word
         if len(prefix) >= _MAX_WHOLE:
@@ -107,7 +145,9 @@ def _sequence(items: list[tuple[Any, Any]], *, bounded: bool, prefix: str = "") 
             return partial
         # a small class of word characters ("[1-9]", "\d"): each one is a one-letter prefix
         chars = _class_chars(av)
-        return set(chars) if bounded and chars else None
+        if chars is None:  # or of non-word characters ("[.!?]"): the positions of each
+            return _non_word_class(av)
+        return set(chars) if bounded else None
     if op is sre_constants.SUBPATTERN:
         # the group, then what follows it (the group may match nothing)
         return _sequence([*av[-1], *rest], bounded=bounded, prefix=prefix)
@@ -176,7 +216,11 @@ def required_words(pattern: re.Pattern[str], most: int = 3) -> tuple[frozenset[s
         return ()
     if pattern.flags & re.IGNORECASE:
         return ()
-    needs = {_keys(found) for found in _needs(list(tree), word_start=False)}
+    return _required(list(tree), most)
+
+
+def _required(items: list[tuple[Any, Any]], most: int) -> tuple[frozenset[str], ...]:
+    needs = {_keys(found) for found in _needs(items, word_start=False)}
     return tuple(sorted(needs, key=len)[:most])
 
 
@@ -215,7 +259,7 @@ def _ends_between_words(items: list[tuple[Any, Any]], before: bool) -> bool:
     state = before
     for op, av in items:
         if op is sre_constants.LITERAL:
-            state = chr(av) not in _WORD_CHARS
+            state = _NON_WORD_RE.fullmatch(chr(av)) is not None
         elif op is sre_constants.AT:
             state = state or av is sre_constants.AT_BOUNDARY
         elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
@@ -238,7 +282,17 @@ def _ends_between_words(items: list[tuple[Any, Any]], before: bool) -> bool:
 
 
 def _class_is_nonword(items: list[tuple[Any, Any]]) -> bool:
-    return all(op is sre_constants.LITERAL and chr(av) not in _WORD_CHARS for op, av in items)
+    return all(op is sre_constants.LITERAL and _NON_WORD_RE.fullmatch(chr(av)) for op, av in items)
+
+
+def _non_word_class(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """:data:`AT` keys for a class of a few listed non-word characters, else None."""
+    if len(items) > _MAX_CLASS or not all(op is sre_constants.LITERAL for op, _ in items):
+        return None
+    chars = {chr(av) for _, av in items}
+    if not chars or not all(_NON_WORD_RE.fullmatch(char) for char in chars):
+        return None
+    return {AT + char for char in chars}
 
 
 def _class_chars(items: list[tuple[Any, Any]]) -> frozenset[str] | None:

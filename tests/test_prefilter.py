@@ -16,6 +16,7 @@ from assistant.prefilter import (
     Gates,
     IndexedRegex,
     WordIndex,
+    branch_words,
     first_words,
     gate_of,
     required_words,
@@ -44,10 +45,14 @@ from bot.evaluation import LABEL_DIR, load_jsonl
         (r"(?:^|(?<=[.!?]))(?=[^.!?]*\bmeaning\b)", {"^", "<\n", "<.", "<!", "<?"}),
         (r"\A(?=x)", {"^"}),
         (r"(?<=\bno )\w+", {"< "}),
+        # a match that opens with a non-word character: where that character is
+        (r",|\bbut\b", {"@,", "but "}),
+        (r"[.!?]+|\bso\b", {"@.", "@!", "@?", "so "}),
+        (r"\bfoo_bar", {"foo"}),
         # cannot tell: a match may start inside a word, with any word, or with punctuation
         (r"pain", None),
         (r"\b\w+ pain", None),
-        (r",|\bbut\b", None),
+        (r"_x", None),  # "_" is a word character no key spells
         (r"(?i)\bchest", None),
         (r"(?<=a)(?=x)", None),  # after a word character: inside a word, maybe
         (r"(?<=[^.])x", None),
@@ -76,6 +81,26 @@ def test_required_words(pattern: str, needs: list[set[str]]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("pattern", "branches"),
+    [
+        (r"\bno\b", []),  # no alternation
+        (
+            r"(?:\bchest pain)|(?<=\btell )(?:\w+ ){1,3}?apart from\b",
+            [({"chest "}, [{"chest "}, {"pain"}]), ({"< "}, [{"apart "}, {"from "}])],
+        ),
+        # a shared opening counts for each branch
+        (r"\b(?:\w+ pain|chest)", [(None, [{"pain"}]), ({"chest"}, [{"chest"}])]),
+    ],
+)
+def test_branch_words(pattern: str, branches: list[tuple[set[str] | None, list[set[str]]]]) -> None:
+    found = branch_words(re.compile(pattern), most=5)
+    assert len(found) == len(branches)
+    for (first, needs), (want_first, want_needs) in zip(found, branches, strict=True):
+        assert (None if first is None else set(first)) == want_first
+        assert all(need in [set(n) for n in needs] for need in want_needs), needs
+
+
+@pytest.mark.parametrize(
     "pattern",
     [
         r"\bwhat (?:\w+ )?(?:is|are)\b|\A(?=x)",
@@ -84,15 +109,28 @@ def test_required_words(pattern: str, needs: list[set[str]]) -> None:
         r"(?:^|(?<=\.))(?:|\s?\w+)",
         r"(?:^|(?<=[.?]) ?)(?:\w+ )?",
         r"(?<=\bno )(?:\w+)?",
+        # at a non-word character
+        r",(?= (?:he|she)\b)|\bbut\b",
+        r"[.!?]+|\bso\b",
+        # branches looked up only when the text has their words
+        r"\b\w+ pain\b|\bchest\b",
+        r"\bchest\b|(?<=\btell )(?:\w+ ){1,3}?apart from\b|(?:^|(?<=\.))(?=[^.]*\bmeaning\b)",
     ],
 )
 @pytest.mark.parametrize(
     "text",
-    ["", "meaning", "what is it. meaning of it? no idea.", "x. what are they.no\nmeaning. no "],
+    [
+        "",
+        "meaning",
+        "what is it. meaning of it? no idea.",
+        "x. what are they.no\nmeaning. no ",
+        "chest pain. tell them apart from it",
+        "tell a cold apart from flu, no chest pain",
+    ],
 )
 def test_an_anchored_regex_is_found_exactly(pattern: str, text: str) -> None:
     indexed = IndexedRegex.of(re.compile(pattern))
-    assert indexed.starts is not None
+    assert indexed.starts is not None or indexed.branches
     expected = [m.span() for m in indexed.regex.finditer(text)]
     assert [m.span() for m in WordIndex(text).finditer(indexed)] == expected
 
