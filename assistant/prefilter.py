@@ -226,9 +226,11 @@ class WordIndex:
         return sorted(p for word in words for p in self._starts[word])
 
     def _branch_starts(self, indexed: IndexedRegex) -> list[int] | None:
-        """Where a match of an alternation may start: the start words of the branches the
-        text meets the gates of; None when such a branch has no start keys."""
-        found: set[int] = set()
+        """Where a match of an alternation may start: the start words of its plain branches
+        and of the others whose gates the text meets; None when such a branch has no start
+        keys."""
+        words = indexed.branch_words & self._word_keys
+        found = {p for key in words for word in self._words[key] for p in self._starts[word]}
         for first, gate in indexed.branches:
             if not self.meets(gate):
                 continue
@@ -261,25 +263,32 @@ class IndexedRegex:
     serial: int
     #: the keys in ``starts`` that name a position (a sentence start), not a word
     anchors: frozenset[str] = frozenset()
-    #: for an alternation some branch of which has no start words or only positions: each
-    #: branch's start keys and gate (:func:`branch_words`), so that a branch the text has
-    #: no words for adds no candidate starts
+    #: for an alternation some branch of which has no start words or only positions: those
+    #: branches' start keys and gates (:func:`branch_words`), so that such a branch adds
+    #: candidate starts only when the text has its words ...
     branches: tuple[tuple[frozenset[str] | None, tuple[frozenset[str], ...]], ...] = ()
+    #: ... and the start words of its other branches
+    branch_words: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, regex: re.Pattern[str]) -> IndexedRegex:
         starts, needs = first_words(regex), required_words(regex)
         gate = _smallest_first([*needs, *([starts] if starts else [])])
         anchors = frozenset(key for key in starts or () if is_anchor(key))
+        alternatives = branch_words(regex) if starts is None or anchors else ()
+        plain = frozenset().union(
+            *(first for first, _ in alternatives if first and not any(map(is_anchor, first)))
+        )
         branches = tuple(
             (first, _smallest_first([*more, *([first] if first else [])]))
-            for first, more in (branch_words(regex) if starts is None or anchors else ())
+            for first, more in alternatives
+            if not first or any(map(is_anchor, first))
         )
         if any(first is None and not branch_gate for first, branch_gate in branches):
-            branches = ()  # a branch that may start anywhere in any text: no help
-        keys = (*needs, *(need for _, branch_gate in branches for need in branch_gate))
+            branches, plain = (), frozenset()  # a branch that may start anywhere: no help
+        keys = (*needs, plain, *(need for _, branch_gate in branches for need in branch_gate))
         serial = _VOCABULARY.add(starts, keys)
-        return cls(regex, starts, needs, gate, serial, anchors, branches)
+        return cls(regex, starts, needs, gate, serial, anchors, branches, plain)
 
 
 class Gates:
