@@ -74,7 +74,9 @@ class _Vocabulary:
             self.keys.update(starts or ())
             for need in needs:
                 self.keys.update(need)
-            self.anchors = tuple(sorted(key for key in self.keys if is_anchor(key)))
+            new = {key for keys in (starts or (), *needs) for key in keys if is_anchor(key)}
+            if not new <= set(self.anchors):
+                self.anchors = tuple(sorted(new.union(self.anchors)))
             self.word_keys = {}  # before the count: an index that sees the count sees this
             self.regexes += 1
             return self.regexes

@@ -18,6 +18,7 @@ has :data:`AT` and that character (``"@,"``). The word index finds those positio
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # the standard library's own regex parser (private module names since Python 3.11)
 from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -44,6 +45,13 @@ AT = "@"
 _NON_WORD_RE = re.compile(r"\W")
 
 
+@lru_cache(maxsize=16)
+def _parse(source: str, flags: int) -> Any:
+    """The syntax tree of a pattern, read once for :func:`first_words`, :func:`required_words`
+    and :func:`branch_words` of the same regex (nothing changes the tree)."""
+    return sre_parse.parse(source, flags)
+
+
 def is_anchor(key: str) -> bool:
     """Whether ``key`` names a position (:data:`TEXT_START`, :data:`AFTER`, :data:`AT`), not
     a word."""
@@ -57,7 +65,7 @@ def first_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     whole word ("i ": the match starts with the word "i", not with "in" or "is").
     """
     try:
-        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+        tree = _parse(pattern.pattern, pattern.flags)
     except Exception:  # an unusual construct: do not filter
         return None
     if pattern.flags & re.IGNORECASE:
@@ -83,7 +91,7 @@ def branch_words(
     has the words for need their start words looked up.
     """
     try:
-        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+        tree = _parse(pattern.pattern, pattern.flags)
     except Exception:
         return ()
     items = list(tree)
@@ -211,7 +219,7 @@ def required_words(pattern: re.Pattern[str], most: int = 3) -> tuple[frozenset[s
     needs "chest", a rarer word than "having"). The ``most`` smallest sets are kept.
     """
     try:
-        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+        tree = _parse(pattern.pattern, pattern.flags)
     except Exception:
         return ()
     if pattern.flags & re.IGNORECASE:

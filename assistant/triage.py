@@ -71,8 +71,6 @@ class _Pattern:
     all_of: tuple[IndexedRegex, ...]
     unless: re.Pattern[str] | None
     whole_message: bool = False
-    #: ``unless`` indexed, for the whole message
-    unless_words: IndexedRegex | None = None
 
     @property
     def gate(self) -> tuple[frozenset[str], ...]:
@@ -223,7 +221,7 @@ class Triage:
                 return True
             return False
         # co-occurrence ("pregnant" + "headache"): ``unless`` looks at the whole text
-        if pattern.unless_words is not None and words.search(pattern.unless_words):
+        if pattern.unless is not None and pattern.unless.search(words.text):
             return False
         return all(
             any(
@@ -375,9 +373,7 @@ def _merge_plain(patterns: list[_Pattern]) -> tuple[_Pattern, ...]:
 def _pattern(
     all_of: tuple[re.Pattern[str], ...], unless: re.Pattern[str] | None, whole_message: bool = False
 ) -> _Pattern:
-    indexed = tuple(IndexedRegex.of(regex) for regex in all_of)
-    unless_words = IndexedRegex.of(unless) if unless is not None and whole_message else None
-    return _Pattern(indexed, unless, whole_message, unless_words)
+    return _Pattern(tuple(IndexedRegex.of(regex) for regex in all_of), unless, whole_message)
 
 
 def _regex(source: object, where: str, terms: Mapping[str, str]) -> re.Pattern[str]:
