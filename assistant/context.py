@@ -49,6 +49,9 @@ _PRESENT_RE = re.compile(
 )
 #: items a denied list may hold ("denies fever, neck stiffness, rash, ... or vomiting")
 _LIST_ITEMS = 10
+#: prepared texts a reader remembers: one message is prepared by triage and again by the
+#: acuity model (:meth:`ContextReader.prepare`)
+_PREPARED_CACHE = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,7 +339,8 @@ class Reading:
 
 
 class ContextReader:
-    """Reads texts with one set of cues; thread-safe (holds compiled regexes only)."""
+    """Reads texts with one set of cues; thread-safe (holds compiled regexes and a bounded
+    memo of prepared texts, where a race at worst prepares a text twice)."""
 
     def __init__(self, rules: ContextRules) -> None:
         self.rules = rules
@@ -347,6 +351,7 @@ class ContextReader:
             if variants
             else None
         )
+        self._prepared: dict[str, str] = {}
 
     def happening_now(self, prepared: str) -> bool:
         """Whether an already prepared text has a time word that places it now ("right
@@ -355,7 +360,16 @@ class ContextReader:
 
     def prepare(self, text: str) -> str:
         """:func:`normalise`, then common misspellings folded ("breath" stays, "brething" ->
-        "breathing"), so that patterns are written once for the usual spelling."""
+        "breathing"), so that patterns are written once for the usual spelling. The last
+        few texts' are remembered (triage and the acuity model prepare the same message)."""
+        prepared = self._prepared.get(text)
+        if prepared is None:
+            if len(self._prepared) >= _PREPARED_CACHE:
+                self._prepared.clear()
+            prepared = self._prepared[text] = self._prepare(text)
+        return prepared
+
+    def _prepare(self, text: str) -> str:
         clean = normalise(text)
         if self._spelling is None:
             return clean

@@ -9,14 +9,17 @@ milliseconds, almost all of it in patterns that match nowhere.
 :func:`first_words` gives the keys the word at any match's start has (``\\b(?:chest|heart)
 pain`` -> {"chest ", "heart "}), :func:`required_words` the key sets some word of any match
 meets ("having ... chest pain" needs "chest "). A key is a word prefix of at most six
-letters ("pregna") or, ending in a space, a whole word ("i ", not "in" or "is"); a
-construct the reader cannot follow gives no key, so nothing is skipped for it.
+letters ("pregna") or, ending in a space, a whole word ("i ", not "in" or "is"), or for a
+match anchored at a sentence start the position ("<." right after a full stop); a construct
+the reader cannot follow gives no key, so nothing is skipped for it. The syntax is read in
+:mod:`assistant.prefilter_syntax`.
 
 :class:`WordIndex` records where each word of a text starts under the keys some indexed
 regex uses. A regex whose key sets the text does not meet is skipped; otherwise
 :meth:`WordIndex.finditer` calls ``regex.match`` at the candidate word starts only and
 yields exactly the matches ``regex.finditer`` would: the first match starts at a
-candidate, and each next one is the first candidate match at or after the previous end.
+candidate, and each next one is the first candidate match at or after the previous end
+(after an empty match, a longer one at the same place first, as ``finditer`` does).
 """
 
 from __future__ import annotations
@@ -26,24 +29,31 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-# the standard library's own regex parser (private module names since Python 3.11)
-from re import _constants as sre_constants  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any
+from assistant.prefilter_syntax import (
+    AFTER,
+    TEXT_START,
+    WHOLE,
+    branch_words,
+    first_words,
+    is_anchor,
+    required_words,
+)
 
-#: a word as ``\b`` sees it, so that a match after ``\b`` always starts one
+__all__ = [
+    "Gates",
+    "IndexedRegex",
+    "WordIndex",
+    "branch_words",
+    "first_words",
+    "gate_of",
+    "required_words",
+]
+
+#: a word as ``\\b`` sees it, so that a match after ``\\b`` always starts one
 _WORD_RE = re.compile(r"\w+")
 _WORD_PAIR_RE = re.compile(r"\w\w")
-_MAX_PREFIX = 6
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
-_DIGITS = frozenset("0123456789")
-_SKIPPED = {sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT}
-#: a character class with more members than this is not worth indexing
-_MAX_CLASS = 12
-#: a key that ends in this is a whole word, not a prefix
-_WHOLE = " "
-#: whole words longer than this are looked up by their prefix
-_MAX_WHOLE = 16
+#: words whose keys are remembered (a message's words are mostly ones seen before)
+_MAX_CACHED_WORDS = 50_000
 
 
 class _Vocabulary:
@@ -52,6 +62,10 @@ class _Vocabulary:
 
     def __init__(self) -> None:
         self.keys: set[str] = set()
+        #: the keys among them that name a position, not a word (a sentence start)
+        self.anchors: tuple[str, ...] = ()
+        #: a word -> its keys in :attr:`keys`; replaced (emptied) when the keys change
+        self.word_keys: dict[str, tuple[str, ...]] = {}
         self.regexes = 0
         self.lock = threading.Lock()
 
@@ -60,8 +74,19 @@ class _Vocabulary:
             self.keys.update(starts or ())
             for need in needs:
                 self.keys.update(need)
+            new = {key for keys in (starts or (), *needs) for key in keys if is_anchor(key)}
+            if not new <= set(self.anchors):
+                self.anchors = tuple(sorted(new.union(self.anchors)))
+            self.word_keys = {}  # before the count: an index that sees the count sees this
             self.regexes += 1
             return self.regexes
+
+    def of(self, word: str) -> tuple[str, ...]:
+        """The keys of ``word`` (the whole word, its prefixes) that some regex asks for."""
+        prefixes = (word[:1], word[:2], word[:3], word[:4], word[:5], word[:6])
+        keys = self.keys
+        # a short word repeats its prefixes: each key once
+        return tuple(dict.fromkeys(key for key in (word + WHOLE, *prefixes) if key in keys))
 
 
 _VOCABULARY = _Vocabulary()
@@ -70,12 +95,12 @@ _VOCABULARY = _Vocabulary()
 class WordIndex:
     """Where the words of one text start, by the prefixes and whole words regexes ask for."""
 
-    __slots__ = ("_keys", "_known", "_starts", "_words", "text")
+    __slots__ = ("_keys", "_known", "_starts", "_word_keys", "_words", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._known = _VOCABULARY.regexes
-        vocabulary = _VOCABULARY.keys
+        cache = _VOCABULARY.word_keys
         # each distinct word once: a long message repeats most of its words
         starts: dict[str, list[int]] = {}
         for match in _WORD_RE.finditer(text):
@@ -88,17 +113,22 @@ class WordIndex:
         words: dict[str, list[str]] = {}
         for word in starts:
             # the whole word and its prefixes, the ones some regex asks for
-            prefixes = (word[:1], word[:2], word[:3], word[:4], word[:5], word[:6])
-            for key in (word + _WHOLE, *prefixes):
-                if key in vocabulary:
-                    found_words = words.get(key)
-                    if found_words is None:
-                        words[key] = [word]
-                    elif found_words[-1] != word:  # a short word repeats its prefixes
-                        found_words.append(word)
+            keys = cache.get(word)
+            if keys is None:
+                keys = _VOCABULARY.of(word)
+                if len(cache) < _MAX_CACHED_WORDS:
+                    cache[word] = keys
+            for key in keys:
+                found_words = words.get(key)
+                if found_words is None:
+                    words[key] = [word]
+                else:
+                    found_words.append(word)
         self._starts = starts
         self._words = words
-        self._keys = frozenset(words)
+        self._word_keys = frozenset(words)
+        # anchored positions (a sentence start) are found in the text searched, when asked
+        self._keys = self._word_keys | _anchor_keys(text)
 
     def blank(self, spans: Iterable[tuple[int, int]]) -> WordIndex:
         """The index of this text with ``spans`` replaced by spaces (offsets stay put).
@@ -118,9 +148,14 @@ class WordIndex:
         text = "".join([*parts, self.text[end:]])
         if any(_inside_word(self.text, p) for span in spans for p in span):
             return WordIndex(text)
+        return self._view(text)
+
+    def _view(self, text: str) -> WordIndex:
+        """This index for ``text``: the same words where they were, its own anchors."""
         view = WordIndex.__new__(WordIndex)
-        view.text, view._known, view._keys = text, self._known, self._keys
-        view._starts, view._words = self._starts, self._words
+        view.text, view._known = text, self._known
+        view._starts, view._words, view._word_keys = self._starts, self._words, self._word_keys
+        view._keys = self._word_keys | _anchor_keys(text)
         return view
 
     def may_match(self, indexed: IndexedRegex) -> bool:
@@ -143,27 +178,72 @@ class WordIndex:
         of such a text is one of the index, with the same word. ``gated``: the caller has
         checked :meth:`may_match` already.
         """
-        text = self.text if text is None else text
+        if text is not None and text != self.text:
+            yield from self._view(text).finditer(indexed)
+            return
+        text = self.text
         if not (gated or self.may_match(indexed)):
             return
-        regex, prefixes = indexed.regex, indexed.starts
-        if prefixes is None:
+        regex = indexed.regex
+        starts = self._branch_starts(indexed) if indexed.branches else self._starts_of(indexed)
+        if starts is None:
             yield from regex.finditer(text)
             return
-        words = {word for key in prefixes & self._keys for word in self._words[key]}
-        if len(words) == 1:
-            (word,) = words
-            starts: list[int] = self._starts[word]
-        else:
-            starts = sorted(p for word in words for p in self._starts[word])
         resume = 0
         for start in starts:
             if start < resume:
                 continue  # inside the previous match, as finditer skips it
             match = regex.match(text, start)
-            if match is not None:
-                yield match
-                resume = max(match.end(), start + 1)
+            if match is None:
+                continue
+            yield match
+            resume = match.end()
+            if resume == start:
+                # empty: finditer looks next for a longer match at the same place (a
+                # scanner's second match() does), then from the next position on
+                scanner = regex.scanner(text, start)  # type: ignore[attr-defined]
+                scanner.match()
+                longer = scanner.match()
+                if longer is not None and longer.start() == start:
+                    yield longer
+                    resume = longer.end()
+                else:
+                    resume = start + 1
+
+    def _starts_of(self, indexed: IndexedRegex) -> list[int] | None:
+        """Where a match may start, in order: the starts of the words (and positions) with
+        one of its start keys; None when it has no start keys."""
+        prefixes = indexed.starts
+        if prefixes is None:
+            return None
+        words = {word for key in prefixes & self._word_keys for word in self._words[key]}
+        if indexed.anchors:
+            found = {p for word in words for p in self._starts[word]}
+            for anchor in indexed.anchors & self._keys:
+                found.update(_anchored(self.text, anchor))
+            return sorted(found)
+        if len(words) == 1:
+            (word,) = words
+            return self._starts[word]
+        return sorted(p for word in words for p in self._starts[word])
+
+    def _branch_starts(self, indexed: IndexedRegex) -> list[int] | None:
+        """Where a match of an alternation may start: the start words of its plain branches
+        and of the others whose gates the text meets; None when such a branch has no start
+        keys."""
+        words = indexed.branch_words & self._word_keys
+        found = {p for key in words for word in self._words[key] for p in self._starts[word]}
+        for first, gate in indexed.branches:
+            if not self.meets(gate):
+                continue
+            if first is None:
+                return None
+            for key in first & self._keys:
+                if key in self._words:
+                    found.update(p for word in self._words[key] for p in self._starts[word])
+                else:
+                    found.update(_anchored(self.text, key))
+        return sorted(found)
 
     def search(self, indexed: IndexedRegex) -> bool:
         """Whether ``indexed.regex.search(self.text)`` finds anything."""
@@ -183,12 +263,61 @@ class IndexedRegex:
     gate: tuple[frozenset[str], ...]
     #: its place among all indexed regexes (a text index knows those made before it)
     serial: int
+    #: the keys in ``starts`` that name a position (a sentence start), not a word
+    anchors: frozenset[str] = frozenset()
+    #: for an alternation some branch of which has no start words or only positions: those
+    #: branches' start keys and gates (:func:`branch_words`), so that such a branch adds
+    #: candidate starts only when the text has its words ...
+    branches: tuple[tuple[frozenset[str] | None, tuple[frozenset[str], ...]], ...] = ()
+    #: ... and the start words of its other branches
+    branch_words: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, regex: re.Pattern[str]) -> IndexedRegex:
         starts, needs = first_words(regex), required_words(regex)
         gate = _smallest_first([*needs, *([starts] if starts else [])])
-        return cls(regex, starts, needs, gate, _VOCABULARY.add(starts, needs))
+        anchors = frozenset(key for key in starts or () if is_anchor(key))
+        alternatives = branch_words(regex) if starts is None or anchors else ()
+        plain = frozenset().union(
+            *(first for first, _ in alternatives if first and not any(map(is_anchor, first)))
+        )
+        branches = tuple(
+            (first, _smallest_first([*more, *([first] if first else [])]))
+            for first, more in alternatives
+            if not first or any(map(is_anchor, first))
+        )
+        if any(first is None and not branch_gate for first, branch_gate in branches):
+            branches, plain = (), frozenset()  # a branch that may start anywhere: no help
+        keys = (*needs, plain, *(need for _, branch_gate in branches for need in branch_gate))
+        serial = _VOCABULARY.add(starts, keys)
+        return cls(regex, starts, needs, gate, serial, anchors, branches, plain)
+
+
+class Gates:
+    """Many gates (:attr:`IndexedRegex.gate`, :func:`gate_of`) checked at once: each is listed
+    under the keys of its smallest key set, so a text's keys find the few worth checking."""
+
+    def __init__(self, gates: Iterable[tuple[frozenset[str], ...]]) -> None:
+        self._rest: list[tuple[frozenset[str], ...]] = []
+        self._always: list[int] = []
+        self._by_key: dict[str, list[int]] = {}
+        for number, gate in enumerate(gates):
+            self._rest.append(gate[1:])
+            if not gate:
+                self._always.append(number)
+            for key in gate[0] if gate else ():
+                self._by_key.setdefault(key, []).append(number)
+
+    def met(self, words: WordIndex) -> list[int]:
+        """The numbers of the gates ``words`` meets (:meth:`WordIndex.meets`), in order."""
+        found = set(self._always)
+        by_key = self._by_key
+        for key in words._keys:
+            numbers = by_key.get(key)
+            if numbers is not None:
+                found.update(numbers)
+        rest = self._rest
+        return [number for number in sorted(found) if words.meets(rest[number])]
 
 
 def gate_of(regexes: Iterable[IndexedRegex]) -> tuple[frozenset[str], ...]:
@@ -200,193 +329,28 @@ def _smallest_first(sets: Iterable[frozenset[str]]) -> tuple[frozenset[str], ...
     return tuple(sorted(set(sets), key=len))
 
 
+def _anchor_keys(text: str) -> frozenset[str]:
+    """The anchor keys some regex asks for that ``text`` has a position for."""
+    return frozenset(key for key in _VOCABULARY.anchors if key == TEXT_START or key[1:] in text)
+
+
+def _anchored(text: str, anchor: str) -> list[int]:
+    """The positions of ``text`` an anchor key names: its start, right after a character
+    (:data:`AFTER`) or at it (:data:`AT`)."""
+    if anchor == TEXT_START:
+        return [0]
+    char, shift = anchor[1:], 1 if anchor[0] == AFTER else 0
+    positions = []
+    found = text.find(char)
+    while found >= 0:
+        positions.append(found + shift)
+        found = text.find(char, found + 1)
+    return positions
+
+
 def _inside_word(text: str, position: int) -> bool:
     """Whether ``position`` falls between two word characters of ``text``."""
     return (
         0 < position < len(text)
         and _WORD_PAIR_RE.fullmatch(text, position - 1, position + 1) is not None
     )
-
-
-def first_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Keys one of which the word at every match's start has, or None when unknown.
-
-    A key is a prefix of that word ("chest", at most six letters) or, ending in a space, the
-    whole word ("i ": the match starts with the word "i", not with "in" or "is").
-    """
-    try:
-        tree = sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:  # an unusual construct: do not filter
-        return None
-    if pattern.flags & re.IGNORECASE:
-        return None  # the texts are lower case already; keep it simple and sound
-    found = _sequence(list(tree), bounded=False)
-    if not found or any(not key.strip() for key in found):
-        return None
-    return frozenset(key if key.endswith(_WHOLE) else key[:_MAX_PREFIX] for key in found)
-
-
-def _sequence(items: list[tuple[Any, Any]], *, bounded: bool, prefix: str = "") -> set[str] | None:
-    """Keys for a match of ``items`` that starts at a word start with ``prefix`` read so far.
-
-    ``bounded``: a ``\b`` came first, so the match starts at the start of a word. With a
-    ``prefix``, stopping early is always sound: the word starts with what was read.
-    """
-    partial = {prefix} if prefix else None
-    index = 0
-    while index < len(items) and items[index][0] in _SKIPPED:
-        op, av = items[index]
-        if op is sre_constants.AT and av is sre_constants.AT_BOUNDARY:
-            if prefix:
-                return {prefix + _WHOLE}  # a boundary right after word characters: word ends
-            bounded = True
-        elif prefix:
-            return partial  # a look-around inside the word
-        index += 1  # \b and look-arounds consume nothing
-    if index == len(items):
-        return partial
-    op, av = items[index]
-    rest = items[index + 1 :]
-    if op is sre_constants.LITERAL:
-        char = chr(av)
-        if char not in _WORD_CHARS:
-            return {prefix + _WHOLE} if prefix else None  # the word ends here
-        if not (bounded or prefix):
-            return None  # the match could start inside a word
-        if len(prefix) >= _MAX_WHOLE:
-            return partial
-        return _sequence(rest, bounded=bounded, prefix=prefix + char)
-    if op is sre_constants.IN:
-        if prefix:
-            return partial
-        # a small class of word characters ("[1-9]", "\d"): each one is a one-letter prefix
-        chars = _class_chars(av)
-        return set(chars) if bounded and chars else None
-    if op is sre_constants.SUBPATTERN:
-        # the group, then what follows it (the group may match nothing)
-        return _sequence([*av[-1], *rest], bounded=bounded, prefix=prefix)
-    if op is sre_constants.BRANCH:
-        union: set[str] = set()
-        for branch in av[1]:
-            found = _sequence([*branch, *rest], bounded=bounded, prefix=prefix)
-            if found is None:
-                return partial
-            union |= found
-        return union
-    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and prefix and av[1] == 1:
-        # an optional part inside the word ("pains?", "kill(?:ing)?"): with it or without
-        low, _high, body = av
-        found = _sequence([*body, *rest], bounded=bounded, prefix=prefix)
-        if low == 0 and found is not None:
-            without = _sequence(rest, bounded=bounded, prefix=prefix)
-            found = None if without is None else found | without
-        return found if found is not None else partial
-    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and not prefix:
-        low, _high, body = av
-        inside = _sequence(list(body), bounded=bounded)
-        if low >= 1:
-            return inside
-        # optional ("(?:bright )?lights?"): either the body starts the match or what follows
-        after = _sequence(rest, bounded=bounded)
-        if inside is None or after is None:
-            return None
-        return inside | after
-    return partial
-
-
-def required_words(pattern: re.Pattern[str], most: int = 3) -> tuple[frozenset[str], ...]:
-    """Key sets (as :func:`first_words` gives) of words every match contains somewhere.
-
-    Each set is one requirement: a match has a word with one of its keys. A text that lacks
-    every key of one set cannot match, wherever its first word is ("having ... chest pain"
-    needs "chest", a rarer word than "having"). The ``most`` smallest sets are kept.
-    """
-    try:
-        tree = sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:
-        return ()
-    if pattern.flags & re.IGNORECASE:
-        return ()
-    needs = {_keys(found) for found in _needs(list(tree), word_start=False)}
-    return tuple(sorted(needs, key=len)[:most])
-
-
-def _keys(found: set[str]) -> frozenset[str]:
-    return frozenset(key if key.endswith(_WHOLE) else key[:_MAX_PREFIX] for key in found)
-
-
-def _needs(items: list[tuple[Any, Any]], *, word_start: bool) -> list[set[str]]:
-    """Requirements of a sequence; ``word_start``: it begins where a word may start."""
-    needs: list[set[str]] = []
-    for index, (op, av) in enumerate(items):
-        if op is sre_constants.AT:
-            word_start = word_start or av is sre_constants.AT_BOUNDARY
-            continue
-        if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            continue
-        if word_start:
-            found = _sequence(items[index:], bounded=True)
-            if found and all(key.strip() for key in found):
-                needs.append(found)
-        if op is sre_constants.SUBPATTERN:
-            needs += _needs(list(av[-1]), word_start=word_start)
-        elif op is sre_constants.BRANCH:
-            choices = [_needs(list(branch), word_start=word_start) for branch in av[1]]
-            if all(choices):
-                needs.append(set().union(*(min(choice, key=len) for choice in choices)))
-        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and av[0] >= 1:
-            needs += _needs(list(av[2]), word_start=word_start)
-        word_start = _ends_between_words([(op, av)], word_start)
-    return needs
-
-
-def _ends_between_words(items: list[tuple[Any, Any]], before: bool) -> bool:
-    """Whether what follows ``items`` starts where a word may start (after a space, say);
-    ``before`` is that answer for the position before them. False when unsure."""
-    state = before
-    for op, av in items:
-        if op is sre_constants.LITERAL:
-            state = chr(av) not in _WORD_CHARS
-        elif op is sre_constants.AT:
-            state = state or av is sre_constants.AT_BOUNDARY
-        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            continue
-        elif op is sre_constants.SUBPATTERN:
-            state = _ends_between_words(list(av[-1]), state)
-        elif op is sre_constants.BRANCH:
-            state = all(_ends_between_words(list(branch), state) for branch in av[1])
-        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
-            low, _high, body = av
-            once = _ends_between_words(list(body), state)
-            # repeated, the body follows itself; skipped, the state before it stands
-            again = _ends_between_words(list(body), once)
-            state = once and again if low >= 1 else state and once and again
-        elif op is sre_constants.IN:
-            state = _class_is_nonword(av)
-        else:
-            state = False
-    return state
-
-
-def _class_is_nonword(items: list[tuple[Any, Any]]) -> bool:
-    return all(op is sre_constants.LITERAL and chr(av) not in _WORD_CHARS for op, av in items)
-
-
-def _class_chars(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
-    """The members of a character class when they are few word characters, else None."""
-    chars: set[str] = set()
-    for op, av in items:
-        if op is sre_constants.LITERAL:
-            chars.add(chr(av))
-        elif op is sre_constants.RANGE:
-            low, high = av
-            if high - low >= _MAX_CLASS:
-                return None
-            chars.update(chr(c) for c in range(low, high + 1))
-        elif op is sre_constants.CATEGORY and av is sre_constants.CATEGORY_DIGIT:
-            chars |= _DIGITS
-        else:
-            return None  # a negated class, \w, \s ...
-    if not chars or len(chars) > _MAX_CLASS or not chars <= _WORD_CHARS:
-        return None
-    return frozenset(chars)

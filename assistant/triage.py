@@ -29,7 +29,7 @@ from typing import Any, Literal
 from assistant.context import ContextReader, Reading, Scope, normalise
 from assistant.context_terms import expand_terms, load_terms
 from assistant.errors import ConfigError
-from assistant.prefilter import IndexedRegex, WordIndex, gate_of
+from assistant.prefilter import Gates, IndexedRegex, WordIndex, gate_of
 from assistant.settings import DATA_DIR
 from assistant.yaml_data import (
     compile_regex,
@@ -119,13 +119,14 @@ class Triage:
         self._ignore = tuple(IndexedRegex.of(pattern) for pattern in ignore)
         self._self_harm_category = self_harm_category
         self._by_id = {flag.id: flag for flag in self.flags}
-        #: every (flag number, pattern, its gate) in file order, so that one cheap loop
-        #: skips the patterns whose words are not in the text (most, for most messages)
+        #: every (flag number, pattern, its gate) in file order; ``_gates`` finds the few
+        #: whose words are in the text (most patterns' are not, for most messages)
         self._patterns = tuple(
             (index, pattern, pattern.gate)
             for index, flag in enumerate(self.flags)
             for pattern in flag.patterns
         )
+        self._gates = Gates(gate for _, _, gate in self._patterns)
 
     # -- loading ------------------------------------------------------------------------
 
@@ -178,13 +179,13 @@ class Triage:
         if not words.text.strip():
             return None
         lazy = _LazyReading(self.reader, words)
-        meets = lazy.words.meets
         found: TriageResult | None = None
-        for index, pattern, gate in self._patterns:
+        for number in self._gates.met(lazy.words):  # the patterns whose gate the text meets
+            index, pattern, _ = self._patterns[number]
             flag = self.flags[index]
             if found is not None and flag.level != "emergency":
                 continue  # an urgent flag cannot beat what was found already
-            if meets(gate) and self._fires(flag, pattern, lazy):
+            if self._fires(flag, pattern, lazy):
                 found = TriageResult(category=flag.category, flag_id=flag.id, level=flag.level)
                 if flag.level == "emergency":
                     return found

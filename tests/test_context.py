@@ -190,6 +190,14 @@ def test_common_misspellings_are_folded(reader: ContextReader, variant: str, usu
     assert usual in reader.prepare(variant)
 
 
+def test_a_remembered_preparation_is_the_one_made_afresh() -> None:
+    reader = ContextReader.from_file(DATA_DIR / "context.yaml")
+    texts = [f"Strugling to breath {n}, can t breathe!" for n in range(600)]
+    first = [reader.prepare(text) for text in texts]  # more texts than it remembers
+    assert [reader.prepare(text) for text in reversed(texts)] == first[::-1]
+    assert first[0] == normalise("struggling to breath 0, cant breathe!")
+
+
 @pytest.mark.parametrize(
     ("content", "key"),
     [

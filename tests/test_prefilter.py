@@ -12,7 +12,15 @@ import pytest
 
 from assistant.embeddings import create_embedder
 from assistant.normalize import normalize_text
-from assistant.prefilter import IndexedRegex, WordIndex, first_words, required_words
+from assistant.prefilter import (
+    Gates,
+    IndexedRegex,
+    WordIndex,
+    branch_words,
+    first_words,
+    gate_of,
+    required_words,
+)
 from assistant.rules import RuleBook
 from assistant.settings import EmbeddingSettings, RulesSettings, TriageSettings
 from assistant.triage import Triage
@@ -30,11 +38,25 @@ from bot.evaluation import LABEL_DIR, load_jsonl
         (r"\bkill(?:ing)? (?:my|him)self\b", {"kill ", "killing "}),
         (r"\b(?:[1-9]|1[0-7]) years?", set("123456789")),
         (r"\bsob\b|\bwheez", {"sob ", "wheez"}),
+        # after a look-behind for a non-word character, or at the start: a word starts there
+        (r"(?:(?<=\bno )|(?<=\bdenies ))(?:any )?thoughts? of", {"any ", "thought ", "thoughts "}),
+        (r"(?:^|(?<=[.!?;] ))(?:about )?two years ago", {"about ", "two "}),
+        # ... and with no word after it, the anchored positions themselves
+        (r"(?:^|(?<=[.!?]))(?=[^.!?]*\bmeaning\b)", {"^", "<\n", "<.", "<!", "<?"}),
+        (r"\A(?=x)", {"^"}),
+        (r"(?<=\bno )\w+", {"< "}),
+        # a match that opens with a non-word character: where that character is
+        (r",|\bbut\b", {"@,", "but "}),
+        (r"[.!?]+|\bso\b", {"@.", "@!", "@?", "so "}),
+        (r"\bfoo_bar", {"foo"}),
         # cannot tell: a match may start inside a word, with any word, or with punctuation
         (r"pain", None),
         (r"\b\w+ pain", None),
-        (r",|\bbut\b", None),
+        (r"_x", None),  # "_" is a word character no key spells
         (r"(?i)\bchest", None),
+        (r"(?<=a)(?=x)", None),  # after a word character: inside a word, maybe
+        (r"(?<=[^.])x", None),
+        (r"(?<!\bno )pain", None),  # a negative look-behind says nothing
     ],
 )
 def test_first_words(pattern: str, starts: set[str] | None) -> None:
@@ -50,11 +72,67 @@ def test_first_words(pattern: str, starts: set[str] | None) -> None:
         (r"\b(?:elephant|weight)\b(?: \w+){0,2}? on (?:my|his) chest\b", [{"on "}, {"chest "}]),
         (r"\bchest\w*pain", [{"chest"}]),  # "pain" may sit inside a word: no requirement
         (r"(?:\bend it all\b)|(?:\bkill me\b)", [{"end ", "kill "}]),
+        (r"(?:^|(?<=[.!?;] ))(?:about )?two years ago", [{"years "}, {"ago"}]),
     ],
 )
 def test_required_words(pattern: str, needs: list[set[str]]) -> None:
     found = [set(need) for need in required_words(re.compile(pattern), most=5)]
     assert all(need in found for need in needs), found
+
+
+@pytest.mark.parametrize(
+    ("pattern", "branches"),
+    [
+        (r"\bno\b", []),  # no alternation
+        (
+            r"(?:\bchest pain)|(?<=\btell )(?:\w+ ){1,3}?apart from\b",
+            [({"chest "}, [{"chest "}, {"pain"}]), ({"< "}, [{"apart "}, {"from "}])],
+        ),
+        # a shared opening counts for each branch
+        (r"\b(?:\w+ pain|chest)", [(None, [{"pain"}]), ({"chest"}, [{"chest"}])]),
+    ],
+)
+def test_branch_words(pattern: str, branches: list[tuple[set[str] | None, list[set[str]]]]) -> None:
+    found = branch_words(re.compile(pattern), most=5)
+    assert len(found) == len(branches)
+    for (first, needs), (want_first, want_needs) in zip(found, branches, strict=True):
+        assert (None if first is None else set(first)) == want_first
+        assert all(need in [set(n) for n in needs] for need in want_needs), needs
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\bwhat (?:\w+ )?(?:is|are)\b|\A(?=x)",
+        r"(?:^|(?<=\.))(?=[^.]*\bmeaning\b)",
+        # empty matches: after one, finditer first takes a longer match at the same place
+        r"(?:^|(?<=\.))(?:|\s?\w+)",
+        r"(?:^|(?<=[.?]) ?)(?:\w+ )?",
+        r"(?<=\bno )(?:\w+)?",
+        # at a non-word character
+        r",(?= (?:he|she)\b)|\bbut\b",
+        r"[.!?]+|\bso\b",
+        # branches looked up only when the text has their words
+        r"\b\w+ pain\b|\bchest\b",
+        r"\bchest\b|(?<=\btell )(?:\w+ ){1,3}?apart from\b|(?:^|(?<=\.))(?=[^.]*\bmeaning\b)",
+    ],
+)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "meaning",
+        "what is it. meaning of it? no idea.",
+        "x. what are they.no\nmeaning. no ",
+        "chest pain. tell them apart from it",
+        "tell a cold apart from flu, no chest pain",
+    ],
+)
+def test_an_anchored_regex_is_found_exactly(pattern: str, text: str) -> None:
+    indexed = IndexedRegex.of(re.compile(pattern))
+    assert indexed.starts is not None or indexed.branches
+    expected = [m.span() for m in indexed.regex.finditer(text)]
+    assert [m.span() for m in WordIndex(text).finditer(indexed)] == expected
 
 
 def _our_texts() -> list[str]:
@@ -124,3 +202,36 @@ def test_a_regex_indexed_after_the_text_is_refused() -> None:
     late = IndexedRegex.of(re.compile(r"\bchest\b"))
     with pytest.raises(RuntimeError, match="indexed after"):
         list(words.finditer(late))
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [("ab.cd", [(0, 2)]), ("no. what is it. x", [(0, 2)]), ("a b. c", [(2, 4)])],
+)
+def test_a_blanked_text_has_its_own_anchored_positions(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    # blanking makes new spaces and removes full stops: a position after either is looked
+    # up in the text searched, not in the one indexed
+    patterns = (r"(?<= )(?:\.|\w+)", r"(?:^|(?<=\.))(?=\s*\w)", r"(?:^|(?<=[.]))")
+    regexes = [IndexedRegex.of(re.compile(pattern)) for pattern in patterns]
+    words = WordIndex(text)
+    blanked = words.blank(spans)
+    for regex in regexes:
+        assert regex.anchors, regex.regex
+        expected = [m.span() for m in regex.regex.finditer(blanked.text)]
+        assert [m.span() for m in blanked.finditer(regex)] == expected
+        assert [m.span() for m in words.finditer(regex, blanked.text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "my chest hurts", "chest pain and i cant breathe", "no idea. what is sepsis?"],
+)
+def test_gates_find_exactly_the_gates_a_text_meets(text: str) -> None:
+    patterns = (r"\bchest\b", r"\b(?:im|i) (?:\w+ )?breathe?", r"\bsepsis\b|\bpain\b", r"\w+")
+    regexes = [IndexedRegex.of(re.compile(pattern)) for pattern in patterns]
+    anchored = IndexedRegex.of(re.compile(r"(?:^|(?<=[.?]))(?= ?what)"))
+    gates = [regex.gate for regex in regexes] + [gate_of(regexes[:2]), anchored.gate, ()]
+    words = WordIndex(text)
+    assert Gates(gates).met(words) == [i for i, gate in enumerate(gates) if words.meets(gate)]
