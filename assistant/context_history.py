@@ -55,13 +55,12 @@ def past_sentence_spans(
     sentence_starts: Sequence[int],
     sentence: SentenceOf,
     rules: ContextRules,
-    text: str | None = None,
+    text: str,
 ) -> list[tuple[int, int]]:
     """The spans that a sentence-opening time phrase of the past reaches: from the phrase
     to where the sentence turns to another time (:attr:`ContextRules.past_ends`). ``text``,
     the text before pseudo-cues were blanked in ``masked``, is read for past-tense verbs
     ("couldnt wake" is a pseudo-cue of negation, "couldnt" still a past tense)."""
-    told = masked if text is None else text
     openers, ends = rules.past_openers, rules.past_ends
     if openers is None:
         return []
@@ -69,7 +68,7 @@ def past_sentence_spans(
     for low in sentence_starts:
         found = openers.match(masked, low)
         if found is None:
-            spans.extend(_dated_story((masked, told), low, sentence_starts, sentence, rules))
+            spans.extend(_dated_story((masked, text), low, sentence_starts, sentence, rules))
             continue
         _, high = sentence(low)
         turn = ends.search(masked, found.end(), high) if ends is not None else None
@@ -79,7 +78,7 @@ def past_sentence_spans(
             and rules.story_openers is not None
             and rules.story_openers.match(masked, low)
         ):
-            spans.extend(_story_goes_on((masked, told), high, sentence_starts, sentence, rules))
+            spans.extend(_story_goes_on((masked, text), high, sentence_starts, sentence, rules))
     return spans
 
 
@@ -119,8 +118,9 @@ def _told_in_past(texts: tuple[str, str], low: int, high: int, rules: ContextRul
     if story is None:
         return low
     masked, text = texts
-    starts = [low, *(cut.end() for cut in rules.clause_breaks.finditer(masked, low, high))]
-    stops = [*(cut.start() for cut in rules.clause_breaks.finditer(masked, low, high)), high]
+    cuts = list(rules.clause_breaks.finditer(masked, low, high))
+    starts = [low, *(cut.end() for cut in cuts)]
+    stops = [*(cut.start() for cut in cuts), high]
     for start, stop in zip(starts, stops, strict=True):
         if _WORD_RE.search(text, start, stop) and story.search(text, start, stop) is None:
             return start

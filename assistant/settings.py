@@ -119,8 +119,9 @@ class AcuitySettings(StrictModel):
     history_below: float | None = Field(0.08, gt=0, lt=1)
     #: ... and each part of its second half (where the present is told) below this
     history_recent_below: float = Field(0.5, gt=0, lt=1)
-    #: ... and any message that asks a question stands down, whatever its length, time words
-    #: and parts, when the model reads the whole of it as acute below this; null: never
+    #: ... and a question the model reads, whole, as acute below this needs only each part of
+    #: its second half below ``history_recent_below`` (a short one still has the time-word
+    #: veto); null: never
     question_below: float | None = Field(0.04, gt=0, lt=1)
 
 
