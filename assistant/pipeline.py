@@ -28,6 +28,7 @@ from assistant.memory import Conversation, ConversationKey, ConversationMemory
 from assistant.messages import IncomingMessage, LLMUsage, Reply, Source, Stage, Unanswered
 from assistant.normalize import normalize_text
 from assistant.placeholders import restore
+from assistant.report import ReportReader
 from assistant.rules import RuleBook, rule_answers
 from assistant.settings import LLMSettings, PrivacySettings, TriageSettings
 from assistant.storage import MessageRecord, Store
@@ -90,8 +91,11 @@ class Assistant:
         hasher: UserHasher | None = None,
         responder: GroundedResponder | None = None,
         acuity: AcuityModel | None = None,
+        report: ReportReader | None = None,
     ) -> None:
         self.settings = settings
+        #: the learned check that an emergency flag's message reports one now (None: off)
+        self.report = report
         #: the learned fallback for acute descriptions no red flag names (None: off)
         self.acuity = acuity
         self.responder = responder
@@ -207,6 +211,9 @@ class Assistant:
             embedded = await self._embed(question, timer)
             with timer.stage(Stage.TRIAGE):
                 flag = self._raised(self.acuity, flag, embedded)
+        if flag is not None and flag.level == "emergency" and self.report is not None:
+            with timer.stage(Stage.TRIAGE):
+                flag = self._reviewed(self.report, flag, safe_text)
         if flag is not None:
             reply = self._triage_reply(flag, safe_text)
             self.memory.append(key, safe_text, reply.text)
@@ -332,6 +339,17 @@ class Assistant:
             return flag
         log.info("urgent red flag %s raised to emergency by the acuity model", flag.flag_id)
         return raised
+
+    def _reviewed(self, report: ReportReader, flag: TriageResult, safe_text: str) -> TriageResult:
+        """The report reader's review of an emergency ``flag``; a failure keeps the flag."""
+        try:
+            reviewed = report.review(flag, safe_text, self.triage.self_harm_category)
+        except Exception as exc:
+            log.error("report reader failed: %s", type(exc).__name__)
+            return flag
+        if reviewed.unsure:
+            log.info("emergency red flag %s read as unsure by the report reader", flag.flag_id)
+        return reviewed
 
     @staticmethod
     def _acuity_triage(acuity: AcuityModel, embedded: Embedded) -> TriageResult | None:

@@ -125,6 +125,20 @@ class AcuitySettings(StrictModel):
     question_below: float | None = Field(0.04, gt=0, lt=1)
 
 
+class ReportSettings(StrictModel):
+    """The learned reading of whether an emergency red flag's message reports one happening
+    now (assistant/report.py)."""
+
+    enabled: bool = True
+    #: registry name of the reader: "linear" (weights built by assistant/data/build/train_report.py)
+    model: str = "linear"
+    model_file: Path = DATA_DIR / "report" / "model.json"
+    #: an emergency flag (not self-harm) whose message reads as a report now with a
+    #: probability below this gets the unsure reply (urgent, "call now if it is happening
+    #: now"); null: never
+    unsure_below: float | None = Field(0.08, gt=0, lt=1)
+
+
 class TriageSettings(StrictModel):
     file: Path = DATA_DIR / "red_flags.yaml"
     emergency_number: str = "999"
@@ -132,6 +146,7 @@ class TriageSettings(StrictModel):
     #: where an `urgent` triage reply sends the patient (care today, not an emergency)
     urgent_contact: str = "NHS 111 (call 111 or go to 111.nhs.uk)"
     acuity: AcuitySettings = Field(default_factory=AcuitySettings)
+    report: ReportSettings = Field(default_factory=ReportSettings)
 
 
 class RulesSettings(StrictModel):

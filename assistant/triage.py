@@ -60,6 +60,9 @@ class TriageResult:
     category: str
     flag_id: str
     level: Level = "emergency"
+    #: an emergency flag the report reader read as unlikely to be happening now
+    #: (:mod:`assistant.report`): level ``urgent``, and the reply says to call now if it is
+    unsure: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,15 +141,16 @@ class Triage:
         replies = require_mapping(data.get("replies"), f"{where}: replies")
         templates = {
             name: require_text(replies.get(name), f"{where}: replies.{name}")
-            for name in ("emergency", "self_harm", "urgent", "general_question")
+            for name in ("emergency", "self_harm", "urgent", "unsure", "general_question")
         }
-        for name in ("emergency", "self_harm", "general_question"):
+        for name in ("emergency", "self_harm", "unsure", "general_question"):
             if EMERGENCY_TOKEN not in templates[name]:
                 raise ConfigError(f"{where}: replies.{name} must contain {EMERGENCY_TOKEN}")
         if CRISIS_TOKEN not in templates["self_harm"]:
             raise ConfigError(f"{where}: replies.self_harm must contain {CRISIS_TOKEN}")
-        if URGENT_TOKEN not in templates["urgent"]:
-            raise ConfigError(f"{where}: replies.urgent must contain {URGENT_TOKEN}")
+        for name in ("urgent", "unsure"):
+            if URGENT_TOKEN not in templates[name]:
+                raise ConfigError(f"{where}: replies.{name} must contain {URGENT_TOKEN}")
         ignore_raw = data.get("ignore", [])
         if not isinstance(ignore_raw, list):
             raise ConfigError(f"{where}: ignore must be a list")
@@ -190,6 +194,19 @@ class Triage:
                 if flag.level == "emergency":
                     return found
         return found
+
+    def names_an_emergency(self, text: str) -> bool:
+        """Whether an emergency red flag's words appear in ``text``, context aside (negated,
+        past or general too): the messages the report reader is trained on."""
+        words = self._index(text)
+        for number in self._gates.met(words):
+            index, pattern, _ = self._patterns[number]
+            if self.flags[index].level == "emergency" and all(
+                next(words.finditer(indexed, gated=True), None) is not None
+                for indexed in pattern.all_of
+            ):
+                return True
+        return False
 
     def explain(self, text: str) -> list[str]:
         """Every flag that fires on ``text``, for debugging and the evaluation report."""
@@ -254,6 +271,8 @@ class Triage:
         advice = flag.advice if flag is not None else ""
         if result.category == self._self_harm_category:
             template = self._templates["self_harm"]
+        elif result.unsure:
+            template = self._templates["unsure"]
         else:
             template = self._templates[result.level]
         text = template.replace(ADVICE_TOKEN, advice.strip())

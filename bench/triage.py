@@ -10,7 +10,8 @@ fallback (``AcuityModel.assess``, on the same vector; counted as triage) and, wh
 fire either, ``RuleBook.match`` with that vector; when an emergency flag fired on a
 question, the embedding and the acuity model's check for a general question or a history,
 and the rules when the flag stands down; when an urgent flag fired, the embedding and the
-model's reading that may raise it to an emergency; in one thread as the pipeline does. ``total`` is wall
+model's reading that may raise it to an emergency; when an emergency flag stands (not
+stood down), the report reader's review (``ReportReader.review``); in one thread as the pipeline does. ``total`` is wall
 time; ``total_cpu`` is the same work in this thread's CPU time and ``total_proc`` in the
 process's (tokenizer threads included), which a busy shared machine inflates far less:
 there, wall-clock p95 mostly measures waiting for a core. The baseline is the same stack
@@ -35,10 +36,12 @@ sys.path.insert(0, str(ROOT))
 from assistant.acuity import create_acuity_model  # noqa: E402
 from assistant.embeddings import create_embedder  # noqa: E402
 from assistant.normalize import normalize_text  # noqa: E402
+from assistant.report import create_report_reader  # noqa: E402
 from assistant.rules import RuleBook  # noqa: E402
 from assistant.settings import (  # noqa: E402
     AcuitySettings,
     EmbeddingSettings,
+    ReportSettings,
     RulesSettings,
     TriageSettings,
 )
@@ -72,12 +75,14 @@ def run(backend: str, texts: list[str], rounds: int) -> dict[str, np.ndarray]:
     rules = RuleBook.from_file(RulesSettings().file, embedder)
     triage = Triage.from_file(TriageSettings().file)
     acuity = create_acuity_model(AcuitySettings(), triage.reader.prepare, embedder)
+    report = create_report_reader(ReportSettings(), triage.prepare)
     for text in texts[:20]:  # warm caches and lazy loads
         triage.assess(text)
         rules.match(text, embedder.encode_one(text))
     stages: dict[str, list[float]] = {
         "triage": [],
         "acuity": [],
+        "report": [],
         "embed": [],
         "rules": [],
         "total": [],
@@ -92,6 +97,7 @@ def run(backend: str, texts: list[str], rounds: int) -> dict[str, np.ndarray]:
             flagged = triage.assess(text)
             t1 = time.perf_counter()
             stages["triage"].append((t1 - t0) * 1000)
+            stood_down = False
             if flagged is not None and acuity.may_be_general_question(
                 flagged, text, triage.self_harm_category, triage.reader.happening_now
             ):  # as in the pipeline: a short question's flag may stand down
@@ -121,6 +127,10 @@ def run(backend: str, texts: list[str], rounds: int) -> dict[str, np.ndarray]:
                 if acute is None:
                     rules.match(text, vector)
                     stages["rules"].append((time.perf_counter() - t3) * 1000)
+            if flagged is not None and flagged.level == "emergency" and not stood_down:
+                t4 = time.perf_counter()
+                report.review(flagged, text, triage.self_harm_category)
+                stages["report"].append((time.perf_counter() - t4) * 1000)
             stages["total_cpu"].append((time.thread_time() - c0) * 1000)
             stages["total_proc"].append((time.process_time() - p0) * 1000)
             stages["total"].append((time.perf_counter() - t0) * 1000)

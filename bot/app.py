@@ -28,6 +28,7 @@ from assistant.keys import PrivacyKey, open_privacy_key
 from assistant.llm.registry import backend_name_for, create_backend
 from assistant.messages import Delivery, Reply, Response
 from assistant.pipeline import Assistant, PipelineSettings
+from assistant.report import ReportReader, create_report_reader
 from assistant.rules import RuleBook
 from assistant.settings import ConversationSettings
 from assistant.storage import Store
@@ -96,6 +97,14 @@ def build_acuity(config: AppConfig, triage: Triage, embedder: Embedder) -> Acuit
     return create_acuity_model(settings, triage.reader.prepare, embedder)
 
 
+def build_report(config: AppConfig, triage: Triage) -> ReportReader | None:
+    """The learned check of emergency flags (None when off), reading what the triage reads."""
+    settings = config.triage.report
+    if not settings.enabled:
+        return None
+    return create_report_reader(settings, triage.prepare)
+
+
 async def build_assistant(
     config: AppConfig,
     *,
@@ -119,6 +128,7 @@ async def build_assistant(
         embedder = create_embedder(config.embeddings)
     rules = await asyncio.to_thread(RuleBook.from_file, config.rules.file, embedder)
     acuity = await asyncio.to_thread(build_acuity, config, triage, embedder)
+    report = await asyncio.to_thread(build_report, config, triage)
     responder, _ = await asyncio.to_thread(build_responder, config, embedder)
     hasher = None
     if store is not None:
@@ -142,6 +152,7 @@ async def build_assistant(
         hasher=hasher,
         responder=responder,
         acuity=acuity,
+        report=report,
     )
     assistant.observers.append(
         lambda message, reply: log_reply(

@@ -25,6 +25,8 @@ base classes (no MagicMock), used only where nothing real can do the job:
 - :class:`FixedAcuity` is an acuity model that gives a set probability (or fails on cue), so
   that the policy around it (thresholds, levels, a failing model) is checked exactly; the
   real model's readings are tested in ``test_acuity``.
+- :class:`FixedReport` is a report reader that gives a set probability (or fails on cue), for
+  the same reason; the shipped reader's readings are tested in ``test_report``.
 """
 
 from __future__ import annotations
@@ -50,7 +52,8 @@ from assistant.llm.base import GenerationRequest, GenerationResult, LLMBackend
 from assistant.messages import Command, Delivery, IncomingMessage, Reply, Response
 from assistant.pipeline import Assistant
 from assistant.placeholders import PlaceholderVault
-from assistant.settings import AcuitySettings
+from assistant.report import ReportReader
+from assistant.settings import AcuitySettings, ReportSettings
 from bot.app import build_service
 from bot.config import AppConfig
 
@@ -356,3 +359,28 @@ class FixedAcuity(AcuityModel):
         if self.fail:
             raise RuntimeError("acuity model failed on cue")
         return self.parts.get(prepared, self.fixed), self.emergency
+
+
+class FixedReport(ReportReader):
+    """A report reader whose probability is set by the test; ``fail`` raises instead."""
+
+    name = "fixed"
+
+    def __init__(
+        self,
+        settings: ReportSettings,
+        prepare: Callable[[str], str],
+        probability: float,
+        *,
+        fail: bool = False,
+    ) -> None:
+        super().__init__(settings, prepare)
+        self.fixed = probability
+        self.fail = fail
+        self.texts: list[str] = []
+
+    def _probability(self, prepared: str) -> float:
+        self.texts.append(prepared)
+        if self.fail:
+            raise RuntimeError("report reader failed on cue")
+        return self.fixed

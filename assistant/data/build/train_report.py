@@ -1,0 +1,113 @@
+"""Train the report reader's weights (assistant/data/report/model.json).
+
+    .venv/bin/pip install "scikit-learn>=1.5,<2"     # build time only, never a runtime dependency
+    .venv/bin/python assistant/data/build/train_report.py
+
+Sources, all our own labelled messages (each names the NHS or NICE guidance it follows):
+``assistant/data/triage_examples.jsonl`` (the acuity bank), ``tests/data/triage_fresh_rounds.jsonl``
+(the sealed rounds, folded in once their first run was reported) and
+``tests/data/triage_extra.jsonl``. Of each, only the messages in which an emergency red flag's
+words appear, context aside (:meth:`Triage.names_an_emergency`), are read: the reader is only
+ever asked about such messages. Its target is the message's label: emergency, or not. Never
+read: the held-out rounds, the vignettes and the patient messages (``bot eval`` checks them),
+the external consumer questions and any newer sealed round.
+
+Method: one logistic regression, class-balanced and L2-regularised (C 8), over the tf-idf of
+negation-marked words and word pairs (:func:`assistant.acuity_features.features`, features seen
+in at least two messages, each row scaled to unit length), as :mod:`assistant.report`
+computes it at run time. C and the features were chosen, and ``triage.report.unsure_below``
+set, before the first run on a new sealed set (README, "Report reader"). The solver is
+deterministic, so runs are repeatable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))
+
+from assistant.acuity import file_sha256  # noqa: E402
+from assistant.acuity_features import features, tfidf  # noqa: E402
+from assistant.normalize import normalize_text  # noqa: E402
+from assistant.settings import DATA_DIR  # noqa: E402
+from assistant.triage import Triage  # noqa: E402
+
+SOURCES = (
+    DATA_DIR / "triage_examples.jsonl",
+    ROOT / "tests" / "data" / "triage_fresh_rounds.jsonl",
+    ROOT / "tests" / "data" / "triage_extra.jsonl",
+)
+OUT = DATA_DIR / "report" / "model.json"
+MIN_DOCUMENTS = 2
+
+
+def load_messages(triage: Triage, paths: tuple[Path, ...]) -> tuple[list[str], np.ndarray]:
+    """The prepared texts that name an emergency, and whether each is labelled one."""
+    texts, emergency = [], []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            text = normalize_text(row["text"])
+            if triage.names_an_emergency(text):
+                texts.append(triage.prepare(text))
+                emergency.append((row.get("level") or row.get("expect")) == "emergency")
+    return texts, np.asarray(emergency, dtype=int)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--C", type=float, default=8.0, help="inverse L2 strength")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+
+    from sklearn.linear_model import LogisticRegression
+
+    triage = Triage.from_file(DATA_DIR / "red_flags.yaml")
+    texts, target = load_messages(triage, SOURCES)
+    counts = [features(text) for text in texts]
+    documents = Counter(term for count in counts for term in count)
+    kept = sorted(term for term, n in documents.items() if n >= MIN_DOCUMENTS)
+    # sklearn's smoothed idf
+    total = len(texts)
+    idf = {term: 1.0 + math.log((1 + total) / (1 + documents[term])) for term in kept}
+    column = {term: i for i, term in enumerate(kept)}
+    rows, cols, values = [], [], []
+    for row, count in enumerate(counts):
+        for term, value in tfidf(count, idf).items():
+            rows.append(row)
+            cols.append(column[term])
+            values.append(value)
+    matrix = csr_matrix((values, (rows, cols)), shape=(total, len(kept)))
+    model = LogisticRegression(C=args.C, class_weight="balanced", max_iter=5000)
+    model.fit(matrix, target)
+    coef = model.coef_[0]
+    payload = {
+        "about": "assistant/data/build/train_report.py; do not edit by hand",
+        "sources_sha256": {str(path.relative_to(ROOT)): file_sha256(path) for path in SOURCES},
+        "messages": total,
+        "emergency_messages": int(target.sum()),
+        "C": args.C,
+        "idf": {term: round(idf[term], 6) for term in kept},
+        "word_weights": {term: round(float(coef[i]), 6) for term, i in column.items()},
+        "bias": round(float(model.intercept_[0]), 6),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(payload, sort_keys=True, indent=0) + "\n", encoding="utf-8")
+    print(
+        f"{total} messages naming an emergency ({int(target.sum())} emergencies), {len(kept)} features"
+    )
+
+
+if __name__ == "__main__":
+    main()
