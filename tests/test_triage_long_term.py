@@ -85,15 +85,18 @@ CASES: list[tuple[str, str]] = [
     ("my sats have dropped to 84 and my baseline is 90", "emergency"),
     ("the finger monitor reads 87 and im breathless sitting still", "emergency"),
     ("copd, breathing no worse than usual, can i take the sats probe on holiday", "none"),
-    # ketones: 3 or more, or lower with vomiting, are an emergency; 2 and well are not
+    # ketones: 3 or more, or lower with vomiting, are an emergency; 1.5 to 2.9 and well are
+    # not, but they are same-day care (Diabetes UK sick day rules: ring the diabetes team;
+    # ketones_raised, rounds 29, 38 and 71 label them urgent)
     ("type 1, blood ketones 3.4 and sugar 22", "emergency"),
     ("type 1 diabetic, ketones 2.2 and vomiting since lunch", "emergency"),
     ("insulin pump user, ketones 1.9 and my stomach hurts, breathing fast", "emergency"),
     (
         "type 1 with a cold, ketones 2.0, not sick, eating and drinking, sick day rules say ring the team",
-        "none",
+        "urgent",
     ),
-    ("type 1, ketones 1.7 this morning, feel ok otherwise", "none"),
+    ("type 1, ketones 1.7 this morning, feel ok otherwise", "urgent"),
+    ("type 1, ketones 0.5 this morning, feel ok otherwise", "none"),
     # chemotherapy: a stated normal temperature is not a fever
     ("on chemo, temp 37.0 and a sore mouth", "none"),
     ("day 8 of chemo, thermometer says 36.8, just tired", "none"),
