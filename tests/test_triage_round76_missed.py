@@ -17,7 +17,10 @@ from tests.conftest import flag_level
 # (text, level the flags must give: "emergency", "urgent" or None)
 CASES: list[tuple[str, str | None]] = [
     # -- no movements felt at all in late pregnancy (NHS baby movements) -------------------
-    ("32 weeks pregnant and I haven't felt anything since last night, not one wriggle", "emergency"),
+    (
+        "32 weeks pregnant and I haven't felt anything since last night, not one wriggle",
+        "emergency",
+    ),
     ("36+1, not felt a thing all morning from the baby even after a sugary drink", "emergency"),
     ("my bump has been still, I've not felt anything for 12 hours and I'm 30 weeks", "emergency"),
     ("pregnant with twins, I haven't felt anything today and I'm worried", "emergency"),
@@ -26,8 +29,14 @@ CASES: list[tuple[str, str | None]] = [
     ("had my 20 week scan, haven't felt anything yet, is that normal for a first baby?", None),
     # -- the weeks of a pregnancy in other words, with pre-eclampsia's signs ----------------
     ("33 weeks with my first, pounding headache and blurry vision since lunch", "emergency"),
-    ("I'm 35 weeks and seeing flashing zig zag lights, my hands have swollen up suddenly", "emergency"),
-    ("we're 37 weeks with number two and she has a severe headache and pain under her ribs", "emergency"),
+    (
+        "I'm 35 weeks and seeing flashing zig zag lights, my hands have swollen up suddenly",
+        "emergency",
+    ),
+    (
+        "we're 37 weeks with number two and she has a severe headache and pain under her ribs",
+        "emergency",
+    ),
     ("I was 30 weeks sober last month and now I have a bad headache", None),
     ("my son is 30 weeks old, is blurry vision in babies normal?", None),
     ("I'm 34 weeks with my second, just wondering about the glucose test", None),
@@ -38,22 +47,43 @@ CASES: list[tuple[str, str | None]] = [
     ("My waters went this morning at 39 weeks, clear fluid, contractions every 10 minutes", None),
     ("what happens to the umbilical cord after the birth?", None),
     # -- a blow to the head in sport with a blackout, repeated questions or vomiting --------
-    ("took a boot to the head at football, was out for a few seconds and has been sick twice", "emergency"),
-    ("my daughter caught a hockey stick on the head and keeps asking the same question over and over", "emergency"),
+    (
+        "took a boot to the head at football, was out for a few seconds and has been sick twice",
+        "emergency",
+    ),
+    (
+        "my daughter caught a hockey stick on the head and keeps asking the same question over and over",
+        "emergency",
+    ),
     ("clash of heads in the match, he was out cold for a minute, now very drowsy", "emergency"),
     ("took a ball to the face at netball, nose a bit sore, no other problems", None),
     ("my son took a knee to the thigh at rugby, it is swollen and bruised", None),
     ("he keeps asking the same question over and over about when we leave, he has autism", None),
     # -- a power tool's wound spurting or soaking towels (NHS cuts; St John Ambulance) -------
-    ("the circular saw caught my thigh and blood spurts out every time I lift the towel", "emergency"),
+    (
+        "the circular saw caught my thigh and blood spurts out every time I lift the towel",
+        "emergency",
+    ),
     ("hedge trimmer got my wrist, soaked through three tea towels already", "emergency"),
     ("caught my hand on an angle grinder, small nick, stopped bleeding with a plaster", None),
     ("my 14 year old has had a growth spurt and his knees hurt", None),
     # -- a past event first, then a new emergency now ---------------------------------------
-    ("I had a stillbirth 2 years ago. Now I'm 31 weeks and haven't felt anything since yesterday", "emergency"),
-    ("He had concussion last season. Today he took a knee to the head and was out for a minute", "emergency"),
-    ("I cut my arm with a saw last year. Now the jigsaw slipped and it is spurting and won't stop", "emergency"),
-    ("Last pregnancy I had pre-eclampsia. I'm 36 weeks with my third and have a severe headache", "emergency"),
+    (
+        "I had a stillbirth 2 years ago. Now I'm 31 weeks and haven't felt anything since yesterday",
+        "emergency",
+    ),
+    (
+        "He had concussion last season. Today he took a knee to the head and was out for a minute",
+        "emergency",
+    ),
+    (
+        "I cut my arm with a saw last year. Now the jigsaw slipped and it is spurting and won't stop",
+        "emergency",
+    ),
+    (
+        "Last pregnancy I had pre-eclampsia. I'm 36 weeks with my third and have a severe headache",
+        "emergency",
+    ),
     ("no pain and no bleeding, but my waters broke and I can see the cord coming out", "emergency"),
 ]
 

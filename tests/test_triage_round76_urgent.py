@@ -31,13 +31,22 @@ CASES: list[tuple[str, str | None]] = [
     ("I'm going into hospital for my knee, will the children be fine without me?", None),
     ("the team will be fine without me for a week while I'm on leave", None),
     # -- fresh self-harm cuts with hopeless talk, no plan (NICE NG225) -----------------------
-    ("my daughter has fresh cuts on her thighs and says things will never get better, she says she has no plan", "urgent"),
-    ("found new cuts on his wrist, he says he thinks about suicide but wouldn't act on it", "urgent"),
+    (
+        "my daughter has fresh cuts on her thighs and says things will never get better, she says she has no plan",
+        "urgent",
+    ),
+    (
+        "found new cuts on his wrist, he says he thinks about suicide but wouldn't act on it",
+        "urgent",
+    ),
     ("fresh scratches on her arms from the cat, otherwise happy", None),
     # -- emergency contraception: a split for someone on nothing else, a pill not kept down --
     ("the condom split last night and my girlfriend isn't on the pill", "urgent"),
     ("a student told me the condom broke on Saturday, what should I tell her to do?", "urgent"),
-    ("I couldn't keep my pill down with a tummy bug. We had sex yesterday, do I need the morning after pill?", "urgent"),
+    (
+        "I couldn't keep my pill down with a tummy bug. We had sex yesterday, do I need the morning after pill?",
+        "urgent",
+    ),
     ("my pill didn't stay down on Monday, had sex two months ago, am I ok?", None),
     ("how do condoms break and how can we stop it happening?", None),
     # -- waking to the hearing in one ear gone (NHS sudden hearing loss) ---------------------
@@ -45,13 +54,25 @@ CASES: list[tuple[str, str | None]] = [
     ("I woke this morning to find the hearing in one ear muffled, no cold", "urgent"),
     ("my hearing has slowly got worse over the years, should I get a hearing aid?", None),
     # -- new floaters in lay words with flashes of light (NHS floaters and flashes) ----------
-    ("since this morning black dots drifting across my eye and flashes of light at the edge", "urgent"),
-    ("a shower of tiny specks in my vision and flashes of light in the corner when I look around", "urgent"),
+    (
+        "since this morning black dots drifting across my eye and flashes of light at the edge",
+        "urgent",
+    ),
+    (
+        "a shower of tiny specks in my vision and flashes of light in the corner when I look around",
+        "urgent",
+    ),
     ("dust specks floating in the sunlight make me sneeze", None),
     ("a curtain is coming down over my vision with lots of new floaters", "emergency"),
     # -- the emergencies beside them -----------------------------------------------------------
-    ("she has fresh cuts on her arm, says nothing will get better and has taken all her pills", "emergency"),
-    ("I'm 34 weeks and itchy on my palms, and now I have a severe headache and blurred vision", "emergency"),
+    (
+        "she has fresh cuts on her arm, says nothing will get better and has taken all her pills",
+        "emergency",
+    ),
+    (
+        "I'm 34 weeks and itchy on my palms, and now I have a severe headache and blurred vision",
+        "emergency",
+    ),
 ]
 
 
