@@ -85,6 +85,17 @@ CASES: list[tuple[str, str | None]] = [
         "emergency",
     ),
     ("no pain and no bleeding, but my waters broke and I can see the cord coming out", "emergency"),
+    # -- "coughing blood" without "up", as "coughing up blood" (NHS coughing up blood) -------
+    ("I am coughing blood", "emergency"),
+    ("he's been coughing blood since this morning", "emergency"),
+    (
+        "The scan for a clot was clear and the breathlessness went completely. Tonight I'm "
+        "gasping and coughing blood.",
+        "emergency",
+    ),
+    ("I've been coughing a lot since my blood test", None),
+    ("I'm not coughing blood, just green phlegm", None),
+    ("I coughed blood once two years ago, is that worth mentioning?", None),
 ]
 
 
