@@ -96,6 +96,25 @@ CASES: list[tuple[str, str | None]] = [
     ("I've been coughing a lot since my blood test", None),
     ("I'm not coughing blood, just green phlegm", None),
     ("I coughed blood once two years ago, is that worth mentioning?", None),
+    # -- a swallow that points back to a battery or magnets named earlier (NHS button
+    # batteries) -----------------------------------------------------------------------------
+    (
+        "There was a piece on the news about magnets. My son swallowed two from his set.",
+        "emergency",
+    ),
+    (
+        "Saw a post about button batteries. My toddler just swallowed one from the remote!",
+        "emergency",
+    ),
+    ("She found the spare batteries for the remote and I think she swallowed one.", "emergency"),
+    ("What happens if a child swallows a magnet? Asking for a school project.", None),
+    ("my son swallowed two coins yesterday, do I need to worry? luckily no batteries", None),
+    ("The remote's battery is flat. Also he swallowed some water the wrong way.", None),
+    ("We keep hearing aid batteries in a drawer. If the baby ever swallowed one, what then?", None),
+    (
+        "I'm not sure if he swallowed one of the magnets from the fridge, two are missing",
+        "emergency",
+    ),
 ]
 
 
