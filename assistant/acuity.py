@@ -271,7 +271,8 @@ class _Head:
         return score
 
 
-def _sigmoid(score: float) -> float:
+def sigmoid(score: float) -> float:
+    """The logistic function, clipped so that no score overflows."""
     return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
 
 
@@ -312,7 +313,7 @@ class LinearAcuity(AcuityModel):
         if self._grams is not None:
             grams = self._grams.scores(prepared)
             acute, emergency = acute + float(grams[0]), emergency + float(grams[1])
-        return _sigmoid(acute), _sigmoid(emergency)
+        return sigmoid(acute), sigmoid(emergency)
 
 
 def _head(data: Mapping[str, Any]) -> _Head:
@@ -326,14 +327,7 @@ def _head(data: Mapping[str, Any]) -> _Head:
 def load_weights(path: Path) -> dict[str, Any]:
     """The trained weights; a missing or malformed file is a ConfigError naming the key."""
     where = f"triage.acuity.model_file {str(path)!r}"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(
-            f"{where} does not exist; build it with `python assistant/data/build/train_acuity.py`"
-        ) from None
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"{where} cannot be read: {type(exc).__name__}") from exc
+    data = read_weights_json(path, where, "train_acuity.py")
     if not isinstance(data.get("idf"), dict) or not isinstance(data.get("heads"), dict):
         raise ConfigError(f"{where}: 'idf' and 'heads' must be mappings")
     required = {"word_weights": dict, "vector_weights": list, "bias": float}
@@ -343,6 +337,23 @@ def load_weights(path: Path) -> dict[str, Any]:
             if not isinstance(values, dict) or not isinstance(values.get(key), kind):
                 raise ConfigError(f"{where}: 'heads.{head}.{key}' missing or not a {kind.__name__}")
     return dict(data)
+
+
+def read_weights_json(path: Path, where: str, script: str) -> dict[str, Any]:
+    """A learned model's weights file (``where`` names its config key and path, ``script`` the
+    build script in ``assistant/data/build/``); missing, unreadable or not a mapping is a
+    ConfigError naming the key."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{where} does not exist; build it with `python assistant/data/build/{script}`"
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{where} cannot be read: {type(exc).__name__}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: the weights must be a mapping")
+    return data
 
 
 def file_sha256(path: Path) -> str:

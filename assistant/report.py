@@ -30,13 +30,12 @@ subclass implements :meth:`~ReportReader._probability` only. Readers are found b
 from __future__ import annotations
 
 import dataclasses
-import json
-import math
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from assistant.acuity import read_weights_json, sigmoid
 from assistant.acuity_features import features, tfidf
 from assistant.errors import ConfigError
 from assistant.plugins import load_entry
@@ -97,22 +96,15 @@ class LinearReportReader(ReportReader):
         words = tfidf(features(prepared), self.idf)
         weights = self.weights
         score = self.bias + sum(value * weights.get(term, 0.0) for term, value in words.items())
-        return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
+        return sigmoid(score)
 
 
 def load_weights(path: Path) -> dict[str, Any]:
     """The trained weights; a missing or malformed file is a ConfigError naming the key."""
     where = f"triage.report.model_file {str(path)!r}"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(
-            f"{where} does not exist; build it with `python assistant/data/build/train_report.py`"
-        ) from None
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"{where} cannot be read: {type(exc).__name__}") from exc
+    data = read_weights_json(path, where, "train_report.py")
     for key, kind in {"idf": dict, "word_weights": dict, "bias": float}.items():
-        if not isinstance(data, dict) or not isinstance(data.get(key), kind):
+        if not isinstance(data.get(key), kind):
             raise ConfigError(f"{where}: '{key}' missing or not a {kind.__name__}")
     return dict(data)
 

@@ -30,16 +30,18 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csr_matrix
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
 from assistant.acuity import file_sha256  # noqa: E402
-from assistant.acuity_features import features, tfidf  # noqa: E402
+from assistant.acuity_features import features  # noqa: E402
 from assistant.normalize import normalize_text  # noqa: E402
 from assistant.settings import DATA_DIR  # noqa: E402
 from assistant.triage import Triage  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from train_acuity import tfidf_matrix  # noqa: E402  (the same feature rows)
 
 SOURCES = (
     DATA_DIR / "triage_examples.jsonl",
@@ -81,14 +83,8 @@ def main() -> None:
     # sklearn's smoothed idf
     total = len(texts)
     idf = {term: 1.0 + math.log((1 + total) / (1 + documents[term])) for term in kept}
+    matrix, _ = tfidf_matrix(counts, idf)
     column = {term: i for i, term in enumerate(kept)}
-    rows, cols, values = [], [], []
-    for row, count in enumerate(counts):
-        for term, value in tfidf(count, idf).items():
-            rows.append(row)
-            cols.append(column[term])
-            values.append(value)
-    matrix = csr_matrix((values, (rows, cols)), shape=(total, len(kept)))
     model = LogisticRegression(C=args.C, class_weight="balanced", max_iter=5000)
     model.fit(matrix, target)
     coef = model.coef_[0]
