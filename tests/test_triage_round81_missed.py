@@ -44,6 +44,8 @@ CASES: list[tuple[str, str | None]] = [
         None,
     ),
     ("he's not answering my texts today and I'm worried", None),
+    ("I rang the GP, no answer, and my snoring is keeping my wife up", None),
+    ("the fever dropped but I'm still snorting when I laugh", None),
     ("what does agonal breathing mean in a first aid course?", None),
     # -- DNP or a slimming drug taken, now hot, sweating, racing heart (NHS poisoning; Food
     # Standards Agency DNP warning) -------------------------------------------------------------
