@@ -1,10 +1,9 @@
 """Rounds 82-86 missed emergencies, by kind: cauda equina signs told in passing in a post about
-another condition, acute urinary retention (no urine at all with a painful, swollen bladder),
-a hernia that has stuck out, gone hard or tender, with being sick or no wind (strangulated),
+another condition, a hernia that has stuck out, gone hard or tender, with being sick or no wind (strangulated),
 a knock in sport told without the word "head" then repeated vomiting with a worsening headache
 or memory loss, and angina not eased by the GTN doses the plan says. Each kind with wordings
 that must now be emergencies and near misses that must stay quiet or urgent. Our own words
-throughout (NHS cauda equina syndrome, NHS urinary retention, NHS inguinal hernia, NICE NG232
+throughout (NHS cauda equina syndrome, NHS inguinal hernia, NICE NG232
 head injury, NHS angina and NICE CG126)."""
 
 from __future__ import annotations
@@ -29,28 +28,6 @@ CASES: list[tuple[str, str | None]] = [
     ),
     ("my back aches after gardening, no numbness anywhere and peeing normally", None),
     ("my back aches and I can't quite feel clean after I wipe, I think it's piles", None),
-    # -- acute urinary retention (NHS urinary retention: 999 / A&E if you cannot pee at all) --
-    (
-        "my husband is 74, he hasn't been able to pass urine since lunchtime, his lower tummy "
-        "is swollen and he's in agony",
-        "emergency",
-    ),
-    (
-        "I've not managed to wee at all for 10 hours, my bladder feels like it's bursting and "
-        "it's really painful",
-        "emergency",
-    ),
-    (
-        "keep going to the toilet to pee but nothing comes out at all, belly is hard and "
-        "swollen below my belly button",
-        "emergency",
-    ),
-    # near misses: not drinking, constipation, a shy bladder
-    (
-        "I haven't had any water since this morning and my stomach is in agony after a curry",
-        None,
-    ),
-    ("I can't pee in public toilets at all since I was a teenager, it's really embarrassing", None),
     # -- strangulated or obstructed hernia (NHS inguinal hernia: 999 / A&E) -------------------
     (
         "my umbilical hernia has popped out and I can't push it back in, it's gone purple and "
