@@ -94,6 +94,12 @@ CASES: list[tuple[str, str | None]] = [
         "urgent",
     ),
     ("i fell asleep on the sofa, sick twice with a migraine and the headache is worse", None),
+    # -- no urine passed, told as "haven't managed to": at least the urgent reply (NHS
+    # urinary retention; tests/test_triage_real.py keeps a painful retention urgent, whose
+    # advice sends people to the emergency department)
+    ("havent managed to pass any water since last night and my belly is swollen", "urgent"),
+    ("my son hasnt managed to do a wee since this morning and is crying", "urgent"),
+    ("I haven't managed to do a wee in the public toilets at the stadium, I'm shy", None),
 ]
 
 
