@@ -122,27 +122,21 @@ CASES: list[tuple[str, str | None]] = [
         "emergency",
     ),
     ("I'm on chemo and my temperature is 38.6", "emergency"),
+    # someone watching TV when a real emergency happens stays an emergency (the programme is
+    # only where it happened): someone of the writer's named before, a verb with no one named
+    # after, or a "he" or "she"
+    ("my dad was watching the match on tv when he collapsed and stopped breathing", "emergency"),
+    ("we were watching corrie on the telly and she suddenly had a fit and went blue", "emergency"),
+    ("Grandad collapsed on tv night in front of the telly and is not breathing", "emergency"),
+    ("my dad was watching the football on tv and collapsed, not breathing", "emergency"),
+    (
+        "I was watching eastenders on the telly and suddenly got crushing chest pain going down my arm",
+        "emergency",
+    ),
+    ("she was binge watching a box set and had a seizure that has lasted ten minutes", "emergency"),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_round81_false_alarm_kinds(triage: Triage, text: str, expected: str | None) -> None:
     assert flag_level(triage, text) == expected
-
-
-# someone watching TV when a real emergency happens stays an emergency (the programme is
-# only where it happened): someone of the writer's named before, a verb with no one named
-# after, or a "he" or "she"
-WATCHING_NOW: list[str] = [
-    "my dad was watching the match on tv when he collapsed and stopped breathing",
-    "we were watching corrie on the telly and she suddenly had a fit and went blue",
-    "Grandad collapsed on tv night in front of the telly and is not breathing",
-    "my dad was watching the football on tv and collapsed, not breathing",
-    "I was watching eastenders on the telly and suddenly got crushing chest pain going down my arm",
-    "she was binge watching a box set and had a seizure that has lasted ten minutes",
-]
-
-
-@pytest.mark.parametrize("text", WATCHING_NOW)
-def test_round81_watching_tv_emergency_stays(triage: Triage, text: str) -> None:
-    assert flag_level(triage, text) == "emergency"
