@@ -36,6 +36,7 @@ from assistant.context_history import (
 )
 from assistant.context_rules import ContextRules, normalise
 from assistant.prefilter import IndexedRegex, WordIndex
+from assistant.prefilter_alternation import IndexedAlternation, finditer_alternation
 
 _SENTENCE_END_RE = re.compile(r"[!?;\n]+|\.(?!\d)|(?<=[a-z]) - (?=[a-z])")
 _WORD_RE = re.compile(r"[a-z0-9]+")
@@ -100,7 +101,7 @@ class _Scanner:
         self.clause_breaks = IndexedRegex.of(rules.clause_breaks)
         self.list_breaks = IndexedRegex.of(rules.list_breaks)
         self.recent = IndexedRegex.of(rules.recent)
-        self.cues = [(key, IndexedRegex.of(regex)) for key, regex in rules.cues.items()]
+        self.cues = [(key, IndexedAlternation.of(parts)) for key, parts in rules.cues.items()]
 
 
 class Reading:
@@ -136,8 +137,8 @@ class Reading:
         self._recent = [m.start() for m in words.finditer(scanner.recent)]
         cues = [
             _Cue(kind, direction, m.start(), m.end())
-            for (kind, direction), indexed in scanner.cues
-            for m in scan(indexed)
+            for (kind, direction), alternation in scanner.cues
+            for m in finditer_alternation(masked, alternation)
         ]
         self._cues = sorted(cues, key=lambda cue: cue.start)
         openers = scanner.rules.list_openers

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.context_terms import alternation, load_terms
+from assistant.context_terms import alternation, alternation_parts, load_terms
 from assistant.errors import ConfigError
 from assistant.yaml_data import load_mapping, require_mapping
 
@@ -37,7 +37,8 @@ def normalise(text: str) -> str:
 class ContextRules:
     """The compiled patterns of one cue file; :meth:`from_file` reads and checks it."""
 
-    cues: Mapping[tuple[str, str], re.Pattern[str]]
+    #: (kind, direction) -> its cue regexes, in file order (an alternation of them)
+    cues: Mapping[tuple[str, str], tuple[re.Pattern[str], ...]]
     pseudo: re.Pattern[str]
     clause_breaks: re.Pattern[str]
     list_breaks: re.Pattern[str]
@@ -90,7 +91,7 @@ class ContextRules:
         where = path.name
         terms = load_terms(data.get("terms"), f"{where}: terms")
         cues_raw = require_mapping(data.get("cues"), f"{where}: cues")
-        cues: dict[tuple[str, str], re.Pattern[str]] = {}
+        cues: dict[tuple[str, str], tuple[re.Pattern[str], ...]] = {}
         for kind, by_direction in cues_raw.items():
             if kind not in KINDS:
                 raise ConfigError(f"{where}: cues.{kind} is not one of {list(KINDS)}")
@@ -100,7 +101,7 @@ class ContextRules:
                     raise ConfigError(
                         f"{where}: cues.{kind}.{direction} is not one of {list(DIRECTIONS)}"
                     )
-                cues[(kind, direction)] = alternation(
+                cues[(kind, direction)] = alternation_parts(
                     sources, f"{where}: cues.{kind}.{direction}", terms
                 )
         return cls(

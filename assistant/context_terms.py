@@ -17,17 +17,25 @@ def alternation(
 ) -> re.Pattern[str]:
     """A list of regexes joined into one ``(?:a)|(?:b)`` pattern, ``{{name}}`` expanded from
     ``terms``."""
+    parts = alternation_parts(sources, where, terms)
+    return re.compile("|".join(f"(?:{part.pattern})" for part in parts))
+
+
+def alternation_parts(
+    sources: object, where: str, terms: Mapping[str, str] | None = None
+) -> tuple[re.Pattern[str], ...]:
+    """The regexes of such a list, each compiled on its own (``{{name}}`` expanded)."""
     if not isinstance(sources, list) or not sources:
         raise ConfigError(f"{where} must be a non-empty list of regular expressions")
-    expanded = [
-        expand_terms(source, terms or {}, f"{where}[{index}]")
-        if isinstance(source, str)
-        else source
+    return tuple(
+        compile_regex(
+            expand_terms(source, terms or {}, f"{where}[{index}]")
+            if isinstance(source, str)
+            else source,
+            f"{where}[{index}]",
+        )
         for index, source in enumerate(sources)
-    ]
-    for index, source in enumerate(expanded):
-        compile_regex(source, f"{where}[{index}]")
-    return re.compile("|".join(f"(?:{source})" for source in expanded))
+    )
 
 
 def expand_terms(source: str, terms: Mapping[str, str], where: str) -> str:

@@ -29,7 +29,7 @@ from assistant.messages import IncomingMessage, LLMUsage, Reply, Source, Stage, 
 from assistant.normalize import normalize_text
 from assistant.placeholders import restore
 from assistant.report import ReportReader
-from assistant.rules import RuleBook, rule_answers
+from assistant.rules import RuleBook, rule_answers, rule_floor
 from assistant.settings import LLMSettings, PrivacySettings, TriageSettings
 from assistant.storage import MessageRecord, Store
 from assistant.triage import Triage, TriageResult
@@ -255,7 +255,12 @@ class Assistant:
         """The rules' or the grounded LLM's answer to a message triage left to them."""
         question = embedded.text
         with timer.stage(Stage.RULES):
-            match = None if embedded.vector is None else self.rules.match(question, embedded.vector)
+            floor = rule_floor(self.settings.llm.rule_threshold)
+            match = (
+                None
+                if embedded.vector is None
+                else self.rules.match(question, embedded.vector, at_least=floor)
+            )
         if match is not None and rule_answers(match, self.settings.llm.rule_threshold):
             self.memory.append(key, safe_text, match.answer)
             return Reply(match.answer, Source.RULE, intent=match.rule_id, anonymized=safe_text)

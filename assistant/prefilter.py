@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -46,6 +47,7 @@ __all__ = [
     "branch_words",
     "first_words",
     "gate_of",
+    "longer_at",
     "required_words",
 ]
 
@@ -185,7 +187,7 @@ class WordIndex:
         if not (gated or self.may_match(indexed)):
             return
         regex = indexed.regex
-        starts = self._branch_starts(indexed) if indexed.branches else self._starts_of(indexed)
+        starts = self.match_starts(indexed)
         if starts is None:
             yield from regex.finditer(text)
             return
@@ -199,18 +201,31 @@ class WordIndex:
             yield match
             resume = match.end()
             if resume == start:
-                # empty: finditer looks next for a longer match at the same place (a
-                # scanner's second match() does), then from the next position on
-                scanner = regex.scanner(text, start)  # type: ignore[attr-defined]
-                scanner.match()
-                longer = scanner.match()
-                if longer is not None and longer.start() == start:
+                longer = longer_at(regex, text, start)
+                if longer is not None:
                     yield longer
                     resume = longer.end()
                 else:
                     resume = start + 1
 
-    def _starts_of(self, indexed: IndexedRegex) -> list[int] | None:
+    def match_starts(
+        self, indexed: IndexedRegex, low: int = 0, high: int | None = None
+    ) -> list[int] | None:
+        """Where in ``[low, high)`` (default: anywhere) a match of ``indexed`` may start, in
+        order; None when its syntax does not say."""
+        if high is None:
+            high = len(self.text) + 1
+        if indexed.branches:
+            return self._branch_starts(indexed, low, high)
+        return self._starts_of(indexed, low, high)
+
+    def _positions(self, word: str, low: int, high: int) -> list[int]:
+        starts = self._starts[word]
+        if not low and high > len(self.text):
+            return starts
+        return starts[bisect_left(starts, low) : bisect_left(starts, high)]
+
+    def _starts_of(self, indexed: IndexedRegex, low: int, high: int) -> list[int] | None:
         """Where a match may start, in order: the starts of the words (and positions) with
         one of its start keys; None when it has no start keys."""
         prefixes = indexed.starts
@@ -218,21 +233,26 @@ class WordIndex:
             return None
         words = {word for key in prefixes & self._word_keys for word in self._words[key]}
         if indexed.anchors:
-            found = {p for word in words for p in self._starts[word]}
+            found = {p for word in words for p in self._positions(word, low, high)}
             for anchor in indexed.anchors & self._keys:
-                found.update(_anchored(self.text, anchor))
+                found.update(_anchored(self.text, anchor, low, high))
             return sorted(found)
         if len(words) == 1:
             (word,) = words
-            return self._starts[word]
-        return sorted(p for word in words for p in self._starts[word])
+            return self._positions(word, low, high)
+        return sorted(p for word in words for p in self._positions(word, low, high))
 
-    def _branch_starts(self, indexed: IndexedRegex) -> list[int] | None:
+    def _branch_starts(self, indexed: IndexedRegex, low: int, high: int) -> list[int] | None:
         """Where a match of an alternation may start: the start words of its plain branches
         and of the others whose gates the text meets; None when such a branch has no start
         keys."""
         words = indexed.branch_words & self._word_keys
-        found = {p for key in words for word in self._words[key] for p in self._starts[word]}
+        found = {
+            p
+            for key in words
+            for word in self._words[key]
+            for p in self._positions(word, low, high)
+        }
         for first, gate in indexed.branches:
             if not self.meets(gate):
                 continue
@@ -240,14 +260,30 @@ class WordIndex:
                 return None
             for key in first & self._keys:
                 if key in self._words:
-                    found.update(p for word in self._words[key] for p in self._starts[word])
+                    found.update(
+                        p for word in self._words[key] for p in self._positions(word, low, high)
+                    )
                 else:
-                    found.update(_anchored(self.text, key))
+                    found.update(_anchored(self.text, key, low, high))
         return sorted(found)
 
     def search(self, indexed: IndexedRegex) -> bool:
         """Whether ``indexed.regex.search(self.text)`` finds anything."""
         return next(self.finditer(indexed), None) is not None
+
+    def search_between(self, indexed: IndexedRegex, low: int, high: int) -> bool:
+        """Whether ``indexed.regex.search(self.text, low, high)`` finds anything: the text cut
+        to ``[low, high)``, look-arounds included. Tried only at candidate starts unless a
+        cut falls inside a word (a cut word is not the word indexed)."""
+        text, regex = self.text, indexed.regex
+        if _inside_word(text, low) or _inside_word(text, high):
+            return regex.search(text, low, high) is not None
+        if not self.may_match(indexed):
+            return False
+        starts = self.match_starts(indexed, low, high + 1)
+        if starts is None:
+            return regex.search(text, low, high) is not None
+        return any(regex.match(text, start, high) is not None for start in starts)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -320,6 +356,15 @@ class Gates:
         return [number for number in sorted(found) if words.meets(rest[number])]
 
 
+def longer_at(regex: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+    """After an empty match at ``start``, the longer match there that ``finditer`` takes
+    next (a scanner's second ``match()``), or None: then it goes on from ``start + 1``."""
+    scanner = regex.scanner(text, start)  # type: ignore[attr-defined]
+    scanner.match()
+    longer: re.Match[str] | None = scanner.match()
+    return longer if longer is not None and longer.start() == start else None
+
+
 def gate_of(regexes: Iterable[IndexedRegex]) -> tuple[frozenset[str], ...]:
     """The key sets a text must meet for every one of ``regexes`` to match."""
     return _smallest_first([need for regex in regexes for need in regex.gate])
@@ -334,15 +379,18 @@ def _anchor_keys(text: str) -> frozenset[str]:
     return frozenset(key for key in _VOCABULARY.anchors if key == TEXT_START or key[1:] in text)
 
 
-def _anchored(text: str, anchor: str) -> list[int]:
-    """The positions of ``text`` an anchor key names: its start, right after a character
-    (:data:`AFTER`) or at it (:data:`AT`)."""
+def _anchored(text: str, anchor: str, low: int = 0, high: int | None = None) -> list[int]:
+    """The positions in ``[low, high)`` of ``text`` an anchor key names: its start, right
+    after a character (:data:`AFTER`) or at it (:data:`AT`)."""
+    if high is None:
+        high = len(text) + 1
     if anchor == TEXT_START:
-        return [0]
-    char, shift = anchor[1:], 1 if anchor[0] == AFTER else 0
+        return [0] if low == 0 else []
+    char = anchor[1:]
+    shift = len(char) if anchor[0] == AFTER else 0
     positions = []
-    found = text.find(char)
-    while found >= 0:
+    found = text.find(char, max(0, low - shift))
+    while found >= 0 and found + shift < high:
         positions.append(found + shift)
         found = text.find(char, found + 1)
     return positions

@@ -37,9 +37,12 @@ WHOLE = " "
 _MAX_WHOLE = 16
 #: the key of a match that can start only at the start of the text
 TEXT_START = "^"
-#: a key that starts with this and one more character: a match that can start only right
-#: after that (non-word) character ("<." after a full stop)
+#: a key that starts with this and more characters: a match that can start only right
+#: after them, the last a non-word character ("<." after a full stop, "<. " a sentence)
 AFTER = "<"
+#: the most characters a look-behind's key spells, and the most keys it has
+_MAX_BEHIND = 12
+_MAX_ENDINGS = 16
 #: ... right at that (non-word) character ("@," at a comma)
 AT = "@"
 _NON_WORD_RE = re.compile(r"\W")
@@ -55,7 +58,7 @@ def _parse(source: str, flags: int) -> Any:
 def is_anchor(key: str) -> bool:
     """Whether ``key`` names a position (:data:`TEXT_START`, :data:`AFTER`, :data:`AT`), not
     a word."""
-    return key == TEXT_START or (len(key) == 2 and key[0] in (AFTER, AT))
+    return key == TEXT_START or (len(key) >= 2 and key[0] in (AFTER, AT))
 
 
 def first_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -77,7 +80,9 @@ def _first(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     found = _sequence(items, bounded=False)
     if not found or any(not key.strip() for key in found):
         return None
-    return frozenset(key if key.endswith(WHOLE) else key[:_MAX_PREFIX] for key in found)
+    return frozenset(
+        key if key.endswith(WHOLE) or is_anchor(key) else key[:_MAX_PREFIX] for key in found
+    )
 
 
 def branch_words(
@@ -190,7 +195,12 @@ def _sequence(items: list[tuple[Any, Any]], *, bounded: bool, prefix: str = "") 
 
 def _anchor(op: Any, av: Any) -> set[str] | None:
     """The keys of the positions where a zero-width item that opens a match lets it start,
-    when each is the text's start or right after a non-word character; None otherwise."""
+    when each is the text's start or right after a non-word character; None otherwise.
+
+    A look-behind gives :data:`AFTER` and the fixed characters it ends with, as many as its
+    trailing single characters spell (at most :data:`_MAX_BEHIND`, and few spellings):
+    ``(?<=[.!?] )`` -> {"<. ", "<! ", "<? "}, ``(?<=\\bafter that )`` -> {"<after that "},
+    so that only those places are tried, not every position after a space."""
     if op is sre_constants.AT:
         if av is sre_constants.AT_BEGINNING_STRING:
             return {TEXT_START}
@@ -199,16 +209,29 @@ def _anchor(op: Any, av: Any) -> set[str] | None:
         return None
     if op is not sre_constants.ASSERT or av[0] >= 0 or not list(av[1]):
         return None  # only a positive look-behind says what comes before
-    last_op, last_av = list(av[1])[-1]  # fixed width: its last item is the character before
-    if last_op is sre_constants.LITERAL:
-        chars = {chr(last_av)}
-    elif last_op is sre_constants.IN and all(o is sre_constants.LITERAL for o, _ in last_av):
-        chars = {chr(a) for _, a in last_av}
-    else:
+    endings = [""]
+    for item_op, item_av in reversed(list(av[1])):
+        chars = _single_chars(item_op, item_av)
+        if chars is None or len(endings[0]) >= _MAX_BEHIND:
+            break
+        if not endings[0] and not all(_NON_WORD_RE.fullmatch(char) for char in chars):
+            return None  # the match may start inside a word
+        if len(endings) * len(chars) > _MAX_ENDINGS:
+            break
+        endings = [char + ending for char in chars for ending in endings]
+    if not endings[0]:
         return None
-    if not chars or not all(_NON_WORD_RE.fullmatch(char) for char in chars):
-        return None
-    return {AFTER + char for char in chars}
+    return {AFTER + ending for ending in endings}
+
+
+def _single_chars(op: Any, av: Any) -> set[str] | None:
+    """The characters one item of a look-behind may be, when it is a literal or a class of
+    listed literals; None otherwise."""
+    if op is sre_constants.LITERAL:
+        return {chr(av)}
+    if op is sre_constants.IN and av and all(o is sre_constants.LITERAL for o, _ in av):
+        return {chr(a) for _, a in av}
+    return None
 
 
 def required_words(pattern: re.Pattern[str], most: int = 3) -> tuple[frozenset[str], ...]:
@@ -229,11 +252,21 @@ def required_words(pattern: re.Pattern[str], most: int = 3) -> tuple[frozenset[s
 
 def _required(items: list[tuple[Any, Any]], most: int) -> tuple[frozenset[str], ...]:
     needs = {_keys(found) for found in _needs(items, word_start=False)}
-    return tuple(sorted(needs, key=len)[:most])
+    return tuple(sorted(needs, key=_weight)[:most])
+
+
+def _weight(keys: set[str] | frozenset[str]) -> tuple[int, int, int]:
+    """Which of several requirements is rarest: fewer words of one or two letters (most are
+    in almost every message: "in", "my", "i"), then fewer keys, then longer ones (a text
+    lacks "grounding" more often than "her")."""
+    short = sum(1 for key in keys if len(key.rstrip(WHOLE)) <= 2)
+    return short, len(keys), -min(map(len, keys), default=0)
 
 
 def _keys(found: set[str]) -> frozenset[str]:
-    return frozenset(key if key.endswith(WHOLE) else key[:_MAX_PREFIX] for key in found)
+    return frozenset(
+        key if key.endswith(WHOLE) or is_anchor(key) else key[:_MAX_PREFIX] for key in found
+    )
 
 
 def _needs(items: list[tuple[Any, Any]], *, word_start: bool) -> list[set[str]]:
@@ -242,6 +275,10 @@ def _needs(items: list[tuple[Any, Any]], *, word_start: bool) -> list[set[str]]:
     for index, (op, av) in enumerate(items):
         if op is sre_constants.AT:
             word_start = word_start or av is sre_constants.AT_BOUNDARY
+            continue
+        if op is sre_constants.ASSERT and av[0] >= 0:
+            # a look-ahead that must hold reads words the text must have ("^(?=[\s\S]*\bx)")
+            needs += _needs(list(av[1]), word_start=word_start)
             continue
         if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
             continue
@@ -254,7 +291,7 @@ def _needs(items: list[tuple[Any, Any]], *, word_start: bool) -> list[set[str]]:
         elif op is sre_constants.BRANCH:
             choices = [_needs(list(branch), word_start=word_start) for branch in av[1]]
             if all(choices):
-                needs.append(set().union(*(min(choice, key=len) for choice in choices)))
+                needs.append(set().union(*(min(choice, key=_weight) for choice in choices)))
         elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and av[0] >= 1:
             needs += _needs(list(av[2]), word_start=word_start)
         word_start = _ends_between_words([(op, av)], word_start)

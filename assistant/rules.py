@@ -59,7 +59,12 @@ def rule_answers(match: RuleMatch | None, rule_threshold: float) -> bool:
     0.0 lets only near-exact matches answer (confidence 1.0), 1.0 any match. The bar is
     rounded so that 1 - 0.7 is 0.3, not 0.30000000000000004.
     """
-    return match is not None and match.confidence >= round(1 - rule_threshold, 9)
+    return match is not None and match.confidence >= rule_floor(rule_threshold)
+
+
+def rule_floor(rule_threshold: float) -> float:
+    """The confidence a rule needs to answer under ``rule_threshold``."""
+    return round(1 - rule_threshold, 9)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,15 +253,36 @@ class RuleBook:
         ranked.sort(key=lambda item: item[1], reverse=True)
         return ranked
 
-    def match(self, text: str, vector: np.ndarray | None = None) -> RuleMatch | None:
-        """The best rule for ``text`` with its confidence, or None if nothing is close."""
+    def match(
+        self, text: str, vector: np.ndarray | None = None, *, at_least: float = 0.0
+    ) -> RuleMatch | None:
+        """The best rule for ``text`` with its confidence, or None if nothing is close or, given
+        ``at_least`` (the pipeline's ``1 - rule_threshold``), none reaches it."""
+        if vector is None:
+            vector = self.embed(text)
+        floor = max(self.scoring.min_confidence, at_least)
+        if self._ceiling(text, vector) < floor:
+            return None  # no rule can reach it: the keyword and context reading are skipped
         ranked = self.scores(text, vector)
         if not ranked:
             return None
         rule_id, confidence = ranked[0]
-        if confidence < self.scoring.min_confidence:
+        if confidence < floor:
             return None
         return RuleMatch(rule_id=rule_id, confidence=confidence, answer=self._by_id[rule_id].answer)
+
+    def _ceiling(self, text: str, vector: np.ndarray) -> float:
+        """A bound on every rule's confidence from the similarities and the length alone: the
+        other factors are at most 1 (:func:`_load_scoring` checks them)."""
+        similarity = self.similarities(vector)
+        best = float(similarity.max()) if len(similarity) else 0.0
+        s = self.scoring
+        if best >= s.example_match:
+            return 1.0
+        ceiling = (best - s.similarity_floor) / (s.similarity_full - s.similarity_floor)
+        if len(_WORD_RE.findall(self._normalise(text))) > s.long_message_words:
+            ceiling *= s.long_message_factor
+        return round(min(1.0, max(0.0, ceiling)), 4)
 
     def _confidence(
         self,

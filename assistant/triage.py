@@ -72,7 +72,7 @@ class _Pattern:
     (``whole_message``) for an ``all`` pattern or a plain one given ``unless_in_message``."""
 
     all_of: tuple[IndexedRegex, ...]
-    unless: re.Pattern[str] | None
+    unless: IndexedRegex | None
     whole_message: bool = False
 
     @property
@@ -229,7 +229,7 @@ class Triage:
                 reading = lazy.reading
                 if pattern.unless is not None:
                     low, high = reading.clause(match.start(), match.end())
-                    if pattern.unless.search(reading.text, low, high):
+                    if words.search_between(pattern.unless, low, high):
                         continue
                 if not reading.assess(match.start(), match.end(), scope).current:
                     continue
@@ -238,7 +238,7 @@ class Triage:
                 return True
             return False
         # co-occurrence ("pregnant" + "headache"): ``unless`` looks at the whole text
-        if pattern.unless is not None and pattern.unless.search(words.text):
+        if pattern.unless is not None and words.search(pattern.unless):
             return False
         return all(
             any(
@@ -392,7 +392,11 @@ def _merge_plain(patterns: list[_Pattern]) -> tuple[_Pattern, ...]:
 def _pattern(
     all_of: tuple[re.Pattern[str], ...], unless: re.Pattern[str] | None, whole_message: bool = False
 ) -> _Pattern:
-    return _Pattern(tuple(IndexedRegex.of(regex) for regex in all_of), unless, whole_message)
+    return _Pattern(
+        tuple(IndexedRegex.of(regex) for regex in all_of),
+        None if unless is None else IndexedRegex.of(unless),
+        whole_message,
+    )
 
 
 def _regex(source: object, where: str, terms: Mapping[str, str]) -> re.Pattern[str]:

@@ -7,7 +7,8 @@ Messages: our triage, intent and vignette sets, plus the external consumer quest
 through what the pipeline runs between anonymization and the LLM, in its order:
 ``Triage.assess`` on the text and, when no red flag fired, ``Embedder.encode_one``, the acuity
 fallback (``AcuityModel.assess``, on the same vector; counted as triage) and, when it did not
-fire either, ``RuleBook.match`` with that vector; when an emergency flag fired on a
+fire either, ``RuleBook.match`` with that vector and the pipeline's floor (``1 -
+rule_threshold``); when an emergency flag fired on a
 question, the embedding and the acuity model's check for a general question or a history,
 and the rules when the flag stands down; when an urgent flag fired, the embedding and the
 model's reading that may raise it to an emergency; when an emergency flag stands (not
@@ -37,10 +38,11 @@ from assistant.acuity import create_acuity_model  # noqa: E402
 from assistant.embeddings import create_embedder  # noqa: E402
 from assistant.normalize import normalize_text  # noqa: E402
 from assistant.report import create_report_reader  # noqa: E402
-from assistant.rules import RuleBook  # noqa: E402
+from assistant.rules import RuleBook, rule_floor  # noqa: E402
 from assistant.settings import (  # noqa: E402
     AcuitySettings,
     EmbeddingSettings,
+    LLMSettings,
     ReportSettings,
     RulesSettings,
     TriageSettings,
@@ -48,6 +50,8 @@ from assistant.settings import (  # noqa: E402
 from assistant.triage import Triage  # noqa: E402
 
 BAR_P95_MS = 5.0
+#: as the pipeline asks the rules: only a rule that may answer under the default threshold
+RULE_FLOOR = rule_floor(LLMSettings().rule_threshold)
 OUR_SETS = (
     "tests/data/triage_extra.jsonl",
     "tests/data/intents_extra.jsonl",
@@ -108,7 +112,7 @@ def run(backend: str, texts: list[str], rounds: int) -> dict[str, np.ndarray]:
                 stages["embed"].append((t2 - t1) * 1000)
                 stages["acuity"].append((t3 - t2) * 1000)
                 if stood_down:
-                    rules.match(text, vector)
+                    rules.match(text, vector, at_least=RULE_FLOOR)
                     stages["rules"].append((time.perf_counter() - t3) * 1000)
             elif flagged is not None and flagged.level == "urgent":
                 # as in the pipeline: the model may raise an urgent flag to an emergency
@@ -125,7 +129,7 @@ def run(backend: str, texts: list[str], rounds: int) -> dict[str, np.ndarray]:
                 stages["embed"].append((t2 - t1) * 1000)
                 stages["acuity"].append((t3 - t2) * 1000)
                 if acute is None:
-                    rules.match(text, vector)
+                    rules.match(text, vector, at_least=RULE_FLOOR)
                     stages["rules"].append((time.perf_counter() - t3) * 1000)
             if flagged is not None and flagged.level == "emergency" and not stood_down:
                 t4 = time.perf_counter()

@@ -7,6 +7,7 @@ every regex triage, the rules and the context reader index, on all our own texts
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 
@@ -21,6 +22,7 @@ from assistant.prefilter import (
     gate_of,
     required_words,
 )
+from assistant.prefilter_alternation import IndexedAlternation, finditer_alternation
 from assistant.rules import RuleBook
 from assistant.settings import EmbeddingSettings, RulesSettings, TriageSettings
 from assistant.triage import Triage
@@ -44,7 +46,11 @@ from bot.evaluation import LABEL_DIR, load_jsonl
         # ... and with no word after it, the anchored positions themselves
         (r"(?:^|(?<=[.!?]))(?=[^.!?]*\bmeaning\b)", {"^", "<\n", "<.", "<!", "<?"}),
         (r"\A(?=x)", {"^"}),
-        (r"(?<=\bno )\w+", {"< "}),
+        # a look-behind's fixed ending is the key: only after those characters
+        (r"(?<=\bno )\w+", {"<no "}),
+        (r"(?:^|(?<=[.?] ))(?=\w)", {"^", "<\n", "<. ", "<? "}),
+        (r"(?<=\bred flags:)(?= ?none)", {"<red flags:"}),
+        (r"(?<=\w )(?=x)", {"< "}),  # a class of any word character ends it
         # a match that opens with a non-word character: where that character is
         (r",|\bbut\b", {"@,", "but "}),
         (r"[.!?]+|\bso\b", {"@.", "@!", "@?", "so "}),
@@ -86,7 +92,7 @@ def test_required_words(pattern: str, needs: list[set[str]]) -> None:
         (r"\bno\b", []),  # no alternation
         (
             r"(?:\bchest pain)|(?<=\btell )(?:\w+ ){1,3}?apart from\b",
-            [({"chest "}, [{"chest "}, {"pain"}]), ({"< "}, [{"apart "}, {"from "}])],
+            [({"chest "}, [{"chest "}, {"pain"}]), ({"<tell "}, [{"apart "}, {"from "}])],
         ),
         # a shared opening counts for each branch
         (r"\b(?:\w+ pain|chest)", [(None, [{"pain"}]), ({"chest"}, [{"chest"}])]),
@@ -160,7 +166,14 @@ def test_the_index_finds_exactly_what_finditer_finds() -> None:
     indexed += [regex for excludes in rules._excludes for regex in excludes]
     scanner = triage.reader._scanner
     indexed += [scanner.pseudo, scanner.clause_breaks, scanner.list_breaks, scanner.recent]
-    indexed += [regex for _, regex in scanner.cues]
+    indexed += [part for _, cues in scanner.cues for part in cues.parts]
+    vetoes = [
+        pattern.unless
+        for flag in triage.flags
+        for pattern in flag.patterns
+        if pattern.unless is not None
+    ]
+    indexed += vetoes
     texts = _our_texts()
     assert len(texts) > 200 and len(indexed) > 150
     skipped = 0
@@ -171,7 +184,44 @@ def test_the_index_finds_exactly_what_finditer_finds() -> None:
                 expected = [m.span() for m in regex.regex.finditer(clean)]
                 assert [m.span() for m in words.finditer(regex)] == expected, regex.regex
                 skipped += not words.may_match(regex)
+            for _, cues in scanner.cues:  # the cue lists, each one alternation
+                expected = [m.span() for m in cues.regex.finditer(clean)]
+                assert [m.span() for m in finditer_alternation(words, cues)] == expected
+            # a flag's veto, searched in the clause of a match: every clause of the text
+            bounds = sorted({0, len(clean), *(m.end() for m in re.finditer(r"[,.!?;]", clean))})
+            for low, high in pairwise(bounds):
+                for unless in vetoes:
+                    expected_found = unless.regex.search(clean, low, high) is not None
+                    assert words.search_between(unless, low, high) == expected_found
     assert skipped > len(texts) * len(indexed)  # and it does skip most of the work
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        (r"\bno\b", r"\bno (?:\w+ )?pain\b", r"\bpain\b"),  # the first part wins a start
+        (r"\bchest pain\b", r"\bpain\b"),  # a match inside an earlier one is skipped
+        (r"(?:^|(?<=[.?] ))(?=[^.?]*\bmeaning\b)", r"\bwhat\b", r"(?<= )\w+ing\b"),
+        (r"(?:^|(?<=\.))(?:|\s?\w+)", r"\bx\b"),  # empty, then longer at the same place
+        (r"[a-z]+(?=\?)", r",", r"\bno\b"),  # a part with no start words
+    ],
+)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "no chest pain. what is the meaning? no pain",
+        "x. what are they.no\nmeaning. no ",
+        "chest pain, meaning? x",
+    ],
+)
+def test_an_alternation_finds_what_its_joined_regex_finds(
+    parts: tuple[str, ...], text: str
+) -> None:
+    alternation = IndexedAlternation.of([re.compile(part) for part in parts])
+    words = WordIndex(text)
+    expected = [m.span() for m in alternation.regex.finditer(text)]
+    assert [m.span() for m in finditer_alternation(words, alternation)] == expected
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ import yaml
 
 from assistant.embeddings import Embedder, create_embedder
 from assistant.errors import ConfigError
-from assistant.rules import RuleBook, RuleMatch, rule_answers
+from assistant.rules import RuleBook, RuleMatch, rule_answers, rule_floor
 from assistant.settings import EmbeddingSettings, LLMSettings, RulesSettings, TriageSettings
 from assistant.triage import Triage
 from bot.evaluation import load_jsonl
@@ -201,6 +201,26 @@ def test_higher_threshold_never_answers_less(book: RuleBook) -> None:
     ]
     assert counts == sorted(counts), counts
     assert counts[0] < counts[3] < counts[-1], counts
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.3, 0.7, 1.0])
+def test_the_pipelines_floor_skips_only_what_could_not_answer(
+    book: RuleBook, threshold: float
+) -> None:
+    # match(at_least=...) skips the keyword and context reading when no rule's similarity
+    # could reach the floor: every answer under the threshold stays the same
+    cases = load_jsonl(DATA_DIR / "intents_extra.jsonl") + load_jsonl(
+        DATA_DIR / "triage_patient_messages.jsonl"
+    )
+    floor = rule_floor(threshold)
+    skipped = 0
+    for case in cases:
+        full = book.match(case["text"])
+        floored = book.match(case["text"], at_least=floor)
+        expected = full if full is not None and rule_answers(full, threshold) else None
+        assert floored == expected, case["text"]
+        skipped += book._ceiling(case["text"], book.embed(case["text"])) < floor
+    assert skipped > 50 or threshold == 1.0  # and it does skip (111 of 409 at 0.7)
 
 
 # -- the shipped book ----------------------------------------------------------------------
