@@ -137,8 +137,9 @@ class AcuityModel(ABC):
         """The model's emergency reading of ``text`` when an urgent red ``flag`` fired on it,
         else None: an urgent flag is a floor, and must not hide a description the model
         reads as an emergency (a vomiting flag on a picture of shock). Self-harm keeps its
-        own flag, whose reply carries the crisis line."""
-        if flag.level != "urgent" or flag.category == self_harm:
+        own flag, whose reply carries the crisis line; a flag marked not ``raisable`` keeps its
+        own same-day reply."""
+        if flag.level != "urgent" or flag.category == self_harm or not flag.raisable:
             return None
         reading = self.assess(text, vector)
         return reading if reading is not None and reading.level == "emergency" else None

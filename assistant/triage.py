@@ -63,6 +63,8 @@ class TriageResult:
     #: an emergency flag the report reader read as unlikely to be happening now
     #: (:mod:`assistant.report`): level ``urgent``, and the reply says to call now if it is
     unsure: bool = False
+    #: False: an urgent flag the acuity model may not raise to emergency (RedFlag.acuity_raises)
+    raisable: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,9 @@ class RedFlag:
     hypothetical: bool = True
     #: suppressed when the same sentence says it is over ("... but it has stopped now")
     resolvable: bool = False
+    #: an urgent flag the acuity model may raise to emergency (false: a same-day reply that
+    #: public guidance sets below 999, whose emergency signs have flags of their own)
+    acuity_raises: bool = True
 
     @property
     def scope(self) -> Scope:
@@ -190,7 +195,12 @@ class Triage:
             if found is not None and flag.level != "emergency":
                 continue  # an urgent flag cannot beat what was found already
             if self._fires(flag, pattern, lazy):
-                found = TriageResult(category=flag.category, flag_id=flag.id, level=flag.level)
+                found = TriageResult(
+                    category=flag.category,
+                    flag_id=flag.id,
+                    level=flag.level,
+                    raisable=flag.acuity_raises,
+                )
                 if flag.level == "emergency":
                     return found
         return found
@@ -327,6 +337,7 @@ _FLAG_KEYS = {
     "history",
     "hypothetical",
     "resolvable",
+    "acuity_raises",
 }
 
 
@@ -351,11 +362,13 @@ def _load_flag(raw: object, where: str, terms: Mapping[str, str]) -> RedFlag:
     if negation not in _NEGATION_WINDOW:
         raise ConfigError(f"{where}: negation must be one of {sorted(_NEGATION_WINDOW)}")
     switches: dict[str, bool] = {}
-    for key in ("history", "hypothetical", "resolvable"):
+    for key in ("history", "hypothetical", "resolvable", "acuity_raises"):
         value = data.get(key, key != "resolvable")
         if not isinstance(value, bool):
             raise ConfigError(f"{where}: {key} must be true or false")
         switches[key] = value
+    if not switches["acuity_raises"] and level != "urgent":
+        raise ConfigError(f"{where}: acuity_raises: false goes with level urgent")
     raw_patterns = data.get("patterns")
     if not isinstance(raw_patterns, list) or not raw_patterns:
         raise ConfigError(f"{where}: 'patterns' must be a non-empty list")
@@ -376,6 +389,7 @@ def _load_flag(raw: object, where: str, terms: Mapping[str, str]) -> RedFlag:
         history=switches["history"],
         hypothetical=switches["hypothetical"],
         resolvable=switches["resolvable"],
+        acuity_raises=switches["acuity_raises"],
     )
 
 
