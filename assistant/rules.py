@@ -210,6 +210,12 @@ class RuleBook:
         if vector is None:
             vector = self.embed(text)
         similarity = self.similarities(vector)
+        return self._ranked(normalised, similarity, len(_WORD_RE.findall(normalised)))
+
+    def _ranked(
+        self, normalised: str, similarity: np.ndarray, word_count: int
+    ) -> list[tuple[str, float]]:
+        """:meth:`scores` from the normalised text, its similarities and its word count."""
         words = WordIndex(normalised)
         # the context reading only when some keyword or topic matched (often none does)
         reading: Reading | None = None
@@ -233,7 +239,6 @@ class RuleBook:
             m for indexed in self._other_topics for m in words.finditer(indexed) if current(m)
         ]
         topics = sum(1 for found in spans if found)
-        word_count = len(_WORD_RE.findall(normalised))
         ranked = [
             (
                 rule.id,
@@ -260,10 +265,13 @@ class RuleBook:
         ``at_least`` (the pipeline's ``1 - rule_threshold``), none reaches it."""
         if vector is None:
             vector = self.embed(text)
+        normalised = self._normalise(text)
+        similarity = self.similarities(vector)
+        word_count = len(_WORD_RE.findall(normalised))
         floor = max(self.scoring.min_confidence, at_least)
-        if self._ceiling(text, vector) < floor:
+        if self._ceiling(similarity, word_count) < floor:
             return None  # no rule can reach it: the keyword and context reading are skipped
-        ranked = self.scores(text, vector)
+        ranked = self._ranked(normalised, similarity, word_count)
         if not ranked:
             return None
         rule_id, confidence = ranked[0]
@@ -271,16 +279,15 @@ class RuleBook:
             return None
         return RuleMatch(rule_id=rule_id, confidence=confidence, answer=self._by_id[rule_id].answer)
 
-    def _ceiling(self, text: str, vector: np.ndarray) -> float:
+    def _ceiling(self, similarity: np.ndarray, word_count: int) -> float:
         """A bound on every rule's confidence from the similarities and the length alone: the
         other factors are at most 1 (:func:`_load_scoring` checks them)."""
-        similarity = self.similarities(vector)
         best = float(similarity.max()) if len(similarity) else 0.0
         s = self.scoring
         if best >= s.example_match:
             return 1.0
         ceiling = (best - s.similarity_floor) / (s.similarity_full - s.similarity_floor)
-        if len(_WORD_RE.findall(self._normalise(text))) > s.long_message_words:
+        if word_count > s.long_message_words:
             ceiling *= s.long_message_factor
         return round(min(1.0, max(0.0, ceiling)), 4)
 
