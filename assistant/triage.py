@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -140,7 +140,16 @@ class Triage:
 
     @classmethod
     def from_file(cls, path: Path, context_file: Path | None = None) -> Triage:
-        """Load red flags from YAML; any malformed entry raises :class:`ConfigError`."""
+        """Load red flags from YAML; any malformed entry raises :class:`ConfigError`.
+
+        Indexing the patterns takes seconds, and a Triage is never changed after it is
+        built, so a process reads each version of the two files once (tests build many
+        assistants; an edited file has a new stamp and is read again)."""
+        context_file = context_file or DATA_DIR / "context.yaml"
+        return _load_triage(path, context_file, _stamp(path), _stamp(context_file))
+
+    @classmethod
+    def _read(cls, path: Path, context_file: Path) -> Triage:
         data = load_mapping(path, "red-flag")
         where = path.name
         replies = require_mapping(data.get("replies"), f"{where}: replies")
@@ -162,7 +171,7 @@ class Triage:
         ignore = [compile_regex(s, f"{where}: ignore[{i}]") for i, s in enumerate(ignore_raw)]
         terms = load_terms(data.get("terms"), f"{where}: terms")
         flags = load_entries(data, "flags", where, lambda raw, at: _load_flag(raw, at, terms))
-        reader = ContextReader.from_file(context_file or DATA_DIR / "context.yaml")
+        reader = ContextReader.from_file(context_file)
         return cls(flags, reader, templates=templates, ignore=ignore)
 
     @property
@@ -341,6 +350,23 @@ _FLAG_KEYS = {
 }
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """A file's version as far as a cache can tell (None: unreadable, and reported as such
+    when it is read)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=4)
+def _load_triage(
+    path: Path, context_file: Path, _path_stamp: object, _context_stamp: object
+) -> Triage:
+    return Triage._read(path, context_file)
+
+
 def _load_flag(raw: object, where: str, terms: Mapping[str, str]) -> RedFlag:
     data = require_mapping(raw, where)
     flag_id = data.get("id")
@@ -393,23 +419,34 @@ def _load_flag(raw: object, where: str, terms: Mapping[str, str]) -> RedFlag:
     )
 
 
-def _merge_plain(patterns: list[_Pattern]) -> tuple[_Pattern, ...]:
+@dataclass(frozen=True, slots=True)
+class _PatternSource:
+    """A pattern as the file gives it, compiled but not yet indexed: plain ones are merged
+    first, so that only the patterns kept are indexed (indexing is most of the load time)."""
+
+    all_of: tuple[re.Pattern[str], ...]
+    unless: re.Pattern[str] | None = None
+    whole_message: bool = False
+
+    @property
+    def plain(self) -> bool:
+        return not self.whole_message and self.unless is None
+
+
+def _merge_plain(sources: list[_PatternSource]) -> tuple[_Pattern, ...]:
     """One alternation for a flag's plain regexes: one scan of the text instead of many."""
-    plain = [p for p in patterns if not p.whole_message and p.unless is None]
-    if len(plain) < 2:
-        return tuple(patterns)
-    merged = re.compile("|".join(f"(?:{p.all_of[0].regex.pattern})" for p in plain))
-    rest = [p for p in patterns if p.whole_message or p.unless is not None]
-    return (_pattern((merged,), None), *rest)
+    plain = [source for source in sources if source.plain]
+    if len(plain) >= 2:
+        merged = re.compile("|".join(f"(?:{p.all_of[0].pattern})" for p in plain))
+        sources = [_PatternSource((merged,)), *(s for s in sources if not s.plain)]
+    return tuple(_index_pattern(source) for source in sources)
 
 
-def _pattern(
-    all_of: tuple[re.Pattern[str], ...], unless: re.Pattern[str] | None, whole_message: bool = False
-) -> _Pattern:
+def _index_pattern(source: _PatternSource) -> _Pattern:
     return _Pattern(
-        tuple(IndexedRegex.of(regex) for regex in all_of),
-        None if unless is None else IndexedRegex.of(unless),
-        whole_message,
+        tuple(IndexedRegex.of(regex) for regex in source.all_of),
+        None if source.unless is None else IndexedRegex.of(source.unless),
+        source.whole_message,
     )
 
 
@@ -426,9 +463,9 @@ def _commas_in_windows(source: str) -> str:
     return source.replace(r"(?: \w+)", r"(?:,? \w+)").replace(r"(?:\w+ )", r"(?:\w+,? )")
 
 
-def _load_pattern(item: object, where: str, terms: Mapping[str, str]) -> _Pattern:
+def _load_pattern(item: object, where: str, terms: Mapping[str, str]) -> _PatternSource:
     if isinstance(item, str):
-        return _pattern((_regex(item, where, terms),), None)
+        return _PatternSource((_regex(item, where, terms),))
     data: Mapping[str, Any] = require_mapping(item, where)
     allowed = {"regex", "all", "unless", "unless_in_message"}
     unknown = sorted(set(data) - allowed)
@@ -442,11 +479,11 @@ def _load_pattern(item: object, where: str, terms: Mapping[str, str]) -> _Patter
             raise ConfigError(f"{where}: 'unless_in_message' goes with 'regex' and no 'unless'")
         in_message = _regex(data["unless_in_message"], f"{where}.unless_in_message", terms)
         regex = _regex(data["regex"], f"{where}.regex", terms)
-        return _pattern((regex,), in_message, whole_message=True)
+        return _PatternSource((regex,), in_message, whole_message=True)
     if "regex" in data:
-        return _pattern((_regex(data["regex"], f"{where}.regex", terms),), unless)
+        return _PatternSource((_regex(data["regex"], f"{where}.regex", terms),), unless)
     parts: Iterable[object] = data["all"] if isinstance(data["all"], list) else []
     compiled = tuple(_regex(part, f"{where}.all[{i}]", terms) for i, part in enumerate(parts))
     if len(compiled) < 2:
         raise ConfigError(f"{where}: 'all' needs a list of at least two regular expressions")
-    return _pattern(compiled, unless, whole_message=True)
+    return _PatternSource(compiled, unless, whole_message=True)
