@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from assistant.errors import ConfigError
-from assistant.yaml_data import compile_regex, require_mapping
+from assistant.yaml_data import any_of, compile_regex, require_mapping
 
 
 def alternation(
@@ -18,7 +18,7 @@ def alternation(
     """A list of regexes joined into one ``(?:a)|(?:b)`` pattern, ``{{name}}`` expanded from
     ``terms``."""
     parts = alternation_parts(sources, where, terms)
-    return re.compile("|".join(f"(?:{part.pattern})" for part in parts))
+    return any_of(parts)
 
 
 def alternation_parts(

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from assistant.prefilter_syntax import (
@@ -47,8 +47,8 @@ __all__ = [
     "branch_words",
     "first_words",
     "gate_of",
-    "longer_at",
     "required_words",
+    "scan_starts",
 ]
 
 #: a word as ``\\b`` sees it, so that a match after ``\\b`` always starts one
@@ -191,22 +191,7 @@ class WordIndex:
         if starts is None:
             yield from regex.finditer(text)
             return
-        resume = 0
-        for start in starts:
-            if start < resume:
-                continue  # inside the previous match, as finditer skips it
-            match = regex.match(text, start)
-            if match is None:
-                continue
-            yield match
-            resume = match.end()
-            if resume == start:
-                longer = longer_at(regex, text, start)
-                if longer is not None:
-                    yield longer
-                    resume = longer.end()
-                else:
-                    resume = start + 1
+        yield from scan_starts(regex, text, starts, lambda start: regex.match(text, start))
 
     def match_starts(
         self, indexed: IndexedRegex, low: int = 0, high: int | None = None
@@ -356,7 +341,34 @@ class Gates:
         return [number for number in sorted(found) if words.meets(rest[number])]
 
 
-def longer_at(regex: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+def scan_starts(
+    regex: re.Pattern[str],
+    text: str,
+    starts: Iterable[int],
+    match_at: Callable[[int], re.Match[str] | None],
+) -> Iterator[re.Match[str]]:
+    """``regex.finditer(text)`` when every match starts at one of ``starts`` (in order) and
+    ``match_at(start)`` is the match there: a start inside the previous match is skipped,
+    and an empty match is followed by the longer one there, as ``finditer`` does."""
+    resume = 0
+    for start in starts:
+        if start < resume:
+            continue
+        match = match_at(start)
+        if match is None:
+            continue
+        yield match
+        resume = match.end()
+        if resume == start:
+            longer = _longer_at(regex, text, start)
+            if longer is not None:
+                yield longer
+                resume = longer.end()
+            else:
+                resume = start + 1
+
+
+def _longer_at(regex: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
     """After an empty match at ``start``, the longer match there that ``finditer`` takes
     next (a scanner's second ``match()``), or None: then it goes on from ``start + 1``."""
     scanner = regex.scanner(text, start)  # type: ignore[attr-defined]
@@ -379,11 +391,9 @@ def _anchor_keys(text: str) -> frozenset[str]:
     return frozenset(key for key in _VOCABULARY.anchors if key == TEXT_START or key[1:] in text)
 
 
-def _anchored(text: str, anchor: str, low: int = 0, high: int | None = None) -> list[int]:
+def _anchored(text: str, anchor: str, low: int, high: int) -> list[int]:
     """The positions in ``[low, high)`` of ``text`` an anchor key names: its start, right
     after a character (:data:`AFTER`) or at it (:data:`AT`)."""
-    if high is None:
-        high = len(text) + 1
     if anchor == TEXT_START:
         return [0] if low == 0 else []
     char = anchor[1:]

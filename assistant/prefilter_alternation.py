@@ -16,7 +16,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from assistant.prefilter import IndexedRegex, WordIndex, longer_at
+from assistant.prefilter import IndexedRegex, WordIndex, scan_starts
+from assistant.yaml_data import any_of
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -31,8 +32,7 @@ class IndexedAlternation:
     def of(cls, parts: Sequence[re.Pattern[str]]) -> IndexedAlternation:
         if not parts or any(part.flags & ~re.UNICODE for part in parts):
             raise ValueError("an alternation needs parts compiled without flags")
-        joined = re.compile("|".join(f"(?:{part.pattern})" for part in parts))
-        return cls(joined, tuple(IndexedRegex.of(part) for part in parts))
+        return cls(any_of(parts), tuple(IndexedRegex.of(part) for part in parts))
 
 
 def finditer_alternation(
@@ -54,20 +54,7 @@ def finditer_alternation(
                 match = part.regex.match(text, start)
                 if match is not None:
                     first[start] = match
-    resume = 0
-    for start in sorted(first):
-        if start < resume:
-            continue  # inside the previous match, as finditer skips it
-        match = first[start]
-        yield match
-        resume = match.end()
-        if resume == start:
-            longer = longer_at(alternation.regex, text, start)
-            if longer is not None:
-                yield longer
-                resume = longer.end()
-            else:
-                resume = start + 1
+    yield from scan_starts(alternation.regex, text, sorted(first), first.get)
 
 
 def _every_start(regex: re.Pattern[str], text: str, first: dict[int, re.Match[str]]) -> None:

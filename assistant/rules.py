@@ -38,7 +38,7 @@ from assistant.errors import ConfigError
 from assistant.placeholders import PLACEHOLDER_PATTERN
 from assistant.prefilter import IndexedRegex, WordIndex
 from assistant.settings import DATA_DIR
-from assistant.yaml_data import compile_regex, load_entries, load_mapping
+from assistant.yaml_data import any_of, compile_regex, load_entries, load_mapping
 
 _PLACEHOLDER_RE = re.compile(PLACEHOLDER_PATTERN + r"|\b[A-Z]+(?:_[A-Z]+)*_\d+\b")
 _WORD_RE = re.compile(r"[a-z0-9]+")
@@ -324,7 +324,7 @@ class RuleBook:
 def _alternation(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     if not patterns:
         return re.compile(r"(?!x)x")  # matches nothing: a rule with examples only
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    return any_of(patterns)
 
 
 def _foreign_topics(rule: Rule, others: list[re.Match[str]], spans: list[tuple[int, int]]) -> int:

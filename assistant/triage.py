@@ -32,6 +32,7 @@ from assistant.errors import ConfigError
 from assistant.prefilter import Gates, IndexedRegex, WordIndex, gate_of
 from assistant.settings import DATA_DIR
 from assistant.yaml_data import (
+    any_of,
     compile_regex,
     load_entries,
     load_mapping,
@@ -437,7 +438,7 @@ def _merge_plain(sources: list[_PatternSource]) -> tuple[_Pattern, ...]:
     """One alternation for a flag's plain regexes: one scan of the text instead of many."""
     plain = [source for source in sources if source.plain]
     if len(plain) >= 2:
-        merged = re.compile("|".join(f"(?:{p.all_of[0].pattern})" for p in plain))
+        merged = any_of(p.all_of[0] for p in plain)
         sources = [_PatternSource((merged,)), *(s for s in sources if not s.plain)]
     return tuple(_index_pattern(source) for source in sources)
 
