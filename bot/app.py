@@ -121,7 +121,8 @@ async def build_assistant(
         anonymizer = await asyncio.to_thread(
             Anonymizer.from_settings, config.privacy.spacy_model, config.privacy.score_threshold
         )
-    triage = Triage.from_file(config.triage.file)
+    # indexing the red flags takes seconds on a first load: off the event loop
+    triage = await asyncio.to_thread(Triage.from_file, config.triage.file)
     # one sentence embedder: the pipeline embeds each message once; the rules and the
     # knowledge retrieval read that vector
     if embedder is None:
