@@ -249,7 +249,8 @@ async def test_timeout_gives_the_fallback_reply_and_drops_the_work(
     assert reply.llm is not None and reply.llm.error == "timeout"
     await wait_until(lambda: not backend.stats()["busy"])
     stats = backend.stats()
-    assert stats["dropped_queued"] + stats["dropped_running"] == 1
+    # dropped by the timeout in the queue or the engine, or stopped at the deadline first
+    assert stats["dropped_queued"] + stats["dropped_running"] + stats["expired"] == 1
     assert stats["completed"] == 0
     assert assistant.store is not None
     await assistant.store.flush()

@@ -107,7 +107,8 @@ class LlamaCppEngine:
         usage = result.get("usage", {})
         job.prompt_tokens = int(usage.get("prompt_tokens", 0))
         job.completion_tokens = int(usage.get("completion_tokens", 0))
-        job.finish_reason = "dropped" if job.dropped.is_set() else str(choice["finish_reason"])
+        # stopped by ``check`` (caller gone or deadline passed): llama.cpp calls that "stop" too
+        job.finish_reason = "dropped" if job.should_stop() else str(choice["finish_reason"])
         job.text = clean_answer(
             str(choice["text"]), job.stop, truncated=job.finish_reason == "length"
         )

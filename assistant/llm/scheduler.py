@@ -103,6 +103,9 @@ class BatchScheduler:
             "dropped_running": 0,
             # jobs the engine stopped early because their caller had given up
             "stopped_after_drop": 0,
+            # jobs that reached their deadline in the queue or the engine before their
+            # caller's wait ended: no answer, not completed
+            "expired": 0,
             "batches": 0,
             "batched_requests": 0,
             "max_batch_seen": 0,
@@ -208,12 +211,16 @@ class BatchScheduler:
                         )
             else:
                 for job, future in batch:
+                    if future.done():  # the caller gave up while it ran
+                        if job.finish_reason == "dropped":
+                            self.counters["stopped_after_drop"] += 1
+                        continue
                     if job.finish_reason == "dropped":
-                        self.counters["stopped_after_drop"] += 1
-                    if not future.done():
+                        self.counters["expired"] += 1
+                    else:
                         self.counters["completed"] += 1
                         self.counters["completion_tokens"] += job.completion_tokens
-                        future.set_result(job)
+                    future.set_result(job)
             finally:
                 self._running = []
 
