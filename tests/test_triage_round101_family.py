@@ -4,7 +4,9 @@ as a figure of speech by someone doing well, self-harm in a school story, a stra
 collapse seen days ago that left the witness shaken, a suicide in the neighbourhood and a
 question about bereavement support, a past suicidal crisis now over, a "heart attack"
 feeling from exam nerves that passed in minutes), each with wordings that must stand down
-and near misses that must stay emergencies. Our own words throughout."""
+and near misses that must stay emergencies; and two urgent kinds (an older person newly
+muddled with urine infection signs, psychosis relapse signs after missed medicine). Our own
+words throughout."""
 
 from __future__ import annotations
 
@@ -167,6 +169,41 @@ CASES: list[tuple[str, str | None]] = [
     (
         "my wife felt like she was having a heart attack from nerves but the pain is still "
         "there and spreading to her jaw.",
+        "emergency",
+    ),
+    # -- urgent: an older person newly muddled with urine infection signs (NHS urinary
+    # tract infections; NICE CG103 delirium: GP or 111 today) ------------------------------
+    (
+        "my nan is 91 and since the weekend shes been confused, calling me by my mums name, "
+        "and her wee is cloudy and smelly.",
+        "urgent",
+    ),
+    ("grandad has been muddled for three days and says it stings when he pees.", "urgent"),
+    # not new: years of muddle with dementia
+    ("my grandad is 84 and has been muddled for years with dementia, wee smells a bit.", None),
+    # near misses: drowsy and hard to wake, or not knowing family since yesterday
+    (
+        "my granny has been a bit muddled for two days, her wee smells strong, now she is very "
+        "drowsy and hard to wake.",
+        "emergency",
+    ),
+    ("my dad is 79 and has been confused since yesterday, cant recognise us.", "emergency"),
+    # -- urgent: psychosis relapse signs after missed medicine, no danger (NHS psychosis;
+    # NICE CG178: contact the care team or crisis line today) ---------------------------
+    (
+        "my son has schizophrenia and stopped his tablets a month ago, now hes convinced the "
+        "neighbours are spying and hes up all night.",
+        "urgent",
+    ),
+    (
+        "my sister has psychosis and gets a depot every fortnight, she skipped the last one "
+        "and is hearing voices again, no threats.",
+        "urgent",
+    ),
+    # near miss: voices telling her to harm others
+    (
+        "my partner has bipolar and missed her depot jab, shes paranoid and says voices are "
+        "telling her to kill us.",
         "emergency",
     ),
 ]
