@@ -72,11 +72,14 @@ class TriageResult:
 class _Pattern:
     """One way a flag can fire: every regex in ``all_of`` must match (one, for a plain regex).
     ``unless`` is searched in the match's clause for a plain regex, and in the whole message
-    (``whole_message``) for an ``all`` pattern or a plain one given ``unless_in_message``."""
+    (``whole_message``) for an ``all`` pattern or a plain one given ``unless_in_message``.
+    ``in_message`` is a plain regex's ``unless_in_message`` when it also has a clause
+    ``unless``: then the pattern never fires when the whole message matches it."""
 
     all_of: tuple[IndexedRegex, ...]
     unless: IndexedRegex | None
     whole_message: bool = False
+    in_message: IndexedRegex | None = None
 
     @property
     def gate(self) -> tuple[frozenset[str], ...]:
@@ -245,6 +248,8 @@ class Triage:
         words = lazy.words
         scope = flag.scope
         if not pattern.whole_message:
+            if pattern.in_message is not None and words.search(pattern.in_message):
+                return False
             for match in words.finditer(pattern.all_of[0], gated=True):
                 reading = lazy.reading
                 if pattern.unless is not None:
@@ -428,10 +433,11 @@ class _PatternSource:
     all_of: tuple[re.Pattern[str], ...]
     unless: re.Pattern[str] | None = None
     whole_message: bool = False
+    in_message: re.Pattern[str] | None = None
 
     @property
     def plain(self) -> bool:
-        return not self.whole_message and self.unless is None
+        return not self.whole_message and self.unless is None and self.in_message is None
 
 
 def _merge_plain(sources: list[_PatternSource]) -> tuple[_Pattern, ...]:
@@ -448,6 +454,7 @@ def _index_pattern(source: _PatternSource) -> _Pattern:
         tuple(IndexedRegex.of(regex) for regex in source.all_of),
         None if source.unless is None else IndexedRegex.of(source.unless),
         source.whole_message,
+        None if source.in_message is None else IndexedRegex.of(source.in_message),
     )
 
 
@@ -476,10 +483,13 @@ def _load_pattern(item: object, where: str, terms: Mapping[str, str]) -> _Patter
     if ("regex" in data) == ("all" in data):
         raise ConfigError(f"{where}: give exactly one of 'regex' or 'all'")
     if "unless_in_message" in data:
-        if "regex" not in data or unless is not None:
-            raise ConfigError(f"{where}: 'unless_in_message' goes with 'regex' and no 'unless'")
+        if "regex" not in data:
+            raise ConfigError(f"{where}: 'unless_in_message' goes with 'regex'")
         in_message = _regex(data["unless_in_message"], f"{where}.unless_in_message", terms)
         regex = _regex(data["regex"], f"{where}.regex", terms)
+        if unless is not None:
+            # both: the clause ``unless`` as usual, and the whole message's as a veto
+            return _PatternSource((regex,), unless, in_message=in_message)
         return _PatternSource((regex,), in_message, whole_message=True)
     if "regex" in data:
         return _PatternSource((_regex(data["regex"], f"{where}.regex", terms),), unless)
