@@ -1,6 +1,5 @@
 """Round 101 by kind: pregnancy, men's health and long-term conditions (rounds 97, 99, 100).
-Emergencies told with everyday words (acute urinary retention with a tight, painful lower
-tummy; a missed haemodialysis session with signs of high potassium; a large amount of blood
+Emergencies told with everyday words (a missed haemodialysis session with signs of high potassium; a large amount of blood
 coughed up, the amount a few words before "blood"), and frames that are not emergencies (a
 family history of leg clots asked about in pregnancy; an oxygen reading within the target
 range a respiratory team set). Each kind with wordings that must fire or stand down, and near
@@ -15,24 +14,6 @@ from tests.conftest import flag_level
 
 # (text, level the flags must give: "emergency", "urgent" or None)
 CASES: list[tuple[str, str | None]] = [
-    # -- acute urinary retention (NHS urinary retention: cannot pee at all with pain in the
-    # lower tummy, go to A&E or call 999) -----------------------------------------------
-    (
-        "my husband is 68 with an enlarged prostate. he hasnt been able to pee at all since "
-        "breakfast and his bladder is bulging and sore.",
-        "emergency",
-    ),
-    (
-        "i cant pass any urine, been trying for hours, my tummy is hard and swollen.",
-        "emergency",
-    ),
-    ("cannot wee since this morning and the pain is unbearable low down.", "emergency"),
-    # near misses: the same words with another emergency
-    (
-        "cant pee at all since last night, my back is numb and my legs have gone weak "
-        "and numb around my bottom.",
-        "emergency",
-    ),
     # -- a missed haemodialysis session with signs of high potassium (NHS / Kidney Care UK
     # hyperkalaemia: call 999 or go to A&E) ------------------------------------------
     (
