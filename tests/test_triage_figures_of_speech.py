@@ -1,6 +1,6 @@
 """Known wrongs from earlier closing notes, by kind: a household chemical named first and the
-swallow told after it as "some" or "it" (an emergency), and "collapsed" in a figure of speech
-about laughing (not one). Each kind with wordings that must fire or stand down, and near
+swallow told after it as "some" or "it" (an emergency), "collapsed" in a figure of speech
+about laughing, and a care plan's "call 999 if a fit lasts over 5 minutes" (not one). Each kind with wordings that must fire or stand down, and near
 misses that must stay emergencies. Our own words throughout."""
 
 from __future__ import annotations
@@ -41,6 +41,17 @@ CASES: list[tuple[str, str | None]] = [
         "my dad collapsed at the party, everyone was laughing and then he just went down.",
         "emergency",
     ),
+    # -- a care plan's rule for a long seizure, asked about (NHS epilepsy: 999 if a seizure
+    # lasts more than 5 minutes) --------------------------------------------------------------
+    ("my epilepsy care plan says phone 999 if i have a seizure that lasts over 5 minutes", None),
+    ("the school nurse says ring an ambulance if a fit goes on longer than five minutes.", None),
+    # near misses: the plan told, then a fit now past its limit
+    (
+        "her plan says 999 if a fit lasts more than 5 minutes and this one has gone on for 8 "
+        "minutes, she is still jerking",
+        "emergency",
+    ),
+    ("he is having a seizure that has lasted over five minutes", "emergency"),
 ]
 
 
