@@ -5,7 +5,8 @@ girl"): NICE NG143 fever in under 5s counts a rate over 50 at 6 to 12 months or 
 young child. A rate above the age's range, low sats, grunting, recession or flaring, a
 speaker who is the patient, and a pregnancy or recent birth keep the emergency. Jaundice
 only in a child's newborn past (NHS newborn jaundice) is not liver failure when a fever now
-comes. A number after "rr", "hr" or "sats" is not a temperature. Our own words throughout."""
+comes. A number after "rr", "hr" or "sats" is not a temperature. A teaching question about
+what is done in cardiac arrest is no one's arrest. Our own words throughout."""
 
 from __future__ import annotations
 
@@ -101,6 +102,25 @@ CASES: list[tuple[str, str | None]] = [
     # near misses: a real temperature of 40 in a child stays
     ("my 2 year old has a temperature of 40 and is floppy and not drinking.", "emergency"),
     ("3 year old, temp 40, rr 30, not drinking since this morning.", "urgent"),
+    # -- a teaching question about what is done in cardiac arrest in general, after a TV
+    # drama (Resuscitation Council UK adult ALS: adrenaline goes IV or IO) ------------------
+    (
+        "watching a medical drama, a nurse injected adrenaline straight into the heart. what "
+        "route is used in cardiac arrest really?",
+        None,
+    ),
+    (
+        "student paramedic here: what dose of adrenaline is given in cardiac arrest and how often?",
+        None,
+    ),
+    # near misses: someone's arrest now
+    (
+        "my husband is in cardiac arrest, im doing cpr, what drugs in cardiac arrest should "
+        "they give?",
+        "emergency",
+    ),
+    ("my dad is in cardiac arrest. what dose do they give in cardiac arrest?", "emergency"),
+    ("he collapsed and the paramedics say its a cardiac arrest", "emergency"),
 ]
 
 
