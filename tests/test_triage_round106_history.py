@@ -82,6 +82,12 @@ CASES: list[tuple[str, str | None]] = [
         "going to act on it. who can i call right now to talk it through?",
         "urgent",
     ),
+    (
+        "the old thoughts that my kids would be better off without me are back this month. i "
+        "have no plan and wont do anything, my husband is keeping my medication locked away. "
+        "who can i talk to today?",
+        "urgent",
+    ),
     # near misses: no plan yet, but means at hand, a place, or not safe
     (
         "everyone would be better off without me. i have no plan yet but i have a bottle of "
