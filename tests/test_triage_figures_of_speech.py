@@ -32,6 +32,10 @@ CASES: list[tuple[str, str | None]] = [
         "it under the sofa.",
         None,
     ),
+    # a hypothetical in a later sentence, and a real swallow with a worry after it
+    ("the oven cleaner is under the sink. what if she ever drank some?", None),
+    ("the dishwasher tablets are low down. if the twins ever ate one, what then?", None),
+    ("i left the bleach out and my son drank some. what happens if he is sick?", "emergency"),
     # -- "collapsed" as a figure of speech for laughing --------------------------------------
     ("my nan collapsed laughing at the panto, she loved it.", None),
     ("we all collapsed in fits of giggles at the wedding speech.", None),
