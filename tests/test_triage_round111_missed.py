@@ -99,6 +99,8 @@ CASES: list[tuple[str, str | None]] = [
         "clear. The bruise on my temple is fading to yellow. Is that normal?",
         None,
     ),
+    # ... nor a nick from shaving on a blood thinner
+    ("Dad is on warfarin and has a small cut on his head from shaving. How long to press?", None),
     # -- a fit going on and on (NHS epilepsy and what to do if someone has a seizure: call 999
     # if it lasts more than 5 minutes) -------------------------------------------------------
     (
@@ -181,6 +183,7 @@ CASES: list[tuple[str, str | None]] = [
         "He bit his tongue at dinner and it bled for a minute, it's stopped now.",
         None,
     ),
+    ("She bit into a crusty roll and her gum bled a little.", None),
     # -- toothache with a swollen face (NHS dental abscess: urgent dentist or 111 today) -----
     (
         "My molar has been throbbing for days and now the side of my face has swelled up. I "
