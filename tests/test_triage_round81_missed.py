@@ -132,9 +132,11 @@ CASES: list[tuple[str, str | None]] = [
         "had a tooth abscess last week, swelling under my jaw has gone down and I can swallow fine now",
         None,
     ),
+    # (no emergency, but a swollen face with a dental abscess is same-day care: NHS dental
+    # abscess, an urgent dentist or 111 today; test_triage_round111_missed)
     (
         "tooth abscess with a swollen cheek, I can swallow and breathe fine, can I wait for the dentist?",
-        None,
+        "urgent",
     ),
     (
         "tooth abscess last month spread under my jaw and my breathing got harder, I had IV antibiotics. Now it's fine, when can I go to the gym?",
