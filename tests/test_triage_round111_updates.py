@@ -421,6 +421,23 @@ CASES: list[tuple[str, str | None]] = [
         "pain going into my left arm and jaw",
         "emergency",
     ),
+    # -- near misses: a heavy bleed that pressure stopped (NHS cuts and grazes: A&E for a wound
+    # that bled heavily or may need stitches)
+    (
+        "heavy bleeding from a cut on my hand, won't stop. update: stopped now after pressing on "
+        "it for 10 mins, back to normal",
+        "emergency",
+    ),
+    (
+        "blood pouring from my son's knee after he fell on glass. edit: pressure stopped it, he's "
+        "fine now",
+        "emergency",
+    ),
+    (
+        "my leg is bleeding heavily from a deep cut. update: it's stopped with a towel pressed on, "
+        "I feel ok now",
+        "emergency",
+    ),
 ]
 
 
