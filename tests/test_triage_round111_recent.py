@@ -4,10 +4,11 @@ said to be the first (NHS epilepsy, NHS febrile seizures: a first seizure is a 9
 adrenaline pen used, or given to someone, in plain words (Resuscitation Council UK and NHS
 anaphylaxis: always 999 or A&E after adrenaline, the reaction can come back); a first fit
 named with "his" or "her" before an update that says it stopped (the live-update stand-down
-keeps it). Near misses that must stay none: a fit dated years back, a known epilepsy's usual
-seizure that stopped, a temper ("had a fit about ..."), a question about never having had one,
-a pen prescribed or handed over to carry, a pen never used or used last year. Our own words
-throughout."""
+keeps it); someone out for longer than a couple of minutes who is awake now (NHS fainting:
+longer than a simple faint). Near misses that must stay none: a fit dated years back, a known
+epilepsy's usual seizure that stopped, a temper ("had a fit about ..."), a question about
+never having had one, a pen prescribed or handed over to carry, a pen never used or used last
+year, a faint of seconds, a time since a faint. Our own words throughout."""
 
 from __future__ import annotations
 
@@ -72,6 +73,19 @@ CASES: list[tuple[str, str | None]] = [
         "how do I order a new one?",
         None,
     ),
+    # -- out for longer than a couple of minutes, awake now (NHS fainting) ----------------
+    ("my mum passed out for about five minutes. update: she's back to normal", "emergency"),
+    ("he fainted and was out cold for 3 mins, edit: sitting up now", "emergency"),
+    ("my son blacked out on the bus for a few minutes, seems ok now", "emergency"),
+    # near misses: a brief faint, a time since, a trip out, a dizzy spell, years ago
+    (
+        "she passed out for a few seconds at the bus stop. update: she's fine, had skipped lunch",
+        None,
+    ),
+    ("I fainted in the queue about 20 minutes ago and I'm fine now, why does it happen?", None),
+    ("he was out for 10 minutes getting milk. update: back now", None),
+    ("she fainted and felt groggy for 10 minutes after, then fine", None),
+    ("I was unconscious for several minutes after a faint years ago, all tests clear", None),
 ]
 
 
