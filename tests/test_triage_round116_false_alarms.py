@@ -2,11 +2,12 @@
 was coughed or spat up and cleared, breathing and talking fine after; a tongue that swells the
 day after a piercing, breathing and swallowing fine; the lasting one-sided weakness that a
 stroke months or years back left, asked about for aids or rehab; a child's knock on the head
-yesterday, told in text-speak ("yday", "feedin n playin normal since"). Each kind with
-wordings that must stand down, and near misses that must stay emergencies: trouble
+yesterday, told in text-speak ("yday", "feedin n playin normal since"); someone else's
+illness told as a story already diagnosed, then a question about one's own risk. Each kind
+with wordings that must stand down, and near misses that must stay emergencies: trouble
 breathing, speaking or swallowing, something still stuck, a swollen lip or an allergy sign, a
-weakness that is new, sudden or worse, a young baby or a hard fall, drowsiness or being
-sick. Our own words throughout."""
+weakness that is new, sudden or worse, a young baby or a hard fall, drowsiness or being sick,
+a story happening now. Our own words throughout."""
 
 from __future__ import annotations
 
@@ -133,6 +134,34 @@ CASES: list[tuple[str, str | None]] = [
         "baby fell down the stairs yday n banged his head, been playin normal since",
         "emergency",
     ),
+    # -- someone else's illness told as a story already diagnosed, then a question about
+    # the writer's own risk (NHS 111: their own symptoms decide) ------------------------------
+    (
+        "my friends mum lost the sight in one eye and it turned out to be giant cell arteritis. "
+        "im 28 and get the odd headache after screens, should i be worried?",
+        None,
+    ),
+    (
+        "A colleague's husband had crushing chest pain at a wedding and it turned out to be a "
+        "heart attack. I am 40 and get heartburn after curry, could I be at risk?",
+        None,
+    ),
+    (
+        "my neighbours son went blind in one eye overnight, turned out it was a detached "
+        "retina. I'm 35 and short sighted, do I need to worry?",
+        None,
+    ),
+    # near misses: happening now or today, or no question about the writer's own risk
+    (
+        "my dad went blind in one eye this morning and it turned out to be a clot, should i "
+        "take him back in?",
+        "emergency",
+    ),
+    (
+        "my mate went blind in one eye overnight, turned out to be a stroke, what do i do",
+        "emergency",
+    ),
+    ("my friend has suddenly lost the sight in one eye, we are at her house", "emergency"),
 ]
 
 
