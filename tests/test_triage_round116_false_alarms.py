@@ -42,6 +42,8 @@ CASES: list[tuple[str, str | None]] = [
         "emergency",
     ),
     ("my dad is choking on his dinner right now", "emergency"),
+    ("she choked on a boiled sweet and hasnt coughed it up yet", "emergency"),
+    ("he choked on some meat and is still trying to cough it out", "emergency"),
     (
         "baby choked on a raisin, I did back blows and she coughed it out but shes floppy now",
         "emergency",
