@@ -31,10 +31,16 @@ CASES: list[tuple[str, str | None]] = [
     ("he's been killing himself in training for the marathon and his shins hurt", None),
     # near misses: a real wish to die
     ("I keep thinking about killing myself at the gym when nobody is around", "emergency"),
-    ("killing myself in training is the only thing that helps, honestly i want to die", "emergency"),
+    (
+        "killing myself in training is the only thing that helps, honestly i want to die",
+        "emergency",
+    ),
     ("i am going to kill myself tonight after the gym", "emergency"),
     # -- "suicide Tuesday": slang for the low days after ecstasy (FRANK MDMA: the comedown) ----
-    ("proper suicide tuesday feeling, just low and tired after saturday's rave. how to perk up?", None),
+    (
+        "proper suicide tuesday feeling, just low and tired after saturday's rave. how to perk up?",
+        None,
+    ),
     ("suicide tues hitting hard after the festival, no dark thoughts just meh. tips?", None),
     ("why do people get suicide tuesdays after pills at the weekend? is it serotonin?", None),
     # near misses: the slang with a real wish or plan
@@ -44,7 +50,10 @@ CASES: list[tuple[str, str | None]] = [
     # -- a question whether blacking or passing out is bad (Drinkaware blackouts; NHS fainting)
     ("drank too much on friday, can't remember the taxi home. is blacking out bad for you?", None),
     ("quick q, is passing out after a big night dangerous? asking for next time", None),
-    ("lost a chunk of last night after the shots, friends say i was fine. is blacking out normal", None),
+    (
+        "lost a chunk of last night after the shots, friends say i was fine. is blacking out normal",
+        None,
+    ),
     # near misses: passing out now, or with a head injury, or spiked and drowsy now
     ("she is passing out now after drinking and won't stay awake", "emergency"),
     ("is blacking out bad? he just blacked out and hit his head on the kerb", "emergency"),
