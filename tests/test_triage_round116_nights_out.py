@@ -59,24 +59,6 @@ CASES: list[tuple[str, str | None]] = [
     ("is blacking out bad? he just blacked out and hit his head on the kerb", "emergency"),
     ("my drink was spiked and my friend is passing out in the toilets right now", "emergency"),
     ("took coke an hour ago and now i have crushing chest pain down my left arm", "emergency"),
-    # -- pills taken at a party years ago, asked about now in general (NICE NG225: history;
-    # FRANK MDMA) ----------------------------------------------------------------------------
-    (
-        "a lad at uni took loads of pills at a house party years ago and got ill. is mdma risky?",
-        None,
-    ),
-    (
-        "my cousin downed a handful of pills at a festival a few years back. can pills cause fits?",
-        None,
-    ),
-    (
-        "back in 2015 i had a load of tablets at a rave and was fine. are pills stronger these days?",
-        None,
-    ),
-    # near misses: the quantity taken now, or wanting to again
-    ("she took a handful of pills years ago and wants to do it again tonight", "emergency"),
-    ("my mate has just swallowed loads of pills at the rave and is fitting", "emergency"),
-    ("he necked a whole bag of pills an hour ago and is really drowsy", "emergency"),
 ]
 
 
