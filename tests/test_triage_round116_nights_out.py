@@ -59,6 +59,35 @@ CASES: list[tuple[str, str | None]] = [
     ("is blacking out bad? he just blacked out and hit his head on the kerb", "emergency"),
     ("my drink was spiked and my friend is passing out in the toilets right now", "emergency"),
     ("took coke an hour ago and now i have crushing chest pain down my left arm", "emergency"),
+    # -- a glass test the rash faded under, meningitis named only as the worry it ruled out
+    # (NHS meningitis: the glass test) ---------------------------------------------------------
+    (
+        "panicked it was meningitis so pressed a glass on the red patch and it fades. it's from my new watch strap",
+        None,
+    ),
+    (
+        "rash where my festival band rubs, did the tumbler test in case of meningitis and the spots went white",
+        None,
+    ),
+    (
+        "itchy red bumps under the wristband. checked for meningitis with a glass, they blanch. cream?",
+        None,
+    ),
+    # near misses: it does not fade, or other signs are there
+    ("did the glass test for meningitis and the spots don't fade, they're dark red", "emergency"),
+    (
+        "the rash fades under a glass but she has a fever and a stiff neck, could it be meningitis",
+        "emergency",
+    ),
+    (
+        "I think it's meningitis, the rash blanches under a glass but he's drowsy and vomiting",
+        "emergency",
+    ),
+    # -- a buried overdose now after older dated ones (NHS paracetamol overdose) ----------------
+    (
+        "overdosed in 2017 and 2021, was fine after. anyway about two hours ago i took all my tablets, around 30. mostly asking about my acne",
+        "emergency",
+    ),
 ]
 
 
