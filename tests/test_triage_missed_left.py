@@ -3,7 +3,8 @@ young child who fell or took a knock and is now drowsy or being sick, told with 
 the word head; a child's fit told as just over, with no history given (a same-day reply; a
 first fit stays a 999 call); new jumbled or mixed-up words, whatever an old stroke left
 behind; no urine passed at all for hours with a painful, swollen or hard lower belly
-(acute urinary retention). Each kind with near misses that must stay quiet or at their own
+(acute urinary retention); painkillers named by US brands in an overdose; giant cell
+arteritis signs with sight trouble now. Each kind with near misses that must stay quiet or at their own
 level. Our own words throughout."""
 
 from __future__ import annotations
@@ -120,6 +121,40 @@ CASES: list[tuple[str, str | None]] = [
     (
         "I can't pee in public toilets when people are around and my tummy gets sore holding it, tips?",
         None,
+    ),
+    # -- painkillers by their US brand names, taken in a deliberate-sounding quantity (NHS
+    # paracetamol overdose: go to A&E even if you feel well) --------------------------------
+    (
+        "my son swallowed about 16 tylenol last night after an argument, he says he feels fine",
+        "emergency",
+    ),
+    ("took 30 advil an hour ago and I don't want to tell anyone", "emergency"),
+    ("my flatmate necked like 25 excedrin earlier because of her ex", "emergency"),
+    # near misses: an ordinary dosing question
+    ("can I take tylenol with ibuprofen for a headache?", None),
+    ("how many advil can I take in a day for period pain?", None),
+    # -- a giant cell arteritis picture with sight trouble now (NHS giant cell arteritis:
+    # sight problems, go to A&E) -------------------------------------------------------------
+    (
+        "new ache at my temple for a week, jaw hurts when I chew, scalp sore, now my vision keeps going blurry",
+        "emergency",
+    ),
+    (
+        "70F, new headache at her temples, sore scalp combing her hair, today her sight in one eye went grey twice",
+        "emergency",
+    ),
+    (
+        "pain at the side of my head, tender scalp when I brush my hair, and I'm seeing double since this morning",
+        "emergency",
+    ),
+    # near misses: the same signs with sight fine stay a same-day reply
+    (
+        "new pain in my temple, scalp tender when I brush my hair, jaw aches when chewing. vision fine",
+        "urgent",
+    ),
+    (
+        "temple headache, scalp tender, jaw aches when I chew. No blurred vision or double vision",
+        "urgent",
     ),
 ]
 
