@@ -4,8 +4,9 @@ the word head; a child's fit told as just over, with no history given (a same-da
 first fit stays a 999 call); new jumbled or mixed-up words, whatever an old stroke left
 behind; no urine passed at all for hours with a painful, swollen or hard lower belly
 (acute urinary retention); painkillers named by US brands in an overdose; giant cell
-arteritis signs with sight trouble now. Each kind with near misses that must stay quiet or at their own
-level. Our own words throughout."""
+arteritis signs with sight trouble now; a sore throat or fever on carbimazole; a reliever
+that helps for only a few hours. Each kind with near misses that must stay quiet or at
+their own level. Our own words throughout."""
 
 from __future__ import annotations
 
@@ -156,6 +157,28 @@ CASES: list[tuple[str, str | None]] = [
         "temple headache, scalp tender, jaw aches when I chew. No blurred vision or double vision",
         "urgent",
     ),
+    # -- a sore throat, mouth ulcers or a temperature on an antithyroid medicine (MHRA and BNF
+    # carbimazole: a same-day blood count) ---------------------------------------------------
+    ("on carbimazole and I've had a sore throat and fever since yesterday", "urgent"),
+    ("I take propylthiouracil, now I have mouth ulcers and a temperature", "urgent"),
+    (
+        "started carbimazole 6 weeks ago, woke with a really sore throat today, best lozenges?",
+        "urgent",
+    ),
+    # near misses: a general question, a medicine stopped long ago
+    ("what are the side effects of carbimazole to look out for?", None),
+    ("I came off carbimazole 2 years ago, now I have a sore throat, can I use strepsils?", None),
+    # -- a reliever that helps for only a few hours (NHS asthma: needing it more than every 4
+    # hours, urgent GP or NHS 111) -----------------------------------------------------------
+    ("my reliever inhaler only lasts 3 hours then I'm wheezy again", "urgent"),
+    (
+        "asthma bad with this cold, the blue inhaler helps for a couple of hours then wears off",
+        "urgent",
+    ),
+    ("my son's ventolin only holds him for about two hours before he's wheezy again", "urgent"),
+    # near misses: how long an inhaler keeps, a preventer running out
+    ("how long does a salbutamol inhaler last once opened?", None),
+    ("my preventer inhaler only lasts about 3 weeks, can I get a bigger one?", None),
 ]
 
 
