@@ -2,11 +2,10 @@
 young child who fell or took a knock and is now drowsy or being sick, told with or without
 the word head; a child's fit told as just over, with no history given (a same-day reply; a
 first fit stays a 999 call); new jumbled or mixed-up words, whatever an old stroke left
-behind; no urine passed at all for hours with a painful, swollen or hard lower belly
-(acute urinary retention); painkillers named by US brands in an overdose; giant cell
-arteritis signs with sight trouble now; a sore throat or fever on carbimazole; a reliever
-that helps for only a few hours. Each kind with near misses that must stay quiet or at
-their own level. Our own words throughout."""
+behind; painkillers named by US brands in an overdose; giant cell arteritis signs with sight
+trouble now; a sore throat or fever on carbimazole; a reliever that helps for only a few
+hours. Each kind with near misses that must stay quiet or at their own level. Our own words
+throughout."""
 
 from __future__ import annotations
 
@@ -103,26 +102,6 @@ CASES: list[tuple[str, str | None]] = [
     ("my 2 year old mixes up his words, is his language coming on normally?", None),
     ("mum has dementia and mixes up her words, how can we help her?", None),
     ("my kids love jumbled word puzzles, any good books?", None),
-    # -- no urine at all for hours, with a painful, swollen or hard lower belly (NHS urinary
-    # retention: go to A&E) ------------------------------------------------------------------
-    ("not passed any water since last night, 79, my belly is swollen up and sore", "emergency"),
-    (
-        "I'm 70 with prostate trouble and cannot pass any urine since 6am, my bladder is bursting and I'm in agony",
-        "emergency",
-    ),
-    (
-        "havent managed to pass any water since 10 last night, my tummy is tight and painful low down",
-        "emergency",
-    ),
-    # near misses: no belly sign (same day), a shy bladder, a catheter
-    (
-        "I haven't been able to pass urine since this morning, no pain, just feel I need to go",
-        "urgent",
-    ),
-    (
-        "I can't pee in public toilets when people are around and my tummy gets sore holding it, tips?",
-        None,
-    ),
     # -- painkillers by their US brand names, taken in a deliberate-sounding quantity (NHS
     # paracetamol overdose: go to A&E even if you feel well) --------------------------------
     (
