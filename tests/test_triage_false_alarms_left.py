@@ -1,0 +1,84 @@
+"""Set 15 (fix15a) by kind: false emergencies left on the fresh rounds. Suicidal feelings,
+thoughts or a plan told in the past (weeks, months or years ago), one's own or a friend's or
+colleague's, with help got since and better now, from someone asking how to stay well or how
+to support them (NHS help for suicidal thoughts; NHS supporting someone with suicidal
+feelings; NICE NG225: a past episode that is over, with no intent or plan now, is not a 999
+call). Each kind with wordings that must stand down, and near misses that must stay
+emergencies (or urgent): the thoughts back now, a plan or means now, a time of now, or worry
+about safety. Our own words throughout."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.triage import Triage
+from tests.conftest import flag_level
+
+# (text, level the flags must give: "emergency", "urgent" or None)
+CASES: list[tuple[str, str | None]] = [
+    # -- past suicidal feelings, help got since, better now -------------------------------
+    (
+        "a couple of years ago i had a plan to end it, my brother noticed and i got help. "
+        "doing loads better now and off the tablets. how do i look after my mood over winter?",
+        None,
+    ),
+    (
+        "my flatmate told me a few months ago she was feeling suicidal. she's seeing a "
+        "counsellor now and doing better. what can i say to keep supporting her?",
+        None,
+    ),
+    (
+        "One of my team said some weeks ago that he had been having thoughts of suicide. He "
+        "saw his GP, is on medication now and says things are getting better. How often "
+        "should I check in with him?",
+        None,
+    ),
+    (
+        "three years back i went through a time of feeling suicidal. got help from my gp and "
+        "talking therapy and im in a good place now. any tips for keeping well when work gets "
+        "stressful?",
+        None,
+    ),
+    (
+        "my cousin was suicidal last year, she's under the mental health team and seems much "
+        "better. is it ok to ask her how she's doing or will that upset her?",
+        None,
+    ),
+    # near misses: the past with a danger now
+    (
+        "a couple of years ago i had a plan to end it and got help, was doing better, but the "
+        "thoughts are coming back and i have tablets saved.",
+        "emergency",
+    ),
+    (
+        "my friend felt suicidal a few months ago, she's seeing a therapist and was doing "
+        "better, but tonight she texted me goodbye and isn't answering.",
+        "emergency",
+    ),
+    (
+        "my colleague had thoughts of suicide some weeks ago, he's on medication now and "
+        "getting better, but today he told me he has a plan to kill himself.",
+        "emergency",
+    ),
+    (
+        "i was suicidal a few months ago and got help from a counsellor and felt better, but "
+        "i want to die again and i have a plan for tonight.",
+        "emergency",
+    ),
+    (
+        "two years ago i had a plan to end my life. i got help and was doing better, but "
+        "lately i keep thinking about killing myself.",
+        "emergency",
+    ),
+    # near miss: the feelings back now with no plan said (same-day help, not nothing)
+    (
+        "my sister felt suicidal a few months ago and is seeing someone, she was getting "
+        "better but says she's feeling suicidal again this week.",
+        "emergency",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), CASES)
+def test_false_alarms_left(triage: Triage, text: str, level: str | None) -> None:
+    assert flag_level(triage, text) == level
