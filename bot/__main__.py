@@ -32,6 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--png", type=Path, default=None, help="also write the chart here")
     evaluate = commands.add_parser("eval", help="score the assistant on the shared eval sets")
     evaluate.add_argument("--dir", type=Path, default=Path("../shared/eval"))
+    rounds = commands.add_parser("eval-rounds", help="triage figures per round of labelled files")
+    rounds.add_argument("files", type=Path, nargs="+", help="JSONL with id, text, level, round")
+    rounds.add_argument("--ids", action="store_true", help="list the ids behind each miss")
+    rounds.add_argument("--dump", type=Path, default=None, help="write each case's level here")
     finetune_command.add_parser(commands)
     for sub in commands.choices.values():
         sub.add_argument("--config", type=Path, default=argparse.SUPPRESS)
@@ -87,6 +91,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.evaluation import run_eval
 
             return asyncio.run(run_eval(config, args.dir, sys.stdout))
+        if args.command == "eval-rounds":
+            from bot.round_report import run_round_report
+
+            return run_round_report(config, args.files, sys.stdout, args.ids, args.dump)
         if args.command == "finetune":
             return finetune_command.run(config, args, sys.stdout, sys.stderr)
     except ConfigError as exc:
