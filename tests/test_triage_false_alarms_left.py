@@ -3,9 +3,10 @@ thoughts or a plan told in the past (weeks, months or years ago), one's own or a
 colleague's, with help got since and better now, from someone asking how to stay well or how
 to support them (NHS help for suicidal thoughts; NHS supporting someone with suicidal
 feelings; NICE NG225: a past episode that is over, with no intent or plan now, is not a 999
-call). Each kind with wordings that must stand down, and near misses that must stay
-emergencies (or urgent): the thoughts back now, a plan or means now, a time of now, or worry
-about safety. Our own words throughout."""
+call). An age said of oneself ("I'm 40") is no temperature of 40. Each kind with wordings
+that must stand down, and near misses that must stay emergencies (or urgent): the thoughts
+back now, a plan or means now, a time of now, or worry about safety; a temperature said with
+a decimal, degrees or a word for it. Our own words throughout."""
 
 from __future__ import annotations
 
@@ -76,6 +77,25 @@ CASES: list[tuple[str, str | None]] = [
         "better but says she's feeling suicidal again this week.",
         "emergency",
     ),
+    # -- an age said of oneself ("im 40") is no temperature (NHS and NICE NG143: a fever is
+    # 38C or more, read from a thermometer) ----------------------------------------------
+    (
+        "My dad had bowel cancer in his fifties. I'm 41. The advice online is confusing, when "
+        "should I be screened?",
+        None,
+    ),
+    ("im 39 and the forms for my smear test are so confusing, which box do i tick?", None),
+    (
+        "i am 40 and honestly the bowel screening leaflets are confusing. should i ask for a "
+        "colonoscopy because of my mum?",
+        None,
+    ),
+    # near misses: a temperature with a decimal, degrees or a word for it, and confusion
+    ("I'm 40, temperature 39.6, shivering and confused since this morning", "emergency"),
+    ("im 39.5 and shaking, my husband says im confused", "emergency"),
+    ("i am 40 degrees and confused and cant stop shivering", "emergency"),
+    # near miss: a fever after a scope, said as a reading (same-day care)
+    ("had a colonoscopy yesterday, I'm 38.9 and shivering", "urgent"),
 ]
 
 
