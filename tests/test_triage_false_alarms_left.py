@@ -3,10 +3,12 @@ thoughts or a plan told in the past (weeks, months or years ago), one's own or a
 colleague's, with help got since and better now, from someone asking how to stay well or how
 to support them (NHS help for suicidal thoughts; NHS supporting someone with suicidal
 feelings; NICE NG225: a past episode that is over, with no intent or plan now, is not a 999
-call). An age said of oneself ("I'm 40") is no temperature of 40. Each kind with wordings
-that must stand down, and near misses that must stay emergencies (or urgent): the thoughts
-back now, a plan or means now, a time of now, or worry about safety; a temperature said with
-a decimal, degrees or a word for it. Our own words throughout."""
+call). An age said of oneself ("I'm 40") is no temperature of 40. A fear of a heart attack
+in a flutter after caffeine, or a known panic attack's shaking and fast breathing, that
+settled within minutes. Each kind with wordings that must stand down, and near misses that
+must stay emergencies (or urgent): the thoughts back now, a plan or means now, a time of now,
+or worry about safety; a temperature said with a decimal, degrees or a word for it; chest
+pain, faintness or a flutter still going; confusion or mottled skin. Our own words throughout."""
 
 from __future__ import annotations
 
@@ -96,6 +98,64 @@ CASES: list[tuple[str, str | None]] = [
     ("i am 40 degrees and confused and cant stop shivering", "emergency"),
     # near miss: a fever after a scope, said as a reading (same-day care)
     ("had a colonoscopy yesterday, I'm 38.9 and shivering", "urgent"),
+    # -- "thought I was having a heart attack": a flutter after caffeine or energy drinks, or
+    # a known panic attack, that settled within minutes, with no pain, faintness or return
+    # (NHS heart palpitations; NHS panic disorder) -----------------------------------------
+    (
+        "thought i was having a heart attack on sunday, drank 4 energy drinks and my heart "
+        "went mad for about 5 mins then it settled. been fine since. was it the caffeine?",
+        None,
+    ),
+    (
+        "Felt like I was having a heart attack after two double espressos, heart pounding for "
+        "a few minutes, then it passed. Should I cut down?",
+        None,
+    ),
+    (
+        "my son thought he was having a heart attack at the gym after pre workout, heart "
+        "racing for 10 minutes and then it stopped, he's fine now",
+        None,
+    ),
+    # near misses: chest pain, a flutter that goes on with faintness, or happening now
+    (
+        "thought i was having a heart attack after 3 red bulls, heart racing for 10 mins, then "
+        "it stopped but now i have chest pain",
+        "emergency",
+    ),
+    (
+        "thought i was having a heart attack after energy drinks, for 10 mins it was pounding, "
+        "then it stopped, but it is still fluttering and i feel faint",
+        "emergency",
+    ),
+    ("i think im having a heart attack, had 4 coffees, heart racing", "emergency"),
+    # -- the shaking and fast breathing of a known panic attack that settled is no sepsis
+    # sign (NHS panic disorder; NHS sepsis) -------------------------------------------------
+    (
+        "my flatmate has panic attacks, she was shaking and breathing really fast after the "
+        "exam, after 10 minutes it settled and shes fine now",
+        None,
+    ),
+    (
+        "he gets panic attacks, at the match he was shaking and breathing fast but it passed "
+        "and hes calm now",
+        None,
+    ),
+    (
+        "my friend has panic attacks. at the gig she was shaking and breathing really fast, "
+        "after 20 minutes it passed and shes chatty again",
+        None,
+    ),
+    # near misses: a temperature, or confusion and mottled skin
+    (
+        "she has panic attacks but now shes shaking, breathing really fast and has a "
+        "temperature of 39",
+        "emergency",
+    ),
+    (
+        "he has panic attacks, was shaking and breathing fast, it settled but now hes confused "
+        "and mottled",
+        "emergency",
+    ),
 ]
 
 
