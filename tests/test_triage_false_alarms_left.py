@@ -5,10 +5,12 @@ to support them (NHS help for suicidal thoughts; NHS supporting someone with sui
 feelings; NICE NG225: a past episode that is over, with no intent or plan now, is not a 999
 call). An age said of oneself ("I'm 40") is no temperature of 40. A fear of a heart attack
 in a flutter after caffeine, or a known panic attack's shaking and fast breathing, that
-settled within minutes. Each kind with wordings that must stand down, and near misses that
-must stay emergencies (or urgent): the thoughts back now, a plan or means now, a time of now,
-or worry about safety; a temperature said with a decimal, degrees or a word for it; chest
-pain, faintness or a flutter still going; confusion or mottled skin. Our own words throughout."""
+settled within minutes. A muddle from a low blood sugar put right by something sugary.
+Each kind with wordings that must stand down, and near misses that must stay emergencies
+(or urgent): the thoughts back now, a plan or means now, a time of now, or worry about safety;
+a temperature said with a decimal, degrees or a word for it; chest pain, faintness or a
+flutter still going; confusion or mottled skin; a muddle that is back or still there. Our own
+words throughout."""
 
 from __future__ import annotations
 
@@ -154,6 +156,34 @@ CASES: list[tuple[str, str | None]] = [
     (
         "he has panic attacks, was shaking and breathing fast, it settled but now hes confused "
         "and mottled",
+        "emergency",
+    ),
+    # -- a muddle from a low blood sugar that something sugary put right, back to normal and
+    # nothing wrong now (NHS low blood sugar: tell the GP or diabetes team) ------------------
+    (
+        "Dad is type 2 on gliclazide. Sunday he suddenly went muddled, sugar 2.9, we gave him "
+        "lucozade and he was back to normal in 15 minutes. Should his dose change?",
+        None,
+    ),
+    (
+        "my mum went suddenly muddled and shaky yesterday, her sugar was 3.0, a glass of juice "
+        "and a biscuit and she was fine again within 20 minutes. has not happened again. gp?",
+        None,
+    ),
+    (
+        "last week i became all muddled at work, my sugar was 3.2, had some jelly babies and "
+        "was right as rain after. do i need to tell the dvla?",
+        None,
+    ),
+    # near misses: muddled again, or still muddled after the sugar
+    (
+        "he went suddenly muddled, sugar 2.8, gave him sweets and he was fine again but now he "
+        "is muddled again",
+        "emergency",
+    ),
+    (
+        "my wife went muddled this morning, sugar was 3.1, gave her juice, she came round but "
+        "she is still muddled",
         "emergency",
     ),
 ]
