@@ -1,16 +1,16 @@
 """Set 15 (fix15a) by kind: false emergencies left on the fresh rounds. Suicidal feelings,
 thoughts or a plan told in the past (weeks, months or years ago), one's own or a friend's or
-colleague's, with help got since and better now, from someone asking how to stay well or how
-to support them (NHS help for suicidal thoughts; NHS supporting someone with suicidal
-feelings; NICE NG225: a past episode that is over, with no intent or plan now, is not a 999
-call). An age said of oneself ("I'm 40") is no temperature of 40. A fear of a heart attack
-in a flutter after caffeine, or a known panic attack's shaking and fast breathing, that
-settled within minutes. A muddle from a low blood sugar put right by something sugary.
-Each kind with wordings that must stand down, and near misses that must stay emergencies
-(or urgent): the thoughts back now, a plan or means now, a time of now, or worry about safety;
-a temperature said with a decimal, degrees or a word for it; chest pain, faintness or a
-flutter still going; confusion or mottled skin; a muddle that is back or still there. Our own
-words throughout."""
+colleague's, with help got since and better now, from someone asking how to stay well or how to
+support them (NHS help for suicidal thoughts; NHS supporting someone with suicidal feelings;
+NICE NG225: a past episode that is over, with no intent or plan now, is not a 999 call). An age
+said of oneself ("I'm 40") is no temperature of 40. A fear of a heart attack in a flutter after
+caffeine, or a known panic attack's shaking and fast breathing, that settled within minutes. A
+muddle from a low blood sugar put right by something sugary. A friend's pills at a rave years
+ago, asked about in general. Each kind with wordings that must stand down, and near misses that
+must stay emergencies (or urgent): the thoughts back now, a plan or means now, a time of now,
+or worry about safety; a temperature said with a decimal, degrees or a word for it; chest pain,
+faintness or a flutter still going; confusion or mottled skin; a muddle that is back or still
+there; pills just taken or taken on purpose. Our own words throughout."""
 
 from __future__ import annotations
 
@@ -186,6 +186,29 @@ CASES: list[tuple[str, str | None]] = [
         "she is still muddled",
         "emergency",
     ),
+    # -- a friend's pills at a rave, club or festival years ago, told as a story with a
+    # general question about the drug (FRANK MDMA) ------------------------------------------
+    (
+        "years ago my brother had loads of pills at a festival and ended up in a&e, can "
+        "ecstasy damage your kidneys long term?",
+        None,
+    ),
+    (
+        "a couple of years back my flatmate necked a handful of pills at a club and was sick "
+        "for days. do pills actually cause comedowns?",
+        None,
+    ),
+    (
+        "my mate took a handful of pills at a rave years ago, he was fine. is mdma addictive? "
+        "just curious",
+        None,
+    ),
+    # near misses: pills just taken, or taken on purpose
+    (
+        "my mate has just taken a handful of pills at the rave and is not making sense",
+        "emergency",
+    ),
+    ("years ago my friend took a whole box of pills at a party on purpose", "emergency"),
 ]
 
 
