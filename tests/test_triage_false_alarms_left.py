@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.normalize import normalize_text
 from assistant.triage import Triage
 from tests.conftest import flag_level
 
@@ -215,3 +216,22 @@ CASES: list[tuple[str, str | None]] = [
 @pytest.mark.parametrize(("text", "level"), CASES)
 def test_false_alarms_left(triage: Triage, text: str, level: str | None) -> None:
     assert flag_level(triage, text) == level
+
+
+# Same-day flags whose emergency signs have flags of their own: the acuity model may not raise
+# them to 999 (red_flags.yaml: acuity_raises: false). (text, flag id)
+NOT_RAISED: list[tuple[str, str]] = [
+    ("slipped on the stairs, my wrist is bent and swollen and I cant move it", "urgent_injury"),
+    (
+        "rolled my ankle at football, heard a crack and now i cant put any weight on it",
+        "urgent_injury",
+    ),
+    ("fell off my bike and my wrist looks deformed, cant move it", "urgent_injury"),
+]
+
+
+@pytest.mark.parametrize(("text", "flag_id"), NOT_RAISED)
+def test_not_raised_by_acuity(triage: Triage, text: str, flag_id: str) -> None:
+    result = triage.assess(normalize_text(text))
+    assert result is not None
+    assert (result.flag_id, result.level, result.raisable) == (flag_id, "urgent", False)
