@@ -193,12 +193,12 @@ CASES: list[tuple[str, str | None]] = [
     (
         "my 2 year old has a blotchy red rash on her back, I did the glass test and it fades "
         "completely. temp 37.5, she's playing. worried about meningitis, is it ok?",
-        "urgent",  # a child's rash with a temperature: same-day care (NICE NG143), not 999
+        None,
     ),
     (
         "son, 4, blotchy rash on his legs, pressed a glass on it and it went pale. temperature "
         "37.8, eating fine. my friend's boy had meningitis so I panic.",
-        "urgent",
+        None,
     ),
     (
         "toddler has a cold and a blotchy pink rash, glass test, they all fade, temp is 37.2, "
@@ -220,6 +220,12 @@ CASES: list[tuple[str, str | None]] = [
         "my son has a rash that fades with the glass, but his skin is mottled and he's very "
         "sleepy, is it meningitis?",
         "emergency",
+    ),
+    # a child's rash with a temperature of 38 or more: same-day care (NICE NG143), not 999
+    ("my 2 year old has a temperature of 38.5 and a rash on her tummy", "urgent"),
+    (
+        "my 4 year old has a rash that fades with a glass, temp 38.7 and he's not drinking",
+        "urgent",
     ),
     # -- an arm gone dead from being slept on, back to normal (NHS pins and needles) -------
     (
