@@ -82,6 +82,11 @@ def past_sentence_spans(
     return spans
 
 
+#: a sentence that turns to the present with these is not a dated story ("... and I want to
+#: do it again tonight", "... and it is still bleeding")
+_AGAIN_OR_NOW = re.compile(r"\b(?:again|still|now|just)\b")
+
+
 def _dated_story(
     texts: tuple[str, str],
     low: int,
@@ -102,8 +107,15 @@ def _dated_story(
     # date that opens what may still go on ("years ago a scan found a small aneurysm")
     if dated is None or story.search(text, low, dated.start()) is None:
         return []
-    if ends is not None and ends.search(masked, low, high):
-        return []
+    turn = ends.search(masked, low, high) if ends is not None else None
+    if turn is not None:
+        if turn.start() < dated.end() or _AGAIN_OR_NOW.search(masked, turn.start(), high):
+            return []
+        if rules.now.search(masked, turn.start(), high):
+            return []
+        # "he took an overdose in March and has been seeing the team since": the dated event
+        # is history up to where the sentence turns to the present
+        return [(low, _told_in_past(texts, dated.end(), turn.start(), rules))]
     told = _told_in_past(texts, dated.end(), high, rules)
     if told < high:
         return [(low, told)]  # "had a clot in 2021, so I worry about ...": the worry is now
