@@ -1,0 +1,215 @@
+"""Rounds 117-121 by kind: the level, not only whether a flag fires. Sepsis named only as an
+unsure worry or a question ("is this sepsis?", "I keep thinking sepsis") with an infection and a
+fever or shivers, and none of its 999 signs, is same-day care (NHS sepsis: not sure, call 111;
+NICE NG51); chest pain already assessed (A&E, an ECG, a stent or bypass) and gone since, asked
+about in a letter or a review; chest soreness after a workout that only pressing or moving
+brings on; a pill taken without a miss when a condom came off; a nosebleed pinched and stopped;
+a clot feared over cramps in both calves with no swelling. Each kind with wordings that must
+stand down or stay urgent, and near misses that must stay emergencies (or urgent). Our own
+words throughout."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.triage import Triage
+from tests.conftest import flag_level
+
+# (text, level the flags must give: "emergency", "urgent" or None)
+CASES: list[tuple[str, str | None]] = [
+    # -- sepsis as an unsure worry, an infection with a fever or shivers only (NHS sepsis:
+    # not sure it is sepsis, call 111; NICE NG51: no high-risk criteria) -----------------
+    (
+        "temp of 39 and shaking all over, my wee burns and my lower back hurts on one side. "
+        "is this sepsis? i feel ok otherwise just shattered",
+        "urgent",
+    ),
+    (
+        "my leg is red and hot round an insect bite and the redness is bigger than yesterday. "
+        "feeling a bit shivery. could it be sepsis or am i overreacting",
+        "urgent",
+    ),
+    (
+        "had a tooth abscess for 3 days, now got a fever and chills. i keep worrying about "
+        "sepsis cos thats my anxiety",
+        "urgent",
+    ),
+    ("got a uti and a temperature of 38.4, scared it will turn into sepsis", "urgent"),
+    (
+        "my daughter's finger is infected round the nail and she has a temperature, is it sepsis?",
+        "urgent",
+    ),
+    # near misses: a 999 sign of sepsis with the same worry, or sepsis said outright
+    (
+        "is this sepsis? my dad has a chest infection, temperature 39, and now he's confused "
+        "and not making sense",
+        "emergency",
+    ),
+    (
+        "could it be sepsis, my mum has a water infection and her knees look mottled and she is "
+        "breathing really fast",
+        "emergency",
+    ),
+    (
+        "worried its sepsis, i have a fever and i havent had a wee since yesterday morning",
+        "emergency",
+    ),
+    ("is this sepsis? temp 39.5, shivering, and i feel like im going to die", "emergency"),
+    (
+        "scared its sepsis, my son has a fever and a rash that doesnt fade when i press a glass "
+        "on it",
+        "emergency",
+    ),
+    (
+        "i think my husband has sepsis, he had a kidney infection and is now really drowsy and "
+        "his lips are blue",
+        "emergency",
+    ),
+    ("could this be sepsis? fever, shaking, and my speech is slurred", "emergency"),
+    ("my wife has sepsis i think, she is hot and shaking", "emergency"),
+    (
+        "is it sepsis? wound infected after my operation, fever, and my skin has gone blotchy "
+        "and grey",
+        "emergency",
+    ),
+    # -- chest pain already assessed and gone since, in an admin message (NICE CG95) -------
+    (
+        "Could I have a fit to fly letter? I had two stents last year after chest pains and "
+        "I've been fine since, finished cardiac rehab in the spring.",
+        None,
+    ),
+    (
+        "Went to A&E on Monday with chest pain, ECG and bloods normal, discharge letter says see "
+        "the GP routinely. No pain since. Can I book that?",
+        None,
+    ),
+    (
+        "Review form: I have a GTN spray for chest pain on repeat but haven't needed it for "
+        "over two years since my bypass.",
+        None,
+    ),
+    # near misses: the pain back, or not yet assessed
+    (
+        "Was in A&E on Monday with chest pain, ECG normal, fine since, but the pain came back "
+        "this morning",
+        "urgent",
+    ),
+    (
+        "had a stent in may after chest pain, been fine since, but today I've got a crushing "
+        "pain in my chest going into my arm",
+        "emergency",
+    ),
+    (
+        "ECG was normal last week and I was fine since, but chest pain again tonight and I'm "
+        "sweaty",
+        "emergency",
+    ),
+    ("had chest pain yesterday for an hour, fine since, should I worry?", "emergency"),
+    # -- chest sore after a workout, only when pressed or moved (NHS chest pain: a strained
+    # muscle) ----------------------------------------------------------------------------
+    (
+        "did loads of push ups yesterday, now the left side of my chest hurts only when I press "
+        "on it or twist",
+        None,
+    ),
+    (
+        "sore chest after a bench session at the gym, it hurts when i lift my arms, breathing "
+        "is fine",
+        None,
+    ),
+    (
+        "chest aches when I press on it after a boxing class on tuesday, not ill otherwise",
+        None,
+    ),
+    # near misses: spread, sweating, sickness or pain at rest; no workout behind it
+    (
+        "did push ups yesterday, now chest pain that spreads down my left arm and I'm sweating",
+        "emergency",
+    ),
+    (
+        "chest pain after the gym, it hurts even when I'm sitting still and I feel sick",
+        "emergency",
+    ),
+    ("chest hurts on the left when I press it, started after a week of coughing", "urgent"),
+    # -- a condom came off, the pill taken without a miss (NHS emergency contraception) ----
+    (
+        "the condom split last night but she's on the pill and hasn't missed one, do we need to "
+        "do anything",
+        None,
+    ),
+    (
+        "condom came off on saturday, my partner is on the pill and has not missed any, what do "
+        "we do",
+        None,
+    ),
+    (
+        "condom slipped off yesterday, she takes the pill and hasnt missed a single one, are we ok",
+        None,
+    ),
+    # near misses: pills missed, or no contraception
+    (
+        "condom broke last night, she's on the pill but has missed two this week, what do we do",
+        "urgent",
+    ),
+    ("condom split last night and she is not on any contraception, what can we do", "urgent"),
+    # -- a nosebleed pinched and stopped within minutes, not back (NHS nosebleed) ----------
+    (
+        "nosebleed at football practice, blood everywhere on my shirt, pinched the soft part of "
+        "my nose for 10 minutes and it stopped. will it happen again?",
+        None,
+    ),
+    (
+        "my son had a nose bleed at school, blood was pouring, the teacher pressed his nostrils "
+        "for five mins and it stopped, it hasnt come back",
+        None,
+    ),
+    (
+        "nosebleed in the night, blood everywhere on the pillow, I squeezed my nose for a few "
+        "minutes and it stopped",
+        None,
+    ),
+    # near misses: back again, a blood thinner, still going, or a cut
+    (
+        "nosebleed, blood everywhere, pinched my nose for 10 minutes and it stopped but now its "
+        "started again and wont stop",
+        "emergency",
+    ),
+    ("nosebleed with blood pouring, I'm on warfarin, pressed my nose and it stopped", "emergency"),
+    (
+        "nose bleed, blood everywhere, been pinching my nose for 20 minutes and its still going",
+        "emergency",
+    ),
+    ("cut my hand on a knife, blood everywhere, it won't stop", "emergency"),
+    # -- a clot feared over cramps in both calves, no swelling (NHS leg cramps; NHS DVT) ---
+    (
+        "my calves cramp up at night and wake me, it passes if I stretch, no swelling at all. "
+        "I've been googling and now I think every cramp is a DVT",
+        None,
+    ),
+    (
+        "both calves ache after my run and I keep reading about blood clots, is this a DVT? "
+        "legs look the same, no swelling",
+        None,
+    ),
+    (
+        "night cramps in both legs, gone in a minute, legs look exactly the same. anxious it "
+        "could be a DVT",
+        None,
+    ),
+    # near misses: one leg swollen or warm, a long flight, one leg bigger
+    (
+        "cramp in my left calf at night, now the calf is swollen and warm, could it be a DVT",
+        "urgent",
+    ),
+    (
+        "worried about a DVT, no swelling but I flew back from Australia two days ago and my "
+        "calf hurts",
+        "urgent",
+    ),
+    ("I'm scared I have a DVT, my right leg is bigger than the left", "urgent"),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), CASES)
+def test_round121_levels(triage: Triage, text: str, level: str | None) -> None:
+    assert flag_level(triage, text) == level
