@@ -4,9 +4,10 @@ fever or shivers, and none of its 999 signs, is same-day care (NHS sepsis: not s
 NICE NG51); chest pain already assessed (A&E, an ECG, a stent or bypass) and gone since, asked
 about in a letter or a review; chest soreness after a workout that only pressing or moving
 brings on; a pill taken without a miss when a condom came off; a nosebleed pinched and stopped;
-a clot feared over cramps in both calves with no swelling. Each kind with wordings that must
-stand down or stay urgent, and near misses that must stay emergencies (or urgent). Our own
-words throughout."""
+a clot feared over cramps in both calves with no swelling; a colleague's or friend's collapse
+days ago, well now, from a witness who wants to learn CPR; a small bleed at a PICC line after a
+dressing change that stopped. Each kind with wordings that must stand down or stay urgent, and
+near misses that must stay emergencies (or urgent). Our own words throughout."""
 
 from __future__ import annotations
 
@@ -207,6 +208,62 @@ CASES: list[tuple[str, str | None]] = [
         "urgent",
     ),
     ("I'm scared I have a DVT, my right leg is bigger than the left", "urgent"),
+    # -- someone else's collapse days ago, well now, asked about by a witness who froze or
+    # wants to learn CPR (Resuscitation Council UK; NHS post-traumatic stress) -------------
+    (
+        "my friend collapsed at the pub on saturday, paramedics came and she's fine now, home "
+        "from hospital. I just stood there. how do you do CPR properly?",
+        None,
+    ),
+    (
+        "a workmate had a seizure two days ago, he is back at work and ok, but I froze. what is "
+        "the recovery position",
+        None,
+    ),
+    (
+        "one of our customers collapsed in the shop last week, she is recovering at home now. "
+        "I keep thinking I should learn first aid, where do I start?",
+        None,
+    ),
+    # near misses: a collapse today or now
+    (
+        "a colleague collapsed at work last week and he's ok now, I froze. today the boss "
+        "collapsed at his desk",
+        "emergency",
+    ),
+    (
+        "my friend collapsed yesterday and she's ok now but she collapsed again just now and "
+        "wont wake up",
+        "emergency",
+    ),
+    ("my colleague collapsed and isnt breathing, how do I do CPR", "emergency"),
+    # -- a small bleed at a PICC or central line after a dressing change, stopped (NHS /
+    # Macmillan line care) ---------------------------------------------------------------
+    (
+        "my PICC bled a little after the nurse changed the dressing yesterday, I pressed on it "
+        "for a few minutes and it stopped. is that normal?",
+        None,
+    ),
+    (
+        "hickman line dressing changed this morning and there was a spot of blood under it, it "
+        "stopped on its own, should I worry",
+        None,
+    ),
+    (
+        "after my chemo port was flushed there was a tiny bit of bleeding at the needle site but it "
+        "stopped straight away",
+        None,
+    ),
+    # near misses: a sign at the site, a bleed back that will not stop
+    (
+        "PICC dressing changed yesterday and it bled, it stopped but now the site is red and sore",
+        "urgent",
+    ),
+    (
+        "my PICC line bled after the dressing change and it has started again and won't stop",
+        "urgent",
+    ),
+    ("my PICC line site is red and oozing", "urgent"),
 ]
 
 
