@@ -6,7 +6,8 @@ about in a letter or a review; chest soreness after a workout that only pressing
 brings on; a pill taken without a miss when a condom came off; a nosebleed pinched and stopped;
 a clot feared over cramps in both calves with no swelling; a colleague's or friend's collapse
 days ago, well now, from a witness who wants to learn CPR; a small bleed at a PICC line after a
-dressing change that stopped. Each kind with wordings that must stand down or stay urgent, and
+dressing change that stopped; blood in the pee after a urology procedure as the team said to
+expect; delirium after an operation that has passed. Each kind with wordings that must stand down or stay urgent, and
 near misses that must stay emergencies (or urgent). Our own words throughout."""
 
 from __future__ import annotations
@@ -264,6 +265,64 @@ CASES: list[tuple[str, str | None]] = [
         "urgent",
     ),
     ("my PICC line site is red and oozing", "urgent"),
+    # -- blood or twinges on peeing after a urology procedure, as the team said to expect
+    # (NHS TURP recovery; BAUS ureteric stent information) ------------------------------
+    (
+        "dad had a TURP last week, his wee is still a bit pink and the nurse told him to expect "
+        "that for a few weeks. he's peeing fine and drinking lots, is that ok?",
+        None,
+    ),
+    (
+        "I've got a stent in after my kidney stone was lasered, there's blood when I pee and a "
+        "twinge in my kidney area when I go. The urologist warned me about this. No fever.",
+        None,
+    ),
+    (
+        "after my cystoscopy yesterday there's a bit of blood in my pee, the nurse said it was "
+        "expected for a day or two",
+        None,
+    ),
+    # near misses: a fever and shivers, dark red pee with big clots
+    (
+        "stent in after a kidney stone was removed, I was warned about blood in my pee but now I "
+        "have a temperature of 39 and I'm shivering",
+        "emergency",
+    ),
+    (
+        "my husband had his prostate op, the ward said blood can happen but now his pee is dark "
+        "red with big clots",
+        "urgent",
+    ),
+    ("blood in my pee since yesterday, no pain", "urgent"),
+    # -- delirium after an operation that has passed, the person back to their old self
+    # (NICE CG103 delirium) ---------------------------------------------------------------
+    (
+        "mum was very muddled for three nights in hospital after her hip op, seeing things, "
+        "they said delirium. she's home now and back to her usual self. is she more likely to "
+        "get dementia?",
+        None,
+    ),
+    (
+        "nan has dementia and after her UTI she was more confused for a few days, but she's "
+        "back to normal now and the GP is happy. anything to prevent it?",
+        None,
+    ),
+    (
+        "grandad had delirium after his knee op, hallucinating for two nights, but he's back to "
+        "his old self now. does it mean dementia is coming?",
+        None,
+    ),
+    # near misses: a new change now
+    (
+        "grandad has dementia, he was back to his old self last week but since yesterday he's "
+        "much more agitated and seeing things",
+        "urgent",
+    ),
+    (
+        "my dad has alzheimers and over the last two days he's suddenly more confused and "
+        "picking at the sheets",
+        "emergency",
+    ),
 ]
 
 
