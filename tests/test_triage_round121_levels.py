@@ -7,8 +7,9 @@ brings on; a pill taken without a miss when a condom came off; a nosebleed pinch
 a clot feared over cramps in both calves with no swelling; a colleague's or friend's collapse
 days ago, well now, from a witness who wants to learn CPR; a small bleed at a PICC line after a
 dressing change that stopped; blood in the pee after a urology procedure as the team said to
-expect; delirium after an operation that has passed. Each kind with wordings that must stand down or stay urgent, and
-near misses that must stay emergencies (or urgent). Our own words throughout."""
+expect; delirium after an operation that has passed. Each kind with wordings that must stand
+down or stay urgent, and near misses that must stay emergencies (or urgent). Our own words
+throughout."""
 
 from __future__ import annotations
 
