@@ -137,10 +137,16 @@ CASES: list[tuple[str, str | None]] = [
     # near misses: long pauses, blue, floppy or feverish
     ("my 6 week old stopped breathing for 25 seconds and went blue", "emergency"),
     ("my baby pauses breathing for 8 seconds and his lips went blue", "emergency"),
-    ("my newborn wont wake up for feeds and is floppy, pauses for 5 seconds, still pink", "emergency"),
+    (
+        "my newborn wont wake up for feeds and is floppy, pauses for 5 seconds, still pink",
+        "emergency",
+    ),
     # -- ketones under 3 with only mild nausea (ISPAD sick-day rules) -------------------
     ("type 1, ketones 2.1, she feels a bit sick but hasnt been sick, drinking fine", "urgent"),
-    ("son has T1D, blood ketones 1.9 and sugar 18, feeling slightly sick, drinking water", "urgent"),
+    (
+        "son has T1D, blood ketones 1.9 and sugar 18, feeling slightly sick, drinking water",
+        "urgent",
+    ),
     ("I'm type 1, ketones 2.4 and I feel a little sick, keeping fluids down", "urgent"),
     # near misses: vomiting, really sick, or ketones 3 and over
     ("type 1 ketones 2.1 and he has been a bit sick twice", "emergency"),
