@@ -87,8 +87,7 @@ CASES: list[tuple[str, str | None]] = [
     ),
     # near misses: a fall with no sign after it
     (
-        "she fell face first onto the mat at gymnastics, cried for a minute, now fine and "
-        "playing",
+        "she fell face first onto the mat at gymnastics, cried for a minute, now fine and playing",
         None,
     ),
     # -- pulled out of water, a cough that goes on or fast breathing (RLSS UK, NHS) ----------
@@ -177,8 +176,7 @@ CASES: list[tuple[str, str | None]] = [
         "urgent",
     ),
     (
-        "my housemate says her date forced her into sex last night, she's shaken and hasn't "
-        "washed",
+        "my housemate says her date forced her into sex last night, she's shaken and hasn't washed",
         "urgent",
     ),
     (
@@ -199,8 +197,7 @@ CASES: list[tuple[str, str | None]] = [
         None,
     ),
     (
-        "the film last night had a rape scene in it, it upset me, how do I stop thinking "
-        "about it",
+        "the film last night had a rape scene in it, it upset me, how do I stop thinking about it",
         None,
     ),
     # -- a baby of 3 to 6 months at 39 or more (NICE NG143) ----------------------------------
@@ -241,8 +238,7 @@ CASES: list[tuple[str, str | None]] = [
         "urgent",
     ),
     (
-        "toddler pulled my coffee over his arm, cooled it for 20 minutes, a small blister came "
-        "up",
+        "toddler pulled my coffee over his arm, cooled it for 20 minutes, a small blister came up",
         "urgent",
     ),
     (
