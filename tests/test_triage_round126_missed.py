@@ -90,6 +90,11 @@ CASES: list[tuple[str, str | None]] = [
         "she fell face first onto the mat at gymnastics, cried for a minute, now fine and playing",
         None,
     ),
+    (
+        "my son went face first off the climbing frame and knocked out two of his wobbly baby "
+        "teeth, bleeding stopped, does the dentist need to see him?",
+        None,
+    ),
     # -- pulled out of water, a cough that goes on or fast breathing (RLSS UK, NHS) ----------
     (
         "my girl slipped into the pond at the farm, we got her out within seconds, she is still "
