@@ -58,9 +58,9 @@ OUT = DATA_DIR / "report" / "model.json"
 MIN_DOCUMENTS = 2
 
 
-def load_messages(triage: Triage, paths: tuple[Path, ...]) -> tuple[list[str], np.ndarray]:
-    """The prepared texts that name an emergency, and whether each is labelled one."""
-    texts, emergency = [], []
+def named_messages(triage: Triage, paths: tuple[Path, ...]) -> list[tuple[dict[str, Any], str]]:
+    """Each labelled row whose text names an emergency, with its prepared text."""
+    named = []
     for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -68,9 +68,21 @@ def load_messages(triage: Triage, paths: tuple[Path, ...]) -> tuple[list[str], n
             row = json.loads(line)
             text = normalize_text(row["text"])
             if triage.names_an_emergency(text):
-                texts.append(triage.prepare(text))
-                emergency.append((row.get("level") or row.get("expect")) == "emergency")
-    return texts, np.asarray(emergency, dtype=int)
+                named.append((row, triage.prepare(text)))
+    return named
+
+
+def emergency_targets(named: list[tuple[dict[str, Any], str]]) -> np.ndarray:
+    """1 where the row is labelled an emergency (``level``, or ``expect`` in triage_extra)."""
+    return np.asarray(
+        [(row.get("level") or row.get("expect")) == "emergency" for row, _ in named], dtype=int
+    )
+
+
+def load_messages(triage: Triage, paths: tuple[Path, ...]) -> tuple[list[str], np.ndarray]:
+    """The prepared texts that name an emergency, and whether each is labelled one."""
+    named = named_messages(triage, paths)
+    return [text for _, text in named], emergency_targets(named)
 
 
 def sealed_set(round_no: int) -> str:
@@ -95,11 +107,10 @@ def fit(texts: list[str], target: np.ndarray, c: float) -> tuple[dict[str, float
 def cross_validate(triage: Triage, c: float) -> None:
     """Leave-one-set-out probabilities on the fresh rounds, summed per bar."""
     always_texts, always_target = load_messages(triage, (SOURCES[0], SOURCES[2]))
-    fresh = [json.loads(line) for line in SOURCES[1].read_text(encoding="utf-8").splitlines()]
-    named = [row for row in fresh if triage.names_an_emergency(normalize_text(row["text"]))]
-    groups = [sealed_set(row["round"]) for row in named]
-    texts = [triage.prepare(normalize_text(row["text"])) for row in named]
-    target = np.asarray([row["level"] == "emergency" for row in named], dtype=int)
+    named = named_messages(triage, (SOURCES[1],))
+    groups = [sealed_set(row["round"]) for row, _ in named]
+    texts = [text for _, text in named]
+    target = emergency_targets(named)
     read = np.zeros(len(named))
     for group in sorted(set(groups)):
         out = np.asarray([g == group for g in groups])
@@ -110,7 +121,7 @@ def cross_validate(triage: Triage, c: float) -> None:
     print(f"{len(named)} fresh messages naming an emergency, {int(target.sum())} emergencies")
     for bar in (0.04, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3):
         below = read < bar
-        lost = [row["id"] for row, b, y in zip(named, below, target, strict=True) if b and y]
+        lost = [row["id"] for (row, _), b, y in zip(named, below, target, strict=True) if b and y]
         print(
             f"below {bar:.2f}: emergencies {len(lost)} {lost}, "
             f"non-emergencies {int((below & (target == 0)).sum())}/{int((target == 0).sum())}"
