@@ -109,9 +109,11 @@ def _dated_story(
         return []
     turn = ends.search(masked, low, high) if ends is not None else None
     if turn is not None:
-        if turn.start() < dated.end() or _AGAIN_OR_NOW.search(masked, turn.start(), high):
-            return []
-        if rules.now.search(masked, turn.start(), high):
+        if (
+            turn.start() < dated.end()
+            or _AGAIN_OR_NOW.search(masked, turn.start(), high)
+            or rules.now.search(masked, turn.start(), high)
+        ):
             return []
         # "he took an overdose in March and has been seeing the team since": the dated event
         # is history up to where the sentence turns to the present
