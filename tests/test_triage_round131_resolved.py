@@ -70,6 +70,13 @@ CASES: list[tuple[str, str | None]] = [
         "I had a reaction last week that settled. Help?",
         "emergency",
     ),
+    # ... and another problem in the same message still read on its own
+    (
+        "I had a clot in my leg years ago after a long flight. Since Tuesday my left calf has "
+        "been swollen, warm and sore, and I've stopped my pill in case. Can this wait for a GP "
+        "appointment?",
+        "urgent",
+    ),
     # -- puffy, itchy eyes in the pollen season, nothing else swollen (NHS hay fever; NHS
     # conjunctivitis) ----------------------------------------------------------------------
     (
@@ -133,6 +140,11 @@ CASES: list[tuple[str, str | None]] = [
     ),
     (
         "my son's lips are blue after swimming in the lake and he's shivering and breathing fast",
+        "emergency",
+    ),
+    (
+        "Kidney infection, pain coming in waves, shivering with a fever and her lips look a bit "
+        "blue, her pee is pink. Should I call?",
         "emergency",
     ),
     # -- "is he talking nonsense?" asked of someone's claim (NHS stroke: a sudden change in
