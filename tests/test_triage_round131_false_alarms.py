@@ -47,7 +47,13 @@ CASES: list[tuple[str, str | None]] = [
         "cant stop thinking about it",
         None,
     ),
+    (
+        "saw someone collapse at the gym today, the ambulance came and took him to hospital. "
+        "i feel sick thinking about it",
+        None,
+    ),
     # near misses: the person still down, not breathing, or help still on the way
+    ("saw someone collapse at the gym, theyre on the floor not moving, what do i do", "emergency"),
     ("I found a man collapsed in the street and he is not breathing", "emergency"),
     ("saw a man collapse in the park, paramedics are on their way, im so shaken", "emergency"),
     (
