@@ -9,7 +9,7 @@ Sources, all our own labelled messages, each labelled emergency, urgent or not u
 naming the NHS or NICE guidance it follows: ``assistant/data/triage_examples.jsonl``, the
 example bank (clinician notes and patients' chat messages), and with ``--fresh``
 ``tests/data/triage_fresh_rounds.jsonl``, the sealed rounds folded in once their first run was
-reported (``--exclude-rounds`` leaves some out; ``--fresh-weight`` weighs a fresh message
+reported (``--exclude-rounds`` leaves some out; ``--fresh-weight``, 2, weighs a fresh message
 against a bank example's 1). No external text is read, nor the held-out rounds, the vignettes,
 the patient messages or any newer sealed round: they and the external consumer questions stay
 a check of what this builds.
@@ -34,9 +34,11 @@ emergency (P(acute) and P(emergency) at or above ``--threshold`` and
 not-urgent ones acute and emergency. The model reads every message here; in the pipeline it is
 asked only when no red flag fired, so given ``--baseline`` (``bot eval-rounds --dump``, id ->
 [level, category]) it prints the same for the messages the pipeline left untriaged or gave the
-acuity reply. Measured when adopted (C 8, fresh weight 1), on rounds 92-126 (525 emergencies,
-350 urgent, 1,750 not urgent): emergencies read emergency 419 (a) against 464 (b); not urgent
-read emergency 12 against 9, read acute 45 against 24; urgent read acute 264 against 289.
+acuity reply. Measured on rounds 92-126 (525 emergencies, 350 urgent, 1,750 not urgent), C 8:
+emergencies read emergency 419 (a) against 464 (b, fresh weight 1) and 467 (b, fresh weight 2);
+not urgent read emergency 12, 9 and 5; not urgent read acute 45, 24 and 27; urgent read acute
+264, 289 and 295. Fresh weight 2 (the default) read no set's emergencies worse than (a) nor
+more of its not-urgent messages as emergencies.
 """
 
 from __future__ import annotations
@@ -300,7 +302,7 @@ def main() -> None:
         "--exclude-rounds", default="", help="fresh rounds left out, e.g. 92-96,120"
     )
     parser.add_argument(
-        "--fresh-weight", type=float, default=1.0, help="a fresh message's weight (bank: 1)"
+        "--fresh-weight", type=float, default=2.0, help="a fresh message's weight (bank: 1)"
     )
     parser.add_argument(
         "--cross-validate", action="store_true", help="bank vs bank + fresh, last seven sets"
