@@ -18,8 +18,10 @@ level) and a subclass implements :meth:`~AcuityModel._probabilities` only. Model
   character n-grams of its words (tf-idf: they carry a misspelt, inflected or run-together
   word to the word the bank spelt right) and its static sentence vector, trained by
   ``assistant/data/build/train_acuity.py`` on our own labelled example bank
-  (``assistant/data/triage_examples.jsonl``) and shipped as plain weights. Dictionary lookups
-  and one dot product: well under a millisecond. The features are built by
+  (``assistant/data/triage_examples.jsonl``) and the fresh rounds
+  (``tests/data/triage_fresh_rounds.jsonl``, sealed rounds folded in after their first run),
+  and shipped as plain weights. Dictionary lookups and one dot product: well under a
+  millisecond. The features are built by
   :mod:`assistant.acuity_features`, shared with the training script.
 """
 
