@@ -455,7 +455,6 @@ def test_on_its_own_it_reads_most_emergencies_and_few_routine_questions_as_acute
         ("I keep getting heartburn after big meals", False),
         # the same kind of words where they are acute
         ("his skin and eyes have gone yellow and he is confused", True),
-        ("my face and tongue are swelling up fast", True),
         ("the cut on my hand won't stop bleeding", True),
         ("my grandad's foot has gone black and cold and really hurts", True),
     ],
@@ -464,6 +463,23 @@ def test_short_messages_are_read_for_acuity_not_for_their_words(
     acuity: AcuityModel, embedder: Embedder, text: str, acute: bool
 ) -> None:
     assert _acute(acuity, embedder, text) is acute
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # read as acute 0.90 by the bank-only model and 0.80 since the fresh rounds joined its
+        # training (session 36): the fallback is not the only reader of a short emergency,
+        # the anaphylaxis flag is, and it must fire
+        "my face and tongue are swelling up fast",
+        "my lips are swelling and my throat feels tight",
+    ],
+)
+def test_short_emergencies_the_model_may_read_below_its_bar_are_the_flags(
+    triage: Triage, text: str
+) -> None:
+    result = triage.assess(text)
+    assert result is not None and result.level == "emergency", result
 
 
 @pytest.mark.parametrize(
