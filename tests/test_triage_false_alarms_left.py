@@ -227,7 +227,32 @@ NOT_RAISED: list[tuple[str, str]] = [
         "urgent_injury",
     ),
     ("fell off my bike and my wrist looks deformed, cant move it", "urgent_injury"),
+    # a child with clinical dehydration who is still alert (NICE CG84), set 17
+    (
+        "toddler has had runny poo and been sick for two days, fewer wet nappies and her lips "
+        "are dry but shes awake and playing",
+        "child_dehydration_mild",
+    ),
+    (
+        "my 4 year old has diarrhoea since friday, his wee is dark and he is drinking less, "
+        "still chatty though",
+        "child_dehydration_mild",
+    ),
 ]
+
+
+# ... and the same child with a 999 sign: the emergency flags still fire
+DEHYDRATION_EMERGENCIES = [
+    "toddler has had diarrhoea and vomiting for two days, lips dry and now she is very sleepy "
+    "and hard to wake",
+    "my baby has been sick all day, no wet nappy since last night and his eyes look sunken",
+]
+
+
+@pytest.mark.parametrize("text", DEHYDRATION_EMERGENCIES)
+def test_a_dehydrated_child_with_a_999_sign_is_an_emergency(triage: Triage, text: str) -> None:
+    result = triage.assess(normalize_text(text))
+    assert result is not None and result.level == "emergency", result
 
 
 @pytest.mark.parametrize(("text", "flag_id"), NOT_RAISED)
