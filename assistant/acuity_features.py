@@ -1,8 +1,6 @@
 """The acuity model's text features: negation-marked words and word pairs, character n-grams
 and their tf-idf, shared by training (``assistant/data/build/train_acuity.py``) and
-inference (:mod:`assistant.acuity`); and the message's shape (length, a question, the share
-of now words), which the report reader (:mod:`assistant.report`,
-``assistant/data/build/train_report.py``) reads besides the words."""
+inference (:mod:`assistant.acuity`)."""
 
 from __future__ import annotations
 
@@ -21,13 +19,6 @@ _CLAUSE_ENDS = frozenset(".,!?;:\n") | {"but", "although", "though", "however", 
 #: words that negate what follows in their clause ("no fever", "denies chest pain")
 _NEGATIONS = frozenset({"no", "not", "denies", "denied", "without", "never", "nor", "negative"})
 _NEGATION_REACH = 5
-#: words that place what is told now (a share of the message's words: a long story that is
-#: over has few of them)
-_NOW_RE = re.compile(
-    r"\b(now|right now|currently|at the moment|still|just|minutes|is|are|can t|cant)\b"
-)
-#: the names of :func:`shape_features`, each marked ``@`` so that no word shares it
-SHAPE_FEATURES = ("@length", "@question", "@now")
 
 
 def features(prepared: str) -> Counter[str]:
@@ -52,19 +43,6 @@ def features(prepared: str) -> Counter[str]:
         if first is not None and second is not None:
             counts[f"{first} {second}"] += 1
     return counts
-
-
-def shape_features(prepared: str) -> dict[str, float]:
-    """The shape of an already prepared text, each value of the order of one: its length
-    (``log(1 + words) / 5``), whether it asks (a ``?``), and five times the share of its words
-    that are now words (:data:`SHAPE_FEATURES`). Shared by training and inference."""
-    words = len(_WORD_RE.findall(prepared))
-    share = 5.0 / max(words, 1)
-    return {
-        "@length": math.log1p(words) / 5.0,
-        "@question": float("?" in prepared),
-        "@now": len(_NOW_RE.findall(prepared)) * share,
-    }
 
 
 def char_ngrams(prepared: str, sizes: tuple[int, int]) -> Counter[str]:

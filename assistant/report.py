@@ -21,8 +21,7 @@ subclass implements :meth:`~ReportReader._probability` only. Readers are found b
 (``triage.report.model``):
 
 * ``linear``: one logistic regression over the message's negation-marked words and word
-  pairs (tf-idf) and its shape (length, a question mark, the share of now
-  words: the features of :mod:`assistant.acuity_features`), trained by
+  pairs (tf-idf, the features of :mod:`assistant.acuity_features`), trained by
   ``assistant/data/build/train_report.py`` on our own labelled messages in which an emergency
   flag's words appear, and shipped as plain weights: dictionary lookups, a fraction of a
   millisecond.
@@ -37,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from assistant.acuity import read_weights_json, sigmoid
-from assistant.acuity_features import SHAPE_FEATURES, features, shape_features, tfidf
+from assistant.acuity_features import features, tfidf
 from assistant.errors import ConfigError
 from assistant.plugins import load_entry
 from assistant.triage import TriageResult
@@ -80,8 +79,7 @@ class ReportReader(ABC):
 
 
 class LinearReportReader(ReportReader):
-    """A logistic regression over tf-idf words and word pairs (unit length) and the message's
-    shape features (none when the weights read none)."""
+    """A logistic regression over tf-idf words and word pairs (unit length)."""
 
     name = "linear"
 
@@ -91,8 +89,6 @@ class LinearReportReader(ReportReader):
         self.idf: dict[str, float] = data["idf"]
         self.weights: dict[str, float] = data["word_weights"]
         self.bias = float(data["bias"])
-        #: each shape feature's weight (:func:`~assistant.acuity_features.shape_features`)
-        self.shape_weights: dict[str, float] = dict(data.get("shape_weights", {}))
         #: sha256 of each labelled file the weights were trained on (tests check them)
         self.sources_sha256: dict[str, str] = dict(data.get("sources_sha256", {}))
 
@@ -100,9 +96,6 @@ class LinearReportReader(ReportReader):
         words = tfidf(features(prepared), self.idf)
         weights = self.weights
         score = self.bias + sum(value * weights.get(term, 0.0) for term, value in words.items())
-        if self.shape_weights:
-            shape = shape_features(prepared)
-            score += sum(shape[name] * weight for name, weight in self.shape_weights.items())
         return sigmoid(score)
 
 
@@ -113,9 +106,6 @@ def load_weights(path: Path) -> dict[str, Any]:
     for key, kind in {"idf": dict, "word_weights": dict, "bias": float}.items():
         if not isinstance(data.get(key), kind):
             raise ConfigError(f"{where}: '{key}' missing or not a {kind.__name__}")
-    shape = data.get("shape_weights", {})
-    if not isinstance(shape, dict) or not set(shape) <= set(SHAPE_FEATURES):
-        raise ConfigError(f"{where}: 'shape_weights' must map names of {SHAPE_FEATURES}")
     return dict(data)
 
 

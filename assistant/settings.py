@@ -135,10 +135,9 @@ class ReportSettings(StrictModel):
     model_file: Path = DATA_DIR / "report" / "model.json"
     #: an emergency flag (not self-harm) whose message reads as a report now with a
     #: probability below this gets the unsure reply (urgent, "call now if it is happening
-    #: now"); null: never. 0.18: the highest bar printed by a leave-one-set-out run over the
-    #: fresh rounds 12-126 (train_report.py --cross-validate) at which at most 3 emergencies
-    #: read below it (3 of 2,101, with 1,002 of 1,223 non-emergencies below); at 0.20, 4 do
-    unsure_below: float | None = Field(0.18, gt=0, lt=1)
+    #: now"); null: never. 0.15: in a leave-one-set-out run over the fresh rounds
+    #: (train_report.py --cross-validate) few emergencies read below it (README)
+    unsure_below: float | None = Field(0.15, gt=0, lt=1)
 
 
 class TriageSettings(StrictModel):

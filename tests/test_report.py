@@ -4,13 +4,11 @@ readings on messages in our own words, its config errors, and the pipeline's uns
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import pytest
 
-from assistant.acuity import file_sha256, sigmoid
-from assistant.acuity_features import SHAPE_FEATURES, shape_features
+from assistant.acuity import file_sha256
 from assistant.errors import ConfigError
 from assistant.messages import IncomingMessage, Source
 from assistant.report import LinearReportReader, create_report_reader
@@ -85,51 +83,6 @@ def test_a_story_that_is_over_or_a_general_question_reads_below_the_bar(
     assert bar is not None and reader.probability(text) < bar
 
 
-@pytest.mark.parametrize(
-    ("prepared", "expected"),
-    [
-        ("", {"@length": 0.0, "@question": 0.0, "@now": 0.0}),
-        # now words: "is" and "now", 2 of 6 words
-        ("my dad is not breathing now", {"@length": math.log(7) / 5, "@now": 2 * 5 / 6}),
-        # "right now" and "can t" are one now word each, not two
-        ("right now he can t breathe", {"@length": math.log(7) / 5, "@now": 2 * 5 / 6}),
-        ("is it serious?", {"@length": math.log(4) / 5, "@question": 1.0, "@now": 5 / 3}),
-        # a story that is over: no now word
-        ("he had a fit years ago", {"@length": math.log(7) / 5, "@now": 0.0}),
-        # words, not parts of words: "island" and "nowhere" are no now words
-        ("island nowhere", {"@length": math.log(3) / 5, "@now": 0.0}),
-    ],
-)
-def test_shape_features_of_a_prepared_text(prepared: str, expected: dict[str, float]) -> None:
-    shape = shape_features(prepared)
-    assert tuple(shape) == SHAPE_FEATURES
-    for name, value in shape.items():
-        assert value == pytest.approx(expected.get(name, 0.0)), name
-
-
-@pytest.mark.parametrize(
-    ("shape_weights", "text", "score"),
-    [
-        ({}, "is it serious?", 0.5),  # weights that read no shape: the bias alone
-        ({"@question": -2.0}, "is it serious?", 0.5 - 2.0),
-        ({"@question": -2.0}, "it is serious", 0.5),
-        ({"@now": 0.3, "@length": 1.0}, "it is serious", 0.5 + 0.3 * 5 / 3 + math.log(4) / 5),
-    ],
-)
-def test_the_reader_adds_each_shape_feature_times_its_weight(
-    tmp_path: Path, shape_weights: dict[str, float], text: str, score: float
-) -> None:
-    path = tmp_path / "model.json"
-    weights = {"idf": {}, "word_weights": {}, "bias": 0.5, "shape_weights": shape_weights}
-    path.write_text(json.dumps(weights))
-    reader = create_report_reader(ReportSettings(model_file=path), normalise)
-    assert reader.probability(text) == pytest.approx(sigmoid(score))
-
-
-def test_the_shipped_weights_read_every_shape_feature(reader: LinearReportReader) -> None:
-    assert set(reader.shape_weights) == set(SHAPE_FEATURES)
-
-
 CARDIAC = TriageResult(category="cardiac", flag_id="cardiac_chest_pain")
 SELF_HARM = TriageResult(category="self_harm", flag_id="suicidal_intent")
 URGENT = TriageResult(category="urinary", flag_id="uti_fever", level="urgent")
@@ -163,11 +116,6 @@ def test_review_turns_only_an_unlikely_emergency_into_the_unsure_urgent_result(
         ("not json", "cannot be read"),
         ({"idf": {}, "word_weights": {}}, "'bias'"),
         ({"idf": [], "word_weights": {}, "bias": 0.0}, "'idf'"),
-        (
-            {"idf": {}, "word_weights": {}, "bias": 0.0, "shape_weights": {"@past": 1.0}},
-            "'shape_weights'",
-        ),
-        ({"idf": {}, "word_weights": {}, "bias": 0.0, "shape_weights": []}, "'shape_weights'"),
     ],
 )
 def test_bad_weights_are_a_config_error_naming_the_key(

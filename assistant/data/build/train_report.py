@@ -14,17 +14,10 @@ the external consumer questions and any newer sealed round.
 
 Method: one logistic regression, class-balanced and L2-regularised (C 8), over the tf-idf of
 negation-marked words and word pairs (:func:`assistant.acuity_features.features`, features seen
-in at least two messages, each row scaled to unit length) and the message's shape
-(:func:`assistant.acuity_features.shape_features`: its length, a question mark, the share of
-now words), as :mod:`assistant.report` computes it at run time. C and the
-features were chosen, and ``triage.report.unsure_below`` set, before the first run on a new
-sealed set (README, "Report reader"). The shape was added after a leave-one-set-out
-comparison on rounds 12-126: at the highest printed bar where at most 3 of 2,101 emergencies
-read below, it puts 1,002 of 1,223 non-emergencies below (bar 0.18) against 946 for the words
-alone (bar 0.15); character n-grams and the static sentence vector did not clearly help and are
-not read, and a share of past-time words helped no more but pulled a report told after a past
-event ("last year he had a heart attack. he collapsed ...") toward the bar. ``--no-shape``
-gives the words alone. The solver is deterministic, so runs are repeatable.
+in at least two messages, each row scaled to unit length), as :mod:`assistant.report`
+computes it at run time. C and the features were chosen, and ``triage.report.unsure_below``
+set, before the first run on a new sealed set (README, "Report reader"). The solver is
+deterministic, so runs are repeatable.
 
 ``--cross-validate`` leaves out one sealed set of the fresh rounds at a time (five rounds from
 round 67 on, ten before), trains on the rest and reads the set left out, then prints, for a
@@ -43,13 +36,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy.sparse import csr_matrix, hstack
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
 from assistant.acuity import file_sha256  # noqa: E402
-from assistant.acuity_features import SHAPE_FEATURES, features, shape_features  # noqa: E402
+from assistant.acuity_features import features  # noqa: E402
 from assistant.normalize import normalize_text  # noqa: E402
 from assistant.settings import DATA_DIR  # noqa: E402
 from assistant.triage import Triage  # noqa: E402
@@ -98,19 +90,7 @@ def sealed_set(round_no: int) -> str:
     return f"set {(round_no - 67) // 5}" if round_no >= 67 else f"early {(round_no - 12) // 10}"
 
 
-def feature_rows(texts: list[str], idf: dict[str, float], shape: bool) -> Any:
-    """The regression's rows: the tf-idf words (columns in ``sorted(idf)`` order), then, with
-    ``shape``, the shape features (in :data:`SHAPE_FEATURES` order)."""
-    words, _ = tfidf_matrix([features(text) for text in texts], idf)
-    if not shape:
-        return words
-    values = [[row[name] for name in SHAPE_FEATURES] for row in map(shape_features, texts)]
-    return hstack([words, csr_matrix(np.asarray(values, dtype=np.float64))]).tocsr()
-
-
-def fit(
-    texts: list[str], target: np.ndarray, c: float, shape: bool
-) -> tuple[dict[str, float], Any]:
+def fit(texts: list[str], target: np.ndarray, c: float) -> tuple[dict[str, float], Any]:
     """The idf table and the fitted regression (scikit-learn is imported by the caller)."""
     from sklearn.linear_model import LogisticRegression
 
@@ -119,11 +99,12 @@ def fit(
     kept = sorted(term for term, n in documents.items() if n >= MIN_DOCUMENTS)
     total = len(texts)  # sklearn's smoothed idf
     idf = {term: 1.0 + math.log((1 + total) / (1 + documents[term])) for term in kept}
+    matrix, _ = tfidf_matrix(counts, idf)
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
-    return idf, model.fit(feature_rows(texts, idf, shape), target)
+    return idf, model.fit(matrix, target)
 
 
-def cross_validate(triage: Triage, c: float, shape: bool) -> None:
+def cross_validate(triage: Triage, c: float) -> None:
     """Leave-one-set-out probabilities on the fresh rounds, summed per bar."""
     always_texts, always_target = load_messages(triage, (SOURCES[0], SOURCES[2]))
     named = named_messages(triage, (SOURCES[1],))
@@ -134,11 +115,11 @@ def cross_validate(triage: Triage, c: float, shape: bool) -> None:
     for group in sorted(set(groups)):
         out = np.asarray([g == group for g in groups])
         train = always_texts + [t for t, o in zip(texts, out, strict=True) if not o]
-        idf, model = fit(train, np.concatenate([always_target, target[~out]]), c, shape)
-        held = [t for t, o in zip(texts, out, strict=True) if o]
-        read[out] = model.predict_proba(feature_rows(held, idf, shape))[:, 1]
+        idf, model = fit(train, np.concatenate([always_target, target[~out]]), c)
+        held = [features(t) for t, o in zip(texts, out, strict=True) if o]
+        read[out] = model.predict_proba(tfidf_matrix(held, idf)[0])[:, 1]
     print(f"{len(named)} fresh messages naming an emergency, {int(target.sum())} emergencies")
-    for bar in (0.04, 0.08, 0.1, 0.12, 0.15, 0.18, 0.2, 0.25, 0.3):
+    for bar in (0.04, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3):
         below = read < bar
         lost = [row["id"] for (row, _), b, y in zip(named, below, target, strict=True) if b and y]
         print(
@@ -150,9 +131,6 @@ def cross_validate(triage: Triage, c: float, shape: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--C", type=float, default=8.0, help="inverse L2 strength")
-    parser.add_argument(
-        "--no-shape", action="store_true", help="the words alone (no shape features)"
-    )
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument(
         "--cross-validate", action="store_true", help="leave one sealed set out; write nothing"
@@ -161,10 +139,10 @@ def main() -> None:
 
     triage = Triage.from_file(DATA_DIR / "red_flags.yaml")
     if args.cross_validate:
-        cross_validate(triage, args.C, not args.no_shape)
+        cross_validate(triage, args.C)
         return
     texts, target = load_messages(triage, SOURCES)
-    idf, model = fit(texts, target, args.C, not args.no_shape)
+    idf, model = fit(texts, target, args.C)
     kept = sorted(idf)
     total = len(texts)
     column = {term: i for i, term in enumerate(kept)}
@@ -177,13 +155,6 @@ def main() -> None:
         "C": args.C,
         "idf": {term: round(idf[term], 6) for term in kept},
         "word_weights": {term: round(float(coef[i]), 6) for term, i in column.items()},
-        "shape_weights": (
-            {}
-            if args.no_shape
-            else {
-                name: round(float(coef[len(kept) + i]), 6) for i, name in enumerate(SHAPE_FEATURES)
-            }
-        ),
         "bias": round(float(model.intercept_[0]), 6),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
