@@ -83,8 +83,8 @@ def load_bank(path: Path) -> tuple[list[str], np.ndarray]:
 
 
 def sealed_set(round_no: int) -> str:
-    """The set a fresh round was written in: five rounds each from round 67, ten before (as
-    ``train_report.py`` groups them)."""
+    """The set a fresh round was written in: five rounds each from round 67, ten before (the
+    cross-validation's groups here and in ``train_report.py``)."""
     return f"set {(round_no - 67) // 5}" if round_no >= 67 else f"early {(round_no - 12) // 10}"
 
 

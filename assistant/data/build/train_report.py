@@ -47,7 +47,7 @@ from assistant.settings import DATA_DIR  # noqa: E402
 from assistant.triage import Triage  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_acuity import tfidf_matrix  # noqa: E402  (the same feature rows)
+from train_acuity import sealed_set, tfidf_matrix  # noqa: E402  (the same rows and sets)
 
 SOURCES = (
     DATA_DIR / "triage_examples.jsonl",
@@ -83,11 +83,6 @@ def load_messages(triage: Triage, paths: tuple[Path, ...]) -> tuple[list[str], n
     """The prepared texts that name an emergency, and whether each is labelled one."""
     named = named_messages(triage, paths)
     return [text for _, text in named], emergency_targets(named)
-
-
-def sealed_set(round_no: int) -> str:
-    """The set a fresh round was written in: five rounds each from round 67, ten before."""
-    return f"set {(round_no - 67) // 5}" if round_no >= 67 else f"early {(round_no - 12) // 10}"
 
 
 def fit(texts: list[str], target: np.ndarray, c: float) -> tuple[dict[str, float], Any]:
