@@ -47,7 +47,7 @@ from assistant.settings import DATA_DIR  # noqa: E402
 from assistant.triage import Triage  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_acuity import sealed_set, tfidf_matrix  # noqa: E402  (the same rows and sets)
+from train_acuity import load_rows, sealed_set, tfidf_matrix  # noqa: E402  (the same rows, sets)
 
 SOURCES = (
     DATA_DIR / "triage_examples.jsonl",
@@ -62,10 +62,7 @@ def named_messages(triage: Triage, paths: tuple[Path, ...]) -> list[tuple[dict[s
     """Each labelled row whose text names an emergency, with its prepared text."""
     named = []
     for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            row = json.loads(line)
+        for row in load_rows(path):
             text = normalize_text(row["text"])
             if triage.names_an_emergency(text):
                 named.append((row, triage.prepare(text)))
