@@ -76,12 +76,6 @@ def load_rows(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
-def load_bank(path: Path) -> tuple[list[str], np.ndarray]:
-    """The bank's texts and levels."""
-    rows = load_rows(path)
-    return [row["text"] for row in rows], np.asarray([row["level"] for row in rows])
-
-
 def sealed_set(round_no: int) -> str:
     """The set a fresh round was written in: five rounds each from round 67, ten before (the
     cross-validation's groups here and in ``train_report.py``)."""
