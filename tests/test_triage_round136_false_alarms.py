@@ -76,6 +76,10 @@ CASES: list[tuple[str, str | None]] = [
     ("a resident has suddenly become confused and hot, what do i do?", "emergency"),
     ("if a resident suddenly seems confused right now what do i do?", "emergency"),
     ("my mum is suddenly confused, what do I do?", "emergency"),
+    (
+        "if a resident suddenly went confused and hot like this afternoon, what do i do?",
+        "emergency",
+    ),
     # -- chest soreness after a bench press or press-ups, sore to press on or when twisting (NHS
     # chest pain: a strained chest muscle, self-care) -------------------------------------------
     (
@@ -133,6 +137,7 @@ CASES: list[tuple[str, str | None]] = [
     ("can stress cause chest pain, ive got crushing pain in my chest now", "emergency"),
     ("can stress cause chest pain like this, its crushing and going down my arm", "emergency"),
     ("can this cause chest pain? i have had it since this morning", "urgent"),
+    ("can a stroke cause slurred speech and a droopy face, dad has that", "emergency"),
     # -- a panic attack over within minutes and fine since, asking how to stop them (NHS panic
     # disorder: a GP or talking therapies) -------------------------------------------------------
     (
