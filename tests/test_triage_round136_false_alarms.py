@@ -138,6 +138,8 @@ CASES: list[tuple[str, str | None]] = [
     ("can stress cause chest pain like this, its crushing and going down my arm", "emergency"),
     ("can this cause chest pain? i have had it since this morning", "urgent"),
     ("can a stroke cause slurred speech and a droopy face, dad has that", "emergency"),
+    ("can a stroke cause slurred speech and a droopy face and my dad has that", "emergency"),
+    ("can stress alone give you chest pain or is it always a sign of a heart attack", None),
     # -- a panic attack over within minutes and fine since, asking how to stop them (NHS panic
     # disorder: a GP or talking therapies) -------------------------------------------------------
     (
