@@ -83,6 +83,11 @@ CASES: list[tuple[str, str | None]] = [
         "steroids. She's so much better, eating normally. Could she get it again this winter?",
         None,
     ),
+    (
+        "The out of hours doctor saw her at the weekend when she had trouble breathing and said "
+        "it was a virus. She's much better now and drinking well. Can she go back to nursery?",
+        None,
+    ),
     # near misses: the breathing trouble now, back, or a baby not feeding
     (
         "Our baby was in hospital three days ago with bronchiolitis and came home, but now he's "
@@ -116,6 +121,11 @@ CASES: list[tuple[str, str | None]] = [
         "it faded. no fever now, shes back to her usual self. what is it?",
         None,
     ),
+    (
+        "Had a high temperature three days ago, my 4 year old now has a pink rash. It fades "
+        "under a glass and he is himself again, playing with his brother. Anything to do?",
+        None,
+    ),
     # near misses: a rash that does not fade, a child floppy, or the fever still high
     (
         "My 2 year old has a fever and a rash, I pressed a glass on it and the spots don't "
@@ -131,6 +141,17 @@ CASES: list[tuple[str, str | None]] = [
         "My son, 3, has a temperature of 39.5 and a rash on his tummy, I did the glass test "
         "and it fades. He's eating and playing but still hot. Should he be seen?",
         "urgent",
+    ),
+    (
+        "My 4 year old has had a temperature for 5 days and now a rash, it fades with the "
+        "glass test, he's eating and playing. Should he see someone?",
+        "urgent",
+    ),
+    # (and a baby seen at the weekend for her breathing who still works hard to breathe)
+    (
+        "We saw the GP at the weekend when my baby was struggling to breathe. She's feeding "
+        "a bit better but is still breathing fast and her tummy is sucking in.",
+        "emergency",
     ),
     # -- a bite seen and treated days ago, healing (NHS animal and human bites: infection
     # signs are redness, heat, swelling that spreads, pus, a fever) --------------------------
@@ -158,6 +179,11 @@ CASES: list[tuple[str, str | None]] = [
     (
         "Bitten by a cat three days ago, A&E cleaned it and gave antibiotics, it was healing "
         "but I've got a fever and shivers now.",
+        "urgent",
+    ),
+    (
+        "Cat bit my finger a fortnight ago, the nurse gave me antibiotics, the skin has healed "
+        "but the finger is stiff and I can't bend it fully.",
         "urgent",
     ),
     (
