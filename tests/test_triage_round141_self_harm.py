@@ -242,21 +242,6 @@ CASES: list[tuple[str, str | None]] = [
         "pictures of himself hurt.",
         "emergency",
     ),
-    # -- someone reported to say they want to die or wish they were dead (NHS help for
-    # suicidal thoughts: worried about someone; urgent help the same day) ---------------------
-    (
-        "my 12 year old keeps saying she wants to die and she's been hiding away in her room",
-        "urgent",
-    ),
-    ("My husband told me he wishes he was dead, he's been low for weeks.", "urgent"),
-    ("My daughter said she wants to die. She won't talk to me about it.", "urgent"),
-    # near misses: a plan or means stays an emergency; a wish for a peaceful death is none
-    (
-        "my son texted that he wants to die and he's written goodbye letters to us",
-        "emergency",
-    ),
-    ("my son keeps saying he wants to die and he's got a rope", "emergency"),
-    ("my grandad says he wants to die peacefully in his own bed", None),
     # -- "felt like I was gonna die" in a past scare (FRANK cannabis) -------------------------
     (
         "whited out on a spliff at a festival, felt like i was gonna die tbh. fine now, any "
