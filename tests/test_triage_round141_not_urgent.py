@@ -178,6 +178,8 @@ CASES: list[tuple[str, str | None]] = [
         "urgent",
     ),
     ("type 1 diabetic, my ketones are up at 1.6 and I feel sick", "emergency"),
+    ("type 1, my ketones are up at 1.7 now, this morning they were 0.3", "urgent"),
+    ("type 1, ketones now 1.6, this morning 0.2", "urgent"),
     # -- a first-aid question about anyone asked ahead (NHS first aid; Resuscitation Council
     # UK) ---------------------------------------------------------------------------------------
     (
