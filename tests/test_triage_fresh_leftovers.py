@@ -1,8 +1,12 @@
-"""Two urgent kinds the fresh rounds still missed after set 17 (session 37): a barbed fish hook
-in the skin, and an ankle or foot that can "just about" or "barely" be hobbled on after an
-injury (NHS urgent treatment centres; NHS sprains and strains, after the Ottawa ankle rules).
-Near misses: a hook that came out, a hook asked about in advance or in the past, stiffness that
-is not an injury. Our own words throughout."""
+"""Kinds the fresh rounds or the set-19 helpers' probes still missed (session 37): a barbed
+fish hook in the skin, and an ankle or foot that can "just about" or "barely" be hobbled on
+after an injury (NHS urgent treatment centres; NHS sprains and strains, after the Ottawa ankle
+rules); blood coming through a towel held on a cut (NHS cuts: 999); someone who keeps saying
+they want to die or be dead, a child too (NHS help for suicidal thoughts: urgent the same day),
+left to the emergency flags and the acuity model when means, a plan or an injury is told; a
+type 1 sick day whose ketones are back to normal now. Near misses: a hook that came out, a hook
+asked about in advance or in the past, stiffness that is not an injury, a period coming through
+a pad, a figure of speech about Mondays, ketones still raised today. Our own words throughout."""
 
 from __future__ import annotations
 
@@ -25,7 +29,23 @@ CASES: list[tuple[str, str | None]] = [
     ),
     ("fell off the kerb, foot swollen up, can just about hobble to the car", "urgent"),
     ("rolled my ankle at five a side and can only just limp on it", "urgent"),
+    ("cut my thumb on the mandoline and the blood is seeping through the tea towel", "emergency"),
+    ("gashed his leg on the fence, blood has come straight through two dressings", "emergency"),
+    ("my 10 year old keeps saying she wants to die and won't say why", "urgent"),
+    ("our son has been telling his teacher he wishes he was dead", "urgent"),
+    (
+        "type 1, had a sickness bug at the weekend and ketones went to 1.2, followed the sick "
+        "day rules and now ketones are back to normal, eating again",
+        None,
+    ),
+    ("t1 daughter has a tummy bug, sick three times, ketones 1.2 today", "urgent"),
     # near misses
+    ("my period has come through my pad onto my jeans, so embarrassing", None),
+    (
+        "my colleague keeps saying she wants to die every monday, in the ugh work sense, she is "
+        "doing fine and busy making plans for the summer",
+        None,
+    ),
     ("what do I do if a fish hook goes in my finger on the trip next week?", None),
     ("got a fish hook in my finger but it came out easily, just a tiny hole now", None),
     ("had a fish hook in my hand last summer, minor injuries took it out, any tips?", None),
