@@ -59,3 +59,19 @@ CASES: list[tuple[str, str | None]] = [
 @pytest.mark.parametrize(("text", "level"), CASES)
 def test_fresh_leftovers(triage: Triage, text: str, level: str | None) -> None:
     assert flag_level(triage, text) == level
+
+
+# on chemotherapy and not eating or drinking for days (UKONS acute oncology triage tool: ring
+# the 24-hour line the same day); mouth ulcers eaten through are routine
+CANCER_TREATMENT_CASES: list[tuple[str, str | None]] = [
+    ("on chemo, cycle 3, my throat is so sore I havent eaten anything since Tuesday", "urgent"),
+    ("mum is having chemo and can't swallow anything but sips, mouth full of sores", "urgent"),
+    ("week 2 of folfox and I'm struggling to drink, everything tastes of metal", "urgent"),
+    ("couple of mouth ulcers on chemo but eating and drinking fine, any tips?", None),
+    ("finished chemo two years ago, what foods help with a dry mouth?", None),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), CANCER_TREATMENT_CASES)
+def test_cancer_treatment_not_eating(triage: Triage, text: str, level: str | None) -> None:
+    assert flag_level(triage, text) == level
