@@ -67,8 +67,10 @@ CANCER_TREATMENT_CASES: list[tuple[str, str | None]] = [
     ("on chemo, cycle 3, my throat is so sore I havent eaten anything since Tuesday", "urgent"),
     ("mum is having chemo and can't swallow anything but sips, mouth full of sores", "urgent"),
     ("week 2 of folfox and I'm struggling to drink, everything tastes of metal", "urgent"),
-    ("couple of mouth ulcers on chemo but eating and drinking fine, any tips?", None),
+    ("couple of mouth ulcers on chemo but eating and drinking fine, best mouthwash?", None),
     ("finished chemo two years ago, what foods help with a dry mouth?", None),
+    ("eating ok and drinking well, which bleach is safest for the kitchen?", None),
+    ("my toddler was drinking the bleach under the sink", "emergency"),
 ]
 
 
