@@ -77,3 +77,20 @@ CANCER_TREATMENT_CASES: list[tuple[str, str | None]] = [
 @pytest.mark.parametrize(("text", "level"), CANCER_TREATMENT_CASES)
 def test_cancer_treatment_not_eating(triage: Triage, text: str, level: str | None) -> None:
     assert flag_level(triage, text) == level
+
+
+# a kidney stone named in one sentence and the pain now unbearable or much worse in the next
+# (NHS kidney stones: 111 or A&E when the pain is severe)
+KIDNEY_STONE_CASES: list[tuple[str, str | None]] = [
+    ("A&E told me the kidney stone will pass. Since this morning the pain is unbearable", "urgent"),
+    ("scan found a 6mm kidney stone last week. tonight it has got much worse", "urgent"),
+    ("doctor said its a kidney stone, now the pain is agony and I've been sick", "urgent"),
+    ("A&E said my kidney stone should pass, pain is manageable with the tablets, how long?", None),
+    ("what do I do if the pain gets unbearable with my kidney stone?", None),
+    ("had a kidney stone years ago. my back pain is much worse since the gym", None),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), KIDNEY_STONE_CASES)
+def test_kidney_stone_pain_worse_after_named(triage: Triage, text: str, level: str | None) -> None:
+    assert flag_level(triage, text) == level
