@@ -94,3 +94,22 @@ KIDNEY_STONE_CASES: list[tuple[str, str | None]] = [
 @pytest.mark.parametrize(("text", "level"), KIDNEY_STONE_CASES)
 def test_kidney_stone_pain_worse_after_named(triage: Triage, text: str, level: str | None) -> None:
     assert flag_level(triage, text) == level
+
+
+# tablets kept back, told after the word, in a message about self-harm or suicide: the means
+# are still there even when the urge has passed (NICE NG225: plans and preparations)
+SAVED_TABLETS_CASES: list[tuple[str, str | None]] = [
+    (
+        "the urge to hurt myself went away and I feel ok, but I've still got the pills I saved",
+        "emergency",
+    ),
+    ("wanted to die last week, better now, though I kept the tablets I'd been saving", "emergency"),
+    ("urges to overdose have eased, the paracetamol I stockpiled is in my drawer", "emergency"),
+    ("the urges have gone and I handed the tablets I saved in to the pharmacy", None),
+    ("I have the tablets I saved from my last prescription, are they still in date?", None),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), SAVED_TABLETS_CASES)
+def test_saved_tablets_with_self_harm(triage: Triage, text: str, level: str | None) -> None:
+    assert flag_level(triage, text) == level
