@@ -6,7 +6,9 @@ they want to die or be dead, a child too (NHS help for suicidal thoughts: urgent
 left to the emergency flags and the acuity model when means, a plan or an injury is told; a
 type 1 sick day whose ketones are back to normal now. Near misses: a hook that came out, a hook
 asked about in advance or in the past, stiffness that is not an injury, a period coming through
-a pad, a figure of speech about Mondays, ketones still raised today. Our own words throughout."""
+a pad, a figure of speech about Mondays, ketones still raised today. Also not eating or drinking
+on chemotherapy, a kidney stone named before the pain grows unbearable, and tablets kept back
+after an urge has passed, with their near misses. Our own words throughout."""
 
 from __future__ import annotations
 
@@ -53,17 +55,8 @@ CASES: list[tuple[str, str | None]] = [
         "my knees are stiff first thing with arthritis and I can hardly hobble till they loosen",
         None,
     ),
-]
-
-
-@pytest.mark.parametrize(("text", "level"), CASES)
-def test_fresh_leftovers(triage: Triage, text: str, level: str | None) -> None:
-    assert flag_level(triage, text) == level
-
-
-# on chemotherapy and not eating or drinking for days (UKONS acute oncology triage tool: ring
-# the 24-hour line the same day); mouth ulcers eaten through are routine
-CANCER_TREATMENT_CASES: list[tuple[str, str | None]] = [
+    # on chemotherapy and not eating or drinking for days (UKONS acute oncology triage tool: ring
+    # the 24-hour line the same day); mouth ulcers eaten through are routine
     ("on chemo, cycle 3, my throat is so sore I havent eaten anything since Tuesday", "urgent"),
     ("mum is having chemo and can't swallow anything but sips, mouth full of sores", "urgent"),
     ("week 2 of folfox and I'm struggling to drink, everything tastes of metal", "urgent"),
@@ -71,34 +64,16 @@ CANCER_TREATMENT_CASES: list[tuple[str, str | None]] = [
     ("finished chemo two years ago, what foods help with a dry mouth?", None),
     ("eating ok and drinking well, which bleach is safest for the kitchen?", None),
     ("my toddler was drinking the bleach under the sink", "emergency"),
-]
-
-
-@pytest.mark.parametrize(("text", "level"), CANCER_TREATMENT_CASES)
-def test_cancer_treatment_not_eating(triage: Triage, text: str, level: str | None) -> None:
-    assert flag_level(triage, text) == level
-
-
-# a kidney stone named in one sentence and the pain now unbearable or much worse in the next
-# (NHS kidney stones: 111 or A&E when the pain is severe)
-KIDNEY_STONE_CASES: list[tuple[str, str | None]] = [
+    # a kidney stone named in one sentence and the pain now unbearable or much worse in the next
+    # (NHS kidney stones: 111 or A&E when the pain is severe)
     ("A&E told me the kidney stone will pass. Since this morning the pain is unbearable", "urgent"),
     ("scan found a 6mm kidney stone last week. tonight it has got much worse", "urgent"),
     ("doctor said its a kidney stone, now the pain is agony and I've been sick", "urgent"),
     ("A&E said my kidney stone should pass, pain is manageable with the tablets, how long?", None),
     ("what do I do if the pain gets unbearable with my kidney stone?", None),
     ("had a kidney stone years ago. my back pain is much worse since the gym", None),
-]
-
-
-@pytest.mark.parametrize(("text", "level"), KIDNEY_STONE_CASES)
-def test_kidney_stone_pain_worse_after_named(triage: Triage, text: str, level: str | None) -> None:
-    assert flag_level(triage, text) == level
-
-
-# tablets kept back, told after the word, in a message about self-harm or suicide: the means
-# are still there even when the urge has passed (NICE NG225: plans and preparations)
-SAVED_TABLETS_CASES: list[tuple[str, str | None]] = [
+    # tablets kept back, told after the word, in a message about self-harm or suicide: the means
+    # are still there even when the urge has passed (NICE NG225: plans and preparations)
     (
         "the urge to hurt myself went away and I feel ok, but I've still got the pills I saved",
         "emergency",
@@ -110,6 +85,6 @@ SAVED_TABLETS_CASES: list[tuple[str, str | None]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "level"), SAVED_TABLETS_CASES)
-def test_saved_tablets_with_self_harm(triage: Triage, text: str, level: str | None) -> None:
+@pytest.mark.parametrize(("text", "level"), CASES)
+def test_fresh_leftovers(triage: Triage, text: str, level: str | None) -> None:
     assert flag_level(triage, text) == level
