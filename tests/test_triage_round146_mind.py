@@ -27,9 +27,21 @@ CASES: list[tuple[str, str | None]] = [
     ("im on the bridge for the last time. sorry", "emergency"),
     ("im up on the cliff top, you know what i mean, cant do this any more", "emergency"),
     ("waiting at the tube station, not to catch it, ya know what i mean", "emergency"),
+    ("on the car park roof. this is the last time anyone hears from me", "emergency"),
+    ("by the railway line, not waiting for a train if u get me", "emergency"),
+    (
+        "on the platform. the next train isnt for me to catch, its for me to step in front of",
+        "emergency",
+    ),
     # near misses that must stay quiet: a station or platform with no intent
     ("at the train station, is it normal to feel a bit dizzy while waiting for the train", None),
     ("waiting on the platform, the last time i felt this anxious was before my exams", None),
+    ("at the station, train late again, for the last time southern sort it out", None),
+    ("on the bridge, lovely view, you know what i mean", None),
+    (
+        "at the police station giving a statement, not getting out tonight if you know what i mean",
+        None,
+    ),
     # -- a cut whose edges gape or that steri-strips will not hold (NHS cuts and grazes: get
     # it closed the same day; NICE NG225 for a self-harm cut) ------------------------------
     (
