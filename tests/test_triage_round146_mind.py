@@ -76,7 +76,13 @@ CASES: list[tuple[str, str | None]] = [
         "credit card",
         "urgent",
     ),
-    # near misses: bipolar and sleeping well stays quiet; danger in traffic is 999
+    # near misses: bipolar and sleeping well, or up with a newborn, stays quiet; danger in
+    # traffic is 999
+    (
+        "husband has bipolar, we have a newborn so he hasnt slept in 3 nights, spent loads on "
+        "nappies",
+        None,
+    ),
     ("my dad has bipolar, he is sleeping fine and taking his lithium, any tips on diet", None),
     (
         "my son has bipolar, hasnt slept in 3 days and is standing in the middle of the road "
@@ -94,7 +100,8 @@ CASES: list[tuple[str, str | None]] = [
         "urgent",
     ),
     ("bulimic since uni, sick after every meal lately, muscles twitching and cramping", "urgent"),
-    # near miss: bulimia years ago, cramps now, stays quiet
+    # near misses: bulimia years ago, or a bowel prep before a colonoscopy, stays quiet
+    ("purging with the bowel prep for my colonoscopy, leg cramps and feeling weak", None),
     ("i used to be bulimic years ago, these days i just get leg cramps at night", None),
     # -- "I want to die" said of a hangover while asking how to ease it (NHS hangover cures) --
     ("so hungover i want to die lol, how do i cure a pounding head", None),
