@@ -65,6 +65,27 @@ CASES: list[tuple[str, str | None]] = [
     ),
     ("is it true you can have fits when you stop drinking suddenly?", None),
     ("can you get hallucinations from coming off the booze? asking for a uni essay", None),
+    (
+        "im scared my wife will have a seizure if she stops drinking, she gets through a "
+        "bottle of wine and some vodka every day",
+        None,
+    ),
+    ("what are the risks of fits if i quit drinking cold turkey next month?", None),
+    (
+        "my brother stopped drinking and had a fit last week, hes out of hospital and doing "
+        "better, can he go back to work?",
+        None,
+    ),
+    (
+        "my diazepam ran out and i keep reading about withdrawal seizures, nothing has "
+        "happened yet, just shaky and cant sleep",
+        "urgent",
+    ),
+    # near miss: the same worry with a fit today stays 999
+    (
+        "stopped my diazepam last week and this morning i had a seizure in the kitchen",
+        "emergency",
+    ),
     # -- a heavy drinker stopping at once, shakes or sweats already, no fit, not seeing
     # things: same day (NICE CG100 and CG115; NHS alcohol support) -------------------------
     (
@@ -128,6 +149,9 @@ CASES: list[tuple[str, str | None]] = [
         None,
     ),
     ("i take my bisoprolol twice a day and sometimes feel dizzy in the heat", None),
+    ("stopped drinking a month ago and still get the odd night sweat, is that normal?", None),
+    ("if i stop drinking will i get the shakes? i only have a few beers at weekends", None),
+    ("30 weeks pregnant, always thirsty, up at night to wee and so tired, is that normal?", None),
     # near miss: drowsy and confused after a double dose stays 999
     (
         "mum took all her blood pressure tablets twice and now shes very drowsy and confused",
