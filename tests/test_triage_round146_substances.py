@@ -71,6 +71,8 @@ CASES: list[tuple[str, str | None]] = [
         None,
     ),
     ("what are the risks of fits if i quit drinking cold turkey next month?", None),
+    ("gave up the booze in march and now my old work trousers fit again", None),
+    ("cut right down on drinking since the new year and i feel fit and healthy", None),
     (
         "my brother stopped drinking and had a fit last week, hes out of hospital and doing "
         "better, can he go back to work?",
