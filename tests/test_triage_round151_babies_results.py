@@ -44,7 +44,17 @@ CASES: list[tuple[str, str | None]] = [
         "emergency",
     ),
     # near misses: a large dose in an older child stays 999; the advised doses after the
-    # 8-week jabs raise nothing
+    # 8-week jabs raise nothing; asking whether to give it to a baby with a fever is the
+    # fever's same-day care, not a poisoning
+    (
+        "my 6 week old is 38.2 and grizzly, i didn't know if i should give her calpol at "
+        "this age",
+        "urgent",
+    ),
+    (
+        "not knowing whether paracetamol is ok for my 5 week old, he feels hot, temp 38",
+        "urgent",
+    ),
     ("my 3 year old drank most of a bottle of calpol", "emergency"),
     (
         "my 8 week old had her jabs today and we gave the second dose of calpol 4 hours after "
