@@ -47,8 +47,7 @@ CASES: list[tuple[str, str | None]] = [
     # 8-week jabs raise nothing; asking whether to give it to a baby with a fever is the
     # fever's same-day care, not a poisoning
     (
-        "my 6 week old is 38.2 and grizzly, i didn't know if i should give her calpol at "
-        "this age",
+        "my 6 week old is 38.2 and grizzly, i didn't know if i should give her calpol at this age",
         "urgent",
     ),
     (
