@@ -69,10 +69,10 @@ def test_a_report_of_an_emergency_now_reads_well_above_the_bar(
 ) -> None:
     assert triage.names_an_emergency(text)
     bar = reader.settings.unsure_below
-    # 1.4x: the bar rose from 0.08 to 0.15 by cross-validation (README, "Report reader"); a
-    # past event told first reads 0.22 since set 20's fold (0.23 before; 1.5x until then),
-    # above the bar with the least margin
-    assert bar is not None and reader.probability(text) >= 1.4 * bar
+    # 1.5x: the bar rose from 0.08 to 0.15 by cross-validation (README, "Report reader"); a
+    # past event told first reads 0.23, above the bar with the least margin (the folds of sets
+    # 20 and 21 took it to 0.22 and 0.19 until the bank got 30 such reports: README)
+    assert bar is not None and reader.probability(text) >= 1.5 * bar
 
 
 @pytest.mark.parametrize("text", NOT_REPORTS)

@@ -8,7 +8,8 @@ type 1 sick day whose ketones are back to normal now. Near misses: a hook that c
 asked about in advance or in the past, stiffness that is not an injury, a period coming through
 a pad, a figure of speech about Mondays, ketones still raised today. Also not eating or drinking
 on chemotherapy, a kidney stone named before the pain grows unbearable, and tablets kept back
-after an urge has passed, with their near misses. Our own words throughout."""
+after an urge has passed, with their near misses; and (session 38) a new raised blood pressure
+late in pregnancy and known diabetes with sugars high for days. Our own words throughout."""
 
 from __future__ import annotations
 
@@ -82,6 +83,31 @@ CASES: list[tuple[str, str | None]] = [
     ("urges to overdose have eased, the paracetamol I stockpiled is in my drawer", "emergency"),
     ("the urges have gone and I handed the tablets I saved in to the pharmacy", None),
     ("I have the tablets I saved from my last prescription, are they still in date?", None),
+    # session 38: two urgent kinds the retrained fallback stopped catching. A new blood pressure
+    # of 140/90 or more after 20 weeks with no sign of pre-eclampsia (NICE NG133: seen within
+    # 24 hours); known diabetes with sugars high for days and thirst or weeing (NHS
+    # hyperglycaemia: the diabetes team or 111 today)
+    ("34 weeks pregnant, midwife got 152/98 and again 150/96, no headache or swelling", "urgent"),
+    ("28/40, BP 144/92 on two readings at antenatal clinic, urine clear, feels well", "urgent"),
+    ("im 36 weeks and my blood pressure was 141 over 88 at the check today", "urgent"),
+    ("34 weeks, bp 150/100 with a bad headache and flashing lights", "emergency"),
+    ("in my last pregnancy my BP went up to 150/95 at 34 weeks, will it happen again?", None),
+    (
+        "30 weeks pregnant, BP was 145/92 last week but it came down to 120/78 at today's check",
+        None,
+    ),
+    (
+        "type 2 on insulin, sugars have been 19 to 24 for three days, really thirsty and tired",
+        "urgent",
+    ),
+    (
+        "my dad is diabetic, his levels have stayed at 20 since yesterday and he's weeing loads",
+        "urgent",
+    ),
+    ("type 1, readings stubborn around 17 all day, peeing a lot, ketones 0.3", "urgent"),
+    ("type 1, sugar 22 for two days, vomiting and ketones 3.4, breathing fast", "emergency"),
+    ("diabetic, had one reading of 16 after a birthday cake, back to 7 now", None),
+    ("what if my sugars stay above 15 for a couple of days with type 2?", None),
 ]
 
 
