@@ -9,7 +9,8 @@ asked about in advance or in the past, stiffness that is not an injury, a period
 a pad, a figure of speech about Mondays, ketones still raised today. Also not eating or drinking
 on chemotherapy, a kidney stone named before the pain grows unbearable, and tablets kept back
 after an urge has passed, with their near misses; and (session 38) a new raised blood pressure
-late in pregnancy and known diabetes with sugars high for days. Our own words throughout."""
+late in pregnancy, known diabetes with sugars high for days, and a baby dropped onto the floor
+(not dropped off at nursery or to sleep). Our own words throughout."""
 
 from __future__ import annotations
 
@@ -108,6 +109,13 @@ CASES: list[tuple[str, str | None]] = [
     ("type 1, sugar 22 for two days, vomiting and ketones 3.4, breathing fast", "emergency"),
     ("diabetic, had one reading of 16 after a birthday cake, back to 7 now", None),
     ("what if my sugars stay above 15 for a couple of days with type 2?", None),
+    # a baby dropped with more words between the verb and the floor (NICE NG232: a fall in a
+    # baby under 1 is an A&E visit), and a baby dropped off at nursery or to sleep is no fall
+    ("i dropped my 7 week old onto the kitchen floor", "emergency"),
+    ("my 4 month old baby girl slipped out of my arms onto the tiles", "emergency"),
+    ("dropped the baby off at my mums this morning, she has a cold, can she have calpol", None),
+    ("my 6 week old fell asleep on the floor mat, is that ok", None),
+    ("baby dropped off to sleep on my chest after her feed, how long should she nap", None),
 ]
 
 
