@@ -116,6 +116,15 @@ CASES: list[tuple[str, str | None]] = [
     ("dropped the baby off at my mums this morning, she has a cold, can she have calpol", None),
     ("my 6 week old fell asleep on the floor mat, is that ok", None),
     ("baby dropped off to sleep on my chest after her feed, how long should she nap", None),
+    # (session 39) a wish to die said only long ago, with the person well now (NHS help for
+    # suicidal thoughts); back again now is still 999
+    (
+        "my boy used to say he wanted to die when he was 8, he's 14 now and thriving, do I mention it",
+        None,
+    ),
+    ("she said she wanted to be dead when she was 11, now 17 and settled, is that normal", None),
+    ("I wanted to die when I was 19, and now I want to die again", "emergency"),
+    ("I wanted to die when I was 12, and now at 30 I want to die and have tablets saved", "emergency"),
 ]
 
 
