@@ -95,7 +95,8 @@ CASES: list[tuple[str, str | None]] = [
     ),
     # near misses: crushing, spreading, sweating or breathlessness after the gym
     ("did bench press earlier and now crushing chest pain going into my left arm", "emergency"),
-    ("after the gym my chest is sore and tight, im sweating and short of breath", "urgent"),
+    # (999 since session 39: a tight chest with sweating and breathlessness, NHS chest pain)
+    ("after the gym my chest is sore and tight, im sweating and short of breath", "emergency"),
     # -- a young person's catch in the chest of a few seconds on breathing in, coming back now
     # and then over weeks or months, otherwise well (precordial catch: a GP if it worries) -----
     (
