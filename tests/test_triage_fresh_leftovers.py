@@ -124,7 +124,10 @@ CASES: list[tuple[str, str | None]] = [
     ),
     ("she said she wanted to be dead when she was 11, now 17 and settled, is that normal", None),
     ("I wanted to die when I was 19, and now I want to die again", "emergency"),
-    ("I wanted to die when I was 12, and now at 30 I want to die and have tablets saved", "emergency"),
+    (
+        "I wanted to die when I was 12, and now at 30 I want to die and have tablets saved",
+        "emergency",
+    ),
     # (session 39) a chest "sore and tight" or "really heavy" with sweating: the tight or heavy
     # chest of NHS heart attack, with a word before it
     ("after the gym my chest is sore and tight, I'm sweating and short of breath", "emergency"),
