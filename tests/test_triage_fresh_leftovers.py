@@ -133,6 +133,12 @@ CASES: list[tuple[str, str | None]] = [
     ("after the gym my chest is sore and tight, I'm sweating and short of breath", "emergency"),
     ("chest feels achy and heavy and I've gone clammy", "emergency"),
     ("dad says his chest is really tight and he is sweating buckets", "emergency"),
+    # chest pain that is "still" there (NHS chest pain: a same-day check), found by fix22a
+    (
+        "panic attack last night, paramedics did an ECG, calm today but my chest still hurts",
+        "urgent",
+    ),
+    ("mum's chest is still aching since yesterday evening", "urgent"),
 ]
 
 
