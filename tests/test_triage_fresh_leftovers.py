@@ -139,6 +139,9 @@ CASES: list[tuple[str, str | None]] = [
         "urgent",
     ),
     ("mum's chest is still aching since yesterday evening", "urgent"),
+    # four words between the bleeding and "will not stop" (NHS cuts: 999), found by fix22c
+    ("the bleeding is really heavy and will not stop", "emergency"),
+    ("his leg is bleeding so heavily now and will not stop", "emergency"),
 ]
 
 
