@@ -3,7 +3,9 @@ first-aid questions. Not-urgent kinds given 999: a relayed fear of dying young o
 health number ("bp 150 over 90, im going to die young" lol): a worry about the reading (NHS
 high blood pressure), not a wish to die; and "I think I'm having a stroke" said as a joke of
 an everyday lapse (forgot where the car is parked, why they walked in), the person fine or
-always saying it (NHS memory loss: a GP if it keeps happening). An urgent kind given 999:
+always saying it (NHS memory loss: a GP if it keeps happening); CPR asked about ahead in
+the past subjunctive ("if he collapsed and stopped breathing, how do I do CPR?":
+Resuscitation Council UK). An urgent kind given 999:
 suicidal thoughts with intent denied outright ("I don't want to do anything to myself",
 "I'm safe"): same-day help (NHS help for suicidal thoughts; NICE NG225). Each kind with near
 misses that must stay emergencies: a wish to die, means, a plan, a time, not safe, a stroke
@@ -89,6 +91,23 @@ CASES: list[tuple[str, str | None]] = [
         "emergency",
     ),
     ("I don't feel safe, everyone would be better off without me", "emergency"),
+    # -- CPR asked ahead in the past subjunctive ("if he collapsed ..., how do I ..."): none --
+    (
+        "My mum has a weak heart. If she collapsed and stopped breathing, how would I do CPR? "
+        "Is it 30 pushes?",
+        None,
+    ),
+    ("if my dad went unconscious and stopped breathing, what would i do?", None),
+    (
+        "husband has heart failure, so if he had a cardiac arrest at home, would i do chest "
+        "compressions or wait for the ambulance?",
+        None,
+    ),
+    # near misses: a collapse told, or only wondered about, stays 999
+    ("he collapsed and stopped breathing, how do i do cpr?", "emergency"),
+    ("not sure if he collapsed and stopped breathing, how do i do cpr?", "emergency"),
+    ("not sure if she collapsed, what do i do?", "emergency"),
+    ("i wonder if she stopped breathing in the night, what do i do?", "emergency"),
 ]
 
 
