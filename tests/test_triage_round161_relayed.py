@@ -5,7 +5,8 @@ high blood pressure), not a wish to die; and "I think I'm having a stroke" said 
 an everyday lapse (forgot where the car is parked, why they walked in), the person fine or
 always saying it (NHS memory loss: a GP if it keeps happening); CPR asked about ahead in
 the past subjunctive ("if he collapsed and stopped breathing, how do I do CPR?":
-Resuscitation Council UK). An urgent kind given 999:
+Resuscitation Council UK); a chain message put to "you" ("if you are having a heart attack,
+cough hard") checked as true or a myth. An urgent kind given 999:
 suicidal thoughts with intent denied outright ("I don't want to do anything to myself",
 "I'm safe"): same-day help (NHS help for suicidal thoughts; NICE NG225). Each kind with near
 misses that must stay emergencies: a wish to die, means, a plan, a time, not safe, a stroke
@@ -108,6 +109,28 @@ CASES: list[tuple[str, str | None]] = [
     ("not sure if he collapsed and stopped breathing, how do i do cpr?", "emergency"),
     ("not sure if she collapsed, what do i do?", "emergency"),
     ("i wonder if she stopped breathing in the night, what do i do?", "emergency"),
+    # -- a chain message or tip put to "you", checked as true or a myth: none ---------------
+    (
+        "mum forwarded a post saying if you are having a heart attack you should cough hard, "
+        "is that true?",
+        None,
+    ),
+    (
+        "got a chain text: if you're having a stroke, prick your fingers to let the blood out. "
+        "is this a myth?",
+        None,
+    ),
+    (
+        "my dad shared this on facebook: if you are alone and having a heart attack cough very "
+        "hard. true or not?",
+        None,
+    ),
+    # near misses: the writer's own attack, or pain told after the forward, stays 999
+    ("i think im having a heart attack, is it true you should cough hard?", "emergency"),
+    (
+        "my friend forwarded something and now i have crushing chest pain, is that true",
+        "emergency",
+    ),
 ]
 
 
