@@ -6,7 +6,8 @@ an everyday lapse (forgot where the car is parked, why they walked in), the pers
 always saying it (NHS memory loss: a GP if it keeps happening); CPR asked about ahead in
 the past subjunctive ("if he collapsed and stopped breathing, how do I do CPR?":
 Resuscitation Council UK); a chain message put to "you" ("if you are having a heart attack,
-cough hard") checked as true or a myth. An urgent kind given 999:
+cough hard") checked as true or a myth. Same day given to a burning chest pain after a meal that an
+antacid settled, the writer fine today (NHS heartburn and acid reflux). An urgent kind given 999:
 suicidal thoughts with intent denied outright ("I don't want to do anything to myself",
 "I'm safe"): same-day help (NHS help for suicidal thoughts; NICE NG225). Each kind with near
 misses that must stay emergencies: a wish to die, means, a plan, a time, not safe, a stroke
@@ -131,6 +132,29 @@ CASES: list[tuple[str, str | None]] = [
         "my friend forwarded something and now i have crushing chest pain, is that true",
         "emergency",
     ),
+    # -- a burning pain after a meal that an antacid settled, fine today: heartburn, none ---
+    (
+        "burning pain in my chest after a big curry last night, took a rennie and it went "
+        "away, fine today",
+        None,
+    ),
+    ("chest pain after dinner yesterday, gaviscon eased it, feeling fine now. is it reflux", None),
+    (
+        "got a chest ache after a late kebab and beers, antacid sorted it in minutes, im fine "
+        "now, happens when i eat late",
+        None,
+    ),
+    # near misses: spread to the arm or sweating is 999; a pain still there is same day
+    (
+        "chest pain last night after a curry, gaviscon sorted it, fine today but it went into "
+        "my arm",
+        "emergency",
+    ),
+    (
+        "had chest pain after a curry, gaviscon sorted it but i was sweating, fine today",
+        "emergency",
+    ),
+    ("chest pain after dinner, gaviscon didnt help, still there", "urgent"),
 ]
 
 
