@@ -1,17 +1,19 @@
-"""Rounds 157-161 by kind: messages relayed from someone else, jokes, chain messages and
-first-aid questions. Not-urgent kinds given 999: a relayed fear of dying young or early over a
+"""Rounds 157-161 by kind: messages relayed from someone else, jokes, chain messages and first-
+aid questions. Not-urgent kinds given 999: a relayed fear of dying young or early over a
 health number ("bp 150 over 90, im going to die young" lol): a worry about the reading (NHS
 high blood pressure), not a wish to die; and "I think I'm having a stroke" said as a joke of
 an everyday lapse (forgot where the car is parked, why they walked in), the person fine or
-always saying it (NHS memory loss: a GP if it keeps happening); CPR asked about ahead in
-the past subjunctive ("if he collapsed and stopped breathing, how do I do CPR?":
-Resuscitation Council UK); a chain message put to "you" ("if you are having a heart attack,
-cough hard") checked as true or a myth. Same day given to a burning chest pain after a meal that an
-antacid settled, the writer fine today (NHS heartburn and acid reflux). An urgent kind given 999:
-suicidal thoughts with intent denied outright ("I don't want to do anything to myself",
-"I'm safe"): same-day help (NHS help for suicidal thoughts; NICE NG225). Each kind with near
-misses that must stay emergencies: a wish to die, means, a plan, a time, not safe, a stroke
-sign. Our own words throughout."""
+always saying it (NHS memory loss: a GP if it keeps happening); CPR asked about ahead in the
+past subjunctive ("if he collapsed and stopped breathing, how do I do CPR?": Resuscitation
+Council UK); a chain message put to "you" ("if you are having a heart attack, cough hard")
+checked as true or a myth. Same day given to a burning chest pain after a meal that an
+antacid settled, the writer fine today (NHS heartburn and acid reflux), and to a UK pet's or
+neighbour's nip with rabies only asked about (NHS rabies: not carried by UK dogs and cats;
+the bite flags read the bite). An urgent kind given 999: suicidal thoughts with intent
+denied outright ("I don't want to do anything to myself", "I'm safe"): same-day help (NHS
+help for suicidal thoughts; NICE NG225). Each kind with near misses that must stay
+emergencies: a wish to die, means, a plan, a time, not safe, a stroke sign. Our own words
+throughout."""
 
 from __future__ import annotations
 
@@ -155,6 +157,20 @@ CASES: list[tuple[str, str | None]] = [
         "emergency",
     ),
     ("chest pain after dinner, gaviscon didnt help, still there", "urgent"),
+    # -- a UK pet's or neighbour's nip with rabies only asked about: none -------------------
+    ("our dog nipped my son yesterday, no broken skin, can you get rabies in the UK?", None),
+    ("neighbours cat scratched me, tiny red mark gone now, worried about rabies lol", None),
+    (
+        "my mate says next doors puppy bit his hand last week, skin not broken, is rabies even "
+        "a thing in england",
+        None,
+    ),
+    # near misses: a bite through the skin, travel, a stray, an animal from abroad or a bat
+    ("my dog bit me and it broke the skin, bleeding a bit, do i need a rabies jab?", "urgent"),
+    ("a dog bit me on holiday in thailand, rabies?", "urgent"),
+    ("a stray dog bit me in the uk, rabies?", "urgent"),
+    ("the neighbours rescue dog from romania bit me, is rabies a risk?", "urgent"),
+    ("a bat scratched me in my garden in the UK, rabies?", "urgent"),
 ]
 
 
