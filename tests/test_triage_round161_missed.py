@@ -1,8 +1,10 @@
 """Rounds 157-161 by kind: core red flags missed. A sudden, horrific headache told as a
 superlative other than "worst" ("the most horrific/agonising headache I've ever had") or with
-a comma before "came on like being hit" (NHS subarachnoid haemorrhage; NICE NG228: 999).
-Each kind with near misses: a headache that built up slowly, a known migraine like the usual
-one, and "the most painful headache I've had in years" stay quiet. Our own words
+a comma before "came on like being hit" (NHS subarachnoid haemorrhage; NICE NG228: 999). A
+period soaking a pad or tampon within the hour, or with clots the size of a palm, and
+faintness now (NHS heavy periods: 999/A&E). Each kind with near misses: a headache that built
+up slowly, a known migraine like the usual one, "the most painful headache I've had in years",
+a heavy period with no faintness or a pad every 2-3 hours stay quiet. Our own words
 throughout."""
 
 from __future__ import annotations
@@ -56,6 +58,49 @@ CASES: list[tuple[str, str | None]] = [
     ),
     ("the most painful headache ive had in years, think its the hangover", None),
     ("the most annoying headache today, had it all afternoon after staring at spreadsheets", None),
+    # -- a period soaking a pad or tampon within the hour with faintness: 999 ---------------
+    (
+        "my period is out of control today, going through a super pad every 20 minutes with "
+        "huge clots and i keep nearly fainting when i stand up",
+        "emergency",
+    ),
+    (
+        "im 45 with fibroids, flooding through a night pad every half an hour since this "
+        "morning and i feel really dizzy and light headed",
+        "emergency",
+    ),
+    (
+        "period bleeding soaking a pad within an hour for the last five hours, i feel really "
+        "light headed and nearly passed out on the stairs",
+        "emergency",
+    ),
+    (
+        "my period has gone crazy, changing a tampon and pad together every 20 mins and i "
+        "fainted in the bathroom",
+        "emergency",
+    ),
+    (
+        "on my period and bleeding through a tampon and pad every half hour for 3 hours now, "
+        "passing clots as big as a plum and i feel so dizzy",
+        "emergency",
+    ),
+    # near misses: heavy but no faintness, a pad every 2-3 hours, a question, a faint long ago
+    (
+        "heavy period, changing my pad every 2 to 3 hours on day two, no dizziness, is that normal?",
+        None,
+    ),
+    (
+        "my periods are heavy and i change a pad every hour on the first day, not dizzy or "
+        "anything, is that normal",
+        None,
+    ),
+    ("heavy period today, soaking a pad every 2 hours, feeling a bit tired but otherwise ok", None),
+    ("what counts as a heavy period? how often is too often to change a pad", None),
+    (
+        "i fainted once during my period last year, saw the gp and bloods were fine, how do i "
+        "stop it happening",
+        None,
+    ),
 ]
 
 
