@@ -2,7 +2,9 @@
 superlative other than "worst" ("the most horrific/agonising headache I've ever had") or with
 a comma before "came on like being hit" (NHS subarachnoid haemorrhage; NICE NG228: 999). A
 period soaking a pad or tampon within the hour, or with clots the size of a palm, and
-faintness now (NHS heavy periods: 999/A&E). Each kind with near misses: a headache that built
+faintness now (NHS heavy periods: 999/A&E). A limb suddenly painful, cold or white "below the
+knee" or "from the elbow down", or "stone cold" further on in the sentence, with numbness or
+no movement (NICE CG147 acute limb ischaemia: 999). Each kind with near misses: a headache that built
 up slowly, a known migraine like the usual one, "the most painful headache I've had in years",
 a heavy period with no faintness or a pad every 2-3 hours stay quiet. Our own words
 throughout."""
@@ -101,6 +103,45 @@ CASES: list[tuple[str, str | None]] = [
         "stop it happening",
         None,
     ),
+    # -- acute limb ischaemia told by where the colour or cold starts: 999 -----------------
+    (
+        "my right leg suddenly went agony about an hour ago, it's freezing cold and pale from "
+        "the knee down and i can't move my toes. i had a bypass in that leg",
+        "emergency",
+    ),
+    (
+        "all of a sudden my arm is very painful, it's gone cold and white below the elbow and "
+        "my fingers are numb, i can barely move them",
+        "emergency",
+    ),
+    (
+        "dad's leg went really painful out of nowhere this afternoon, he says it feels stone "
+        "cold and he can hardly feel his foot, he has a stent in that leg",
+        "emergency",
+    ),
+    (
+        "my leg has been really painful since breakfast, it is ice cold and a mottled colour "
+        "below the knee, toes numb and i cant move them",
+        "emergency",
+    ),
+    # near misses: raynaud's in the cold, an arm slept on, a leg cold in the garden and warm
+    # again, one swollen calf (DVT, same day)
+    (
+        "my feet go white and numb from the ankle down when its cold, then red and painful when "
+        "they warm up, is that raynauds?",
+        None,
+    ),
+    (
+        "i slept on my arm and woke up with it numb and cold below the elbow, pins and needles "
+        "now going",
+        None,
+    ),
+    (
+        "my leg went cold after sitting out in the garden this evening but it warmed up again "
+        "once i came in, no pain",
+        None,
+    ),
+    ("my left calf is painful and swollen, only that leg, it's warm and red", "urgent"),
 ]
 
 
