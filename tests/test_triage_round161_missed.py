@@ -142,6 +142,37 @@ CASES: list[tuple[str, str | None]] = [
         None,
     ),
     ("my left calf is painful and swollen, only that leg, it's warm and red", "urgent"),
+    # -- a toe going black or night pain eased by hanging the foot down, poor circulation:
+    # critical limb ischaemia or dry gangrene, same day ----------------------------------------
+    (
+        "the tip of my big toe has turned black and my foot is cold and hurts at night, it eases "
+        "when i dangle it over the side of the bed. i'm a smoker",
+        "urgent",
+    ),
+    (
+        "one of my toes is going dark purple black at the end, my feet are always cold, "
+        "diabetic with poor circulation",
+        "urgent",
+    ),
+    (
+        "a patch on my heel has gone black and dry, my foot is cold and pale, i have peripheral "
+        "arterial disease",
+        "urgent",
+    ),
+    (
+        "my foot hurts at night in bed and only gets better if i hang it down over the edge of "
+        "the bed, i had a stent in my leg",
+        "urgent",
+    ),
+    # near misses: frostbite after snow stays 999; a toenail dark after a marathon or a dropped
+    # tin, and feet cold in winter, stay quiet
+    (
+        "we were out on the hills in the snow all day and now two of his toes are black and hard",
+        "emergency",
+    ),
+    ("my big toe nail has gone dark after running the marathon, is it going to fall off", None),
+    ("my toenail has gone black after i dropped a tin on it last week, doesn't really hurt", None),
+    ("my feet are always cold in winter, is that bad circulation?", None),
 ]
 
 
