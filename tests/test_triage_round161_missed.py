@@ -2,12 +2,15 @@
 superlative other than "worst" ("the most horrific/agonising headache I've ever had") or with
 a comma before "came on like being hit" (NHS subarachnoid haemorrhage; NICE NG228: 999). A
 period soaking a pad or tampon within the hour, or with clots the size of a palm, and
-faintness now (NHS heavy periods: 999/A&E). A limb suddenly painful, cold or white "below the
-knee" or "from the elbow down", or "stone cold" further on in the sentence, with numbness or
-no movement (NICE CG147 acute limb ischaemia: 999). Each kind with near misses: a headache that built
-up slowly, a known migraine like the usual one, "the most painful headache I've had in years",
-a heavy period with no faintness or a pad every 2-3 hours stay quiet. Our own words
-throughout."""
+faintness now (NHS heavy periods: 999/A&E). A limb suddenly painful, cold or white "below
+the knee" or "from the elbow down", or "stone cold" further on in the sentence, with
+numbness or no movement (NICE CG147 acute limb ischaemia: 999). A toe going black, or foot
+pain at night eased by hanging it out of bed, with poor circulation (NICE CG147 critical limb
+ischaemia; NHS gangrene: same day), not frostbite. A finger stuck bent that clicks straight
+with no injury is trigger finger (NHS), not an injury. Each kind with near misses: a headache
+that built up slowly, a known migraine, "the most painful headache I've had in years", a
+heavy period with no faintness, raynaud's, a dark toenail after running, frostbite after
+snow (999) and a bent finger after a blow (same day). Our own words throughout."""
 
 from __future__ import annotations
 
@@ -173,6 +176,19 @@ CASES: list[tuple[str, str | None]] = [
     ("my big toe nail has gone dark after running the marathon, is it going to fall off", None),
     ("my toenail has gone black after i dropped a tin on it last week, doesn't really hurt", None),
     ("my feet are always cold in winter, is that bad circulation?", None),
+    # -- a finger that keeps getting stuck bent and clicks straight, no injury: trigger finger,
+    # GP (not the bent-finger injury) ----------------------------------------------------------
+    ("my thumb gets stuck bent in the morning and then pops straight with a click", None),
+    (
+        "my middle finger keeps locking bent when i make a fist and i have to straighten it with "
+        "my other hand",
+        None,
+    ),
+    ("my little finger sticks bent most mornings then clicks free, no pain really", None),
+    # near misses: a bent finger after a fall or a blow stays same day
+    ("fell off my bike and my finger is bent the wrong way and swollen", "urgent"),
+    ("my finger is stuck bent after a cricket ball hit it and it's swollen", "urgent"),
+    ("jammed my finger in the door and now the finger keeps getting stuck bent", "urgent"),
 ]
 
 
