@@ -53,8 +53,7 @@ CASES: list[tuple[str, str | None]] = [
     # near misses: a bleed on a thinner that will not stop, comes back or lasts stays 999
     ("on warfarin and my nosebleed wont stop, been pinching for 20 minutes", "emergency"),
     (
-        "on apixaban, nosebleed stopped in like 2 minutes but it has started again and wont "
-        "stop",
+        "on apixaban, nosebleed stopped in like 2 minutes but it has started again and wont stop",
         "emergency",
     ),
     ("on warfarin, nosebleed for over half an hour now", "emergency"),
