@@ -2,7 +2,8 @@
 of their new tablets go when (a medicines review with a pharmacist or GP, not confusion:
 NICE NG5); a short nosebleed on a blood thinner that stopped within minutes of pinching,
 the minutes hedged ("like 2 minutes", "maybe 5 mins"; NHS warfarin and NHS nosebleed: A&E
-when it lasts over 10 minutes). Each kind with near misses that must stay emergencies.
+when it lasts over 10 minutes); a febrile fit yesterday or last night, seen and sent home
+(NHS febrile seizures). Each kind with near misses that must stay emergencies.
 Our own words throughout."""
 
 from __future__ import annotations
@@ -57,6 +58,32 @@ CASES: list[tuple[str, str | None]] = [
         "emergency",
     ),
     ("on warfarin, nosebleed for over half an hour now", "emergency"),
+    # -- a febrile fit yesterday or last night, seen and sent home: a question after it ----
+    (
+        "my niece had a febrile seizure last night, the hospital checked her and sent her "
+        "home this morning, will she get epilepsy",
+        None,
+    ),
+    (
+        "febrile convulsion at nursery yesterday, the children's ward saw him and sent us "
+        "home, does it run in families",
+        None,
+    ),
+    (
+        "my grandson had a febrile convulsion yesterday, seen at hospital and sent home, "
+        "my daughter asks if he will grow out of them",
+        None,
+    ),
+    # near misses: a fit now or a danger sign since stays an emergency
+    (
+        "febrile convulsion yesterday, seen in A&E and sent home, now he is fitting again",
+        "emergency",
+    ),
+    ("had a febrile fit yesterday and sent home, now floppy and hard to wake", "emergency"),
+    (
+        "febrile seizure last night, discharged this morning, now shes jerking and wont respond",
+        "emergency",
+    ),
 ]
 
 
