@@ -4,7 +4,9 @@ diabetes after a missed dose or with high sugars, with vomiting denied ("not thr
 relative's anaphylaxis long ago (in the 90s, back in 2003, as a child) or one asked about
 as something that may run in families, with no sign of a reaction now: a question for a GP.
 Each kind with near misses that must stay emergencies: ketones of 3 or more, vomiting with
-raised ketones, an anaphylaxis happening now. Our own words throughout."""
+raised ketones, an anaphylaxis happening now. And "if she ever gets chest pain and goes
+breathless, what is that": a question about one day from someone well today, not a report.
+Our own words throughout."""
 
 from __future__ import annotations
 
@@ -67,6 +69,30 @@ CASES: list[tuple[str, str | None]] = [
     ),
     ("my mum is having anaphylaxis, does that mean im allergic too", "emergency"),
     ("i think im having anaphylaxis, my throat is tight after prawns", "emergency"),
+    # -- "if she ever gets chest pain": a question about one day, well today (NHS sickle
+    # cell disease: know the signs of acute chest syndrome) -----------------------------------
+    (
+        "If my son with sickle cell ever gets chest pain and is short of breath, what would "
+        "that mean? The clinic mentioned acute chest syndrome. He is well today.",
+        None,
+    ),
+    (
+        "if our daughter ever has chest pain and goes breathless, is that acute chest syndrome? "
+        "just reading the sickle cell leaflets, she's fine",
+        None,
+    ),
+    (
+        "if my husband ever gets crushing chest pain and goes breathless, what is that? asking "
+        "for the future, he's well",
+        None,
+    ),
+    # near misses: the signs now
+    ("my daughter has sickle cell and has chest pain and is breathless now", "emergency"),
+    (
+        "she has sickle cell and if she ever got chest pain we were told to call. she has chest "
+        "pain now and is breathless",
+        "emergency",
+    ),
 ]
 
 
