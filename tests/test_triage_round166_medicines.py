@@ -93,6 +93,22 @@ CASES: list[tuple[str, str | None]] = [
         "pain now and is breathless",
         "emergency",
     ),
+    # -- muscle pain or weakness on a statin with darker wee (NHS atorvastatin; MHRA statins:
+    # stop and get advice today) --------------------------------------------------------------
+    (
+        "started simvastatin six weeks ago, now my legs and shoulders ache and feel weak and "
+        "my wee is darker than usual. should i keep taking it?",
+        "urgent",
+    ),
+    (
+        "on rosuvastatin, arms really sore and weak this week, no gym, and my urine has gone "
+        "darker",
+        "urgent",
+    ),
+    (
+        "my dad is on atorvastatin and says his thighs are aching, his pee looks darkish too",
+        "urgent",
+    ),
 ]
 
 
