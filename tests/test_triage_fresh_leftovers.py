@@ -142,6 +142,14 @@ CASES: list[tuple[str, str | None]] = [
     # four words between the bleeding and "will not stop" (NHS cuts: 999), found by fix22c
     ("the bleeding is really heavy and will not stop", "emergency"),
     ("his leg is bleeding so heavily now and will not stop", "emergency"),
+    # "having another one now" after a fit named earlier (NHS febrile seizures: 999), and an
+    # anaphylactic shock "after peanuts" (NHS anaphylaxis), both found by fix24 helpers; a
+    # worry about another fit and a question on the aftermath of a reaction stay quiet
+    ("febrile fit last night, sent home, and now she is having another one", "emergency"),
+    ("he had a seizure this morning and he's having another one", "emergency"),
+    ("he had a febrile fit last week, I'm worried about him having another one", None),
+    ("my daughter is going into anaphylactic shock after eating cashews", "emergency"),
+    ("what happens after an anaphylactic reaction, do you always go to hospital", None),
 ]
 
 
