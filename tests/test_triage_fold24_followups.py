@@ -2,8 +2,9 @@
 (session 40): insulin run out or left at home (NHS insulin: type 1 cannot go without it; an
 emergency supply today); blood told after diarrhoea in other words, "the runs ... blood in
 it" (NHS diarrhoea and vomiting); a painful sickle cell episode the home plan has not settled
-(NICE CG143). Near misses keep their level: a question on storing insulin, a single missed
-dose, no blood in it, a carrier with a sore knee, a sickle crisis with chest pain. Our own
+(NICE CG143); low mood with self-neglect, not eating for days and unable to get up (NICE
+NG222). Near misses keep their level: a question on storing insulin, a single missed
+dose, no blood in it, a carrier with a sore knee, a sickle crisis with chest pain, flu that took the appetite. Our own
 words."""
 
 from __future__ import annotations
@@ -32,6 +33,13 @@ CASES: list[tuple[str, str | None]] = [
     ("I have sickle cell trait and my knee still hurts after football", None),
     ("my sickle cell pain was bad last month, it settled at home, how can I prevent another", None),
     ("sickle cell, pain not easing and now my chest hurts when I breathe in", "emergency"),
+    (
+        "not eaten for days, can't get out of bed, I just feel empty. not going to hurt myself",
+        "urgent",
+    ),
+    ("my son hasn't eaten in a week and won't leave his room, says he feels hopeless", "urgent"),
+    ("had flu all week, haven't eaten for days, can't get up, feeling low", None),
+    ("how do I help someone with depression who stays in bed all day", None),
 ]
 
 
