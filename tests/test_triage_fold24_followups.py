@@ -16,7 +16,10 @@ from tests.conftest import flag_level
 
 # (text, level the flags must give: "emergency", "urgent" or None)
 CASES: list[tuple[str, str | None]] = [
-    ("we're away for the weekend and I left my son's humalog pens at home, what do we do", "urgent"),
+    (
+        "we're away for the weekend and I left my son's humalog pens at home, what do we do",
+        "urgent",
+    ),
     ("my insulin ran out this morning and the surgery is shut till monday", "urgent"),
     ("dropped my last novorapid pen and it cracked, none left", "urgent"),
     ("how should I keep my lantus pens cool on a long flight", None),
