@@ -4,7 +4,9 @@ reported wish got no triage at all. Now it is urgent the same day, and 999 when 
 search for a method or a note is told with it (NHS help for suicidal thoughts; NICE NG225).
 Near misses: a wish about where to die at the end of life, a joke over a football score, a
 child's outburst over a game who then went out to play, and a wish said years ago by someone
-well now. Our own words throughout."""
+well now. A wish about how to die at the end of life ("peacefully in his sleep", "of old
+age") said by anyone stays quiet too (session 40 probe); a wish to die with means stays 999.
+Our own words throughout."""
 
 from __future__ import annotations
 
@@ -32,6 +34,11 @@ CASES: list[tuple[str, str | None]] = [
         "my son said he wants to die when I took his xbox, he laughed and went to play football",
         None,
     ),
+    ("grandad said he wanted to die peacefully in his sleep", None),
+    ("my dad is 94 and says he is ready to die of old age, he is at peace with it", None),
+    ("I want to die with dignity at home when the cancer gets bad, how do I plan that", None),
+    ("I want to die peacefully tonight, I have saved up my tablets", "emergency"),
+    ("i just want to die", "emergency"),
 ]
 
 
