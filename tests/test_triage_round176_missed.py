@@ -43,7 +43,11 @@ CASES: list[tuple[str, str | None]] = [
         "insulin pump has packed up, my back up pens are at my dads and glucose is 17",
         "urgent",
     ),
-    # near misses: back-up pens in use, a breast pump
+    # an insulin pump that stopped working, told with diabetes words, is not a reliever that
+    # is not working
+    ("insulin pump stopped working on holiday, no back up insulin with me, bms 18", "urgent"),
+    # near misses: back-up pens in use, a breast pump; an asthma pump not working stays 999
+    ("my blue pump isnt working, wheezy and my chest is tight", "emergency"),
     ("my pump died but im on my back up pens now, sugars fine", None),
     ("my breast pump broke and i have no spare", None),
     # -- children's paracetamol given too often ---------------------------------------------
