@@ -4,8 +4,10 @@ whether it is true (NHS febrile seizures); chest pain already checked in A&E wit
 put down to a strained muscle, and comfortable or fine now (NICE CG95), a blood pressure tablet
 not being chest pressure; a splash in the eye rinsed at the time and settled with normal sight
 (NHS eye injuries); red, fleshy tissue growing round a feeding tube or stoma with no sign of
-infection (overgranulation; NHS PEG and stoma care). Each kind with wordings that must stand
-down, and near misses that must stay urgent or emergencies. Our own words throughout."""
+infection (overgranulation; NHS PEG and stoma care); a child with a fever already seen, a
+cause named or antibiotics started, and better today (NICE NG143); a few iron-free children's
+vitamins eaten by a child who is well (NPIS). Each kind with wordings that must stand down,
+and near misses that must stay urgent or emergencies. Our own words throughout."""
 
 from __future__ import annotations
 
@@ -111,6 +113,50 @@ CASES: list[tuple[str, str | None]] = [
     # near misses: heat, swelling, pus, a temperature or spread
     ("red skin round his peg is spreading and hot and he has a temperature", "urgent"),
     ("the skin round her PEG is red, swollen and oozing pus, spreading", "urgent"),
+    # -- a child seen, a cause named or antibiotics started, better today (NICE NG143) --------
+    (
+        "my daughter had 39.8 on sunday and was shivering, the GP said tonsillitis and gave "
+        "penicillin. today she's 37.5 and playing with her dolls. how long is the course?",
+        None,
+    ),
+    (
+        "my 3 year old was 40 last night, out of hours doctor said viral. today he's much better "
+        "and eating",
+        None,
+    ),
+    (
+        "Took my son to the walk in with a temp of 39.2, they said ear infection and gave "
+        "amoxicillin. He's brighter this morning, now 37.6. Can he go to nursery?",
+        None,
+    ),
+    # near misses: still hot, floppy, a rash, or no doctor yet
+    (
+        "my son had 39.6, gp gave antibiotics for an ear infection, today he is better but has a "
+        "rash",
+        "urgent",
+    ),
+    ("my son had 39 yesterday and shaking, today he is 37.8 and eating", "urgent"),
+    (
+        "my boy had 39.5, out of hours said ear infection and gave antibiotics, today he's still "
+        "39 and not drinking",
+        "urgent",
+    ),
+    # -- a few iron-free children's vitamins, the child well (NPIS) ----------------------------
+    (
+        "my 4 year old ate 2 of his kids multivitamin gummies (no iron in them) as well as his "
+        "own, he's totally fine, should I worry?",
+        None,
+    ),
+    ("my 3yo got into the kids vitamins, ate 3 or 4, they're iron free, she seems fine", None),
+    (
+        "my daughter (5) had three of her children's vitamin chews instead of one, they don't "
+        "contain iron, she's fine and playing",
+        None,
+    ),
+    # near misses: sick after them, iron in them, or an adult's pregnancy vitamins
+    ("my toddler ate 2 vitamin gummies without iron and now she's vomiting", "emergency"),
+    ("my 2 year old ate 3 of my pregnancy vitamins, she's fine", "emergency"),
+    ("my daughter ate 3 kids vitamin gummies with iron, shes fine", "emergency"),
 ]
 
 
