@@ -3,9 +3,9 @@ headache told after the word headache and what it felt like (a blow), with being
 light that hurts; a young child found with a rat, mouse or slug bait that has been got at
 (bits gone, bait in or round the mouth), even if the child seems well; jaundice with hardly
 any urine, and breathlessness at rest with blood coughed up (Weil's disease); someone up on a
-high place now and turning jumping over in the mind (and thoughts of jumping off somewhere,
-urgent); an epilepsy or Parkinson's medicine run out ("no ... left") or a repeat not picked
-up; a child dry at night wetting the bed again, very thirsty and thinner or tired (suspected
+high place now and turning jumping over in the mind, or thinking of jumping from a named
+place or in front of a train (with no place said, urgent); an epilepsy or Parkinson's
+medicine run out ("no ... left") or a repeat not picked up; a child dry at night wetting the bed again, very thirsty and thinner or tired (suspected
 type 1 diabetes, same day). Each kind with wordings that must reach the level, and near
 misses that must keep the other level. Our own words throughout."""
 
@@ -113,15 +113,20 @@ CASES: list[tuple[str, str | None]] = [
         "thinking about jumping off",
         "emergency",
     ),
-    # thoughts of jumping off somewhere, no place now: same-day help
+    # thoughts of jumping from a named place or in front of a train: a method and a place,
+    # a plan as pills saved up are (NICE NG225), so 999 even when not there now
     (
         "lately i keep having thoughts of jumping off the bridge on my way to work",
-        "urgent",
+        "emergency",
     ),
     (
         "I've been thinking about throwing myself off the cliffs near our house",
-        "urgent",
+        "emergency",
     ),
+    ("cant stop thinking about stepping in front of a train on the way home", "emergency"),
+    # thoughts of jumping with no place said: same-day help
+    ("been having thoughts of jumping off lately, dont know who to tell", "urgent"),
+    ("my brother talked about jumping off the bridge years ago, hes doing well now", None),
     # near misses: a laugh, a leisure jump, or jumping as a figure of speech
     (
         "sat on the roof terrace at work, if this meeting runs over i could happily jump off "
