@@ -6,8 +6,9 @@ any urine, and breathlessness at rest with blood coughed up (Weil's disease); so
 high place now and turning jumping over in the mind, or thinking of jumping from a named
 place or in front of a train (with no place said, urgent); an epilepsy or Parkinson's
 medicine run out ("no ... left") or a repeat not picked up; a child dry at night wetting the
-bed again, very thirsty and thinner or tired (suspected type 1 diabetes, same day). Each kind with wordings that must reach the level, and near
-misses that must keep the other level. Our own words throughout."""
+bed again, very thirsty and thinner or tired (suspected type 1 diabetes, same day). Each kind
+with wordings that must reach the level, and near misses that must keep the other level. Our
+own words throughout."""
 
 from __future__ import annotations
 
