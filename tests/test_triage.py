@@ -305,7 +305,7 @@ def test_malformed_entries_raise_config_error_naming_file_and_entry(
     data = _shipped()
     breaker(data)
     path = tmp_path / "flags.yaml"
-    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     with pytest.raises(ConfigError) as info:
         Triage.from_file(path)
     message = str(info.value)

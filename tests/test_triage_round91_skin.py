@@ -132,6 +132,6 @@ def test_acuity_raises_false_goes_with_an_urgent_flag_only(tmp_path: Path) -> No
     )
     data["flags"][emergency]["acuity_raises"] = False
     path = tmp_path / "flags.yaml"
-    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     with pytest.raises(ConfigError, match=r"acuity_raises"):
         Triage.from_file(path)
